@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/build"
+)
+
+func runBuild(src, out string, now time.Time, verbose bool, stderr io.Writer) error {
+	start := time.Now()
+	fsys, name, err := sourceFS(src)
+	if err != nil {
+		return err
+	}
+	site, warns, err := build.Load(fsys, name, now)
+	if n := report(stderr, err, warns); n > 0 {
+		fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(n, "problem", "problems"))
+		return errReported
+	}
+	files, err := build.Render(site)
+	if err != nil {
+		return err
+	}
+	written, err := build.Write(out, files)
+	if verbose {
+		for _, p := range written {
+			fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(out, filepath.FromSlash(p)))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	points, events := 0, 0
+	for _, b := range site.Bulletins {
+		points += len(b.Items)
+		for _, it := range b.Items {
+			events += len(it.Events)
+		}
+	}
+	fmt.Fprintf(stderr, "prayerfeed: %s, %s, %s; %s of %d written to %s in %s\n",
+		plural(len(site.Bulletins), "bulletin", "bulletins"), plural(points, "point", "points"), plural(events, "event", "events"),
+		plural(len(written), "file", "files"), len(files), out, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func runCheck(src string, now time.Time, stderr io.Writer) error {
+	fsys, name, err := sourceFS(src)
+	if err != nil {
+		return err
+	}
+	_, warns, err := build.Load(fsys, name, now)
+	if n := report(stderr, err, warns); n > 0 {
+		fmt.Fprintf(stderr, "prayerfeed: %s\n", plural(n, "problem", "problems"))
+		return errReported
+	}
+	return nil
+}

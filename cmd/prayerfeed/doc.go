@@ -1,0 +1,36 @@
+/*
+Prayerfeed turns weekly prayer bulletins written as YAML into feeds,
+calendars and pages for any static host.
+
+Usage:
+
+	prayerfeed build [-src bulletins] [-out public] [-now time] [-v]
+	prayerfeed check [-src bulletins] [-now time]
+	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
+
+Build loads every bulletin under -src, validates it, renders every output
+in memory and writes into -out the files whose bytes changed. When any
+problem is found it prints every one, as file:line:col: message, writes
+nothing and exits 1. It ends with one summary line; -v also lists the
+files written.
+
+Check validates without writing, printing every problem and warning; it
+exits 1 if there is a problem.
+
+New writes the skeleton of a bulletin for the next Friday on or after
+today (or for -date) at -src/YYYY/YYYY-MM-DD.yaml, with a point for every
+region and comments that teach the format. The skeleton is a draft, so it
+is never published as it is; its placeholders start with "TODO", and a
+bulletin that still holds one cannot be published. New never overwrites a
+file.
+
+The clock decides which bulletins are published (embargoes, drafts dated
+in the future). It is the real time unless -now, or else the environment
+variable PRAYERFEED_NOW, or else SOURCE_DATE_EPOCH (seconds since 1970)
+fixes it; -now takes "2026-11-27", "2026-11-27T09:00:00Z" or any RFC 3339
+time. A date alone means midnight UTC.
+
+Exit status: 0 on success, 1 when the input has problems or a file cannot
+be written, 2 for bad usage.
+*/
+package main

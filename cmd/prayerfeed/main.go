@@ -1,0 +1,179 @@
+package main
+
+import (
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // zones on machines without a tz database
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+)
+
+//go:embed doc.go
+var doc string
+
+// usage returns the manual: the package comment of doc.go.
+func usage() string {
+	s := doc[strings.Index(doc, "/*")+2 : strings.LastIndex(doc, "*/")]
+	return strings.TrimLeft(s, "\n")
+}
+
+// errUsage marks bad usage, for exit status 2.
+var errUsage = errors.New("usage")
+
+// errReported marks a failure whose problems were already printed.
+var errReported = errors.New("failed")
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("prayerfeed: ")
+	err := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv, time.Now)
+	switch {
+	case err == nil:
+	case errors.Is(err, errUsage):
+		os.Exit(2)
+	case errors.Is(err, errReported):
+		os.Exit(1)
+	default:
+		log.Print(err)
+		os.Exit(1)
+	}
+}
+
+// run runs prayerfeed with args, writing to stdout and stderr, reading the
+// environment with getenv and the real time with clock.
+func run(args []string, stdout, stderr io.Writer, getenv func(string) string, clock func() time.Time) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage())
+		return errUsage
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage())
+		return nil
+	}
+	fset := flag.NewFlagSet("prayerfeed "+cmd, flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() {
+		fmt.Fprintf(stderr, "usage: prayerfeed %s [flags]\n", cmd)
+		fset.PrintDefaults()
+		fmt.Fprintln(stderr, "Run \"prayerfeed -h\" for the manual.")
+	}
+	src := fset.String("src", "bulletins", "the folder of bulletins and site.yaml")
+	nowFlag := fset.String("now", "", "fix the clock: a date or an RFC 3339 time")
+	var out *string
+	var verbose *bool
+	var date *string
+	switch cmd {
+	case "build":
+		out = fset.String("out", "public", "the folder to write the site into")
+		verbose = fset.Bool("v", false, "list the files written")
+	case "check":
+	case "new":
+		date = fset.String("date", "", "the bulletin's date (default: the next Friday)")
+	default:
+		fmt.Fprintf(stderr, "prayerfeed: unknown command %q\nRun \"prayerfeed -h\" for the manual.\n", cmd)
+		return errUsage
+	}
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errUsage
+	}
+	if fset.NArg() > 0 {
+		fmt.Fprintf(stderr, "prayerfeed %s: unexpected argument %q\n", cmd, fset.Arg(0))
+		fset.Usage()
+		return errUsage
+	}
+	now, err := nowFrom(*nowFlag, getenv, clock)
+	if err != nil {
+		fmt.Fprintf(stderr, "prayerfeed: %v\n", err)
+		return errUsage
+	}
+	switch cmd {
+	case "build":
+		return runBuild(*src, *out, now, *verbose, stderr)
+	case "check":
+		return runCheck(*src, now, stderr)
+	default:
+		return runNew(*src, *date, now, stdout, stderr)
+	}
+}
+
+// nowFrom returns the build's clock: -now, else PRAYERFEED_NOW, else
+// SOURCE_DATE_EPOCH, else the real time.
+func nowFrom(flagValue string, getenv func(string) string, clock func() time.Time) (time.Time, error) {
+	if flagValue != "" {
+		return parseNow("-now", flagValue)
+	}
+	if v := getenv("PRAYERFEED_NOW"); v != "" {
+		return parseNow("PRAYERFEED_NOW", v)
+	}
+	if v := getenv("SOURCE_DATE_EPOCH"); v != "" {
+		sec, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", v)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return clock().UTC(), nil
+}
+
+func parseNow(name, v string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s %q is not a date (2026-11-27) or an RFC 3339 time (2026-11-27T09:00:00Z)", name, v)
+	}
+	return t.UTC(), nil
+}
+
+// report prints every warning and problem, one to a line, and returns the
+// number of problems.
+func report(stderr io.Writer, err error, warns bulletin.ErrorList) int {
+	for _, w := range warns {
+		fmt.Fprintf(stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+	}
+	var list bulletin.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(stderr, e)
+		}
+		return len(list)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "prayerfeed: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// sourceFS opens the source folder so that no path or symbolic link in it
+// can lead outside.
+func sourceFS(src string) (fs.FS, string, error) {
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		return nil, "", err
+	}
+	return root.FS(), filepath.ToSlash(filepath.Clean(src)), nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

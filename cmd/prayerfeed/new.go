@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/load"
+)
+
+func runNew(src, dateFlag string, now time.Time, stdout, stderr io.Writer) error {
+	fsys, name, err := sourceFS(src)
+	if err != nil {
+		return err
+	}
+	site, all, errs := load.Dir(fsys, name)
+	if site.Regions == nil {
+		report(stderr, errs.Err(), nil)
+		return errReported
+	}
+	loc := site.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	var day bulletin.Date
+	if dateFlag != "" {
+		t, err := time.Parse("2006-01-02", dateFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "prayerfeed new: -date %q is not a date such as 2026-11-27\n", dateFlag)
+			return errUsage
+		}
+		day = bulletin.DateOf(t)
+	} else {
+		day = bulletin.DateOf(now.In(loc))
+		for day.Weekday() != time.Friday {
+			day = day.AddDays(1)
+		}
+	}
+	for _, b := range all {
+		if bulletin.DateOf(b.Date) == day {
+			return fmt.Errorf("%s already holds the bulletin of %s", b.Fields["date"], day)
+		}
+	}
+	title := site.Title
+	if len(all) > 0 {
+		bulletin.SortNewestFirst(all)
+		title = all[0].Title
+	}
+	rel := filepath.Join(fmt.Sprint(day.Year), day.String()+".yaml")
+	path := filepath.Join(src, rel)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; prayerfeed new never overwrites a file", path)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(load.Skeleton(site, day, title)); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, path)
+	return nil
+}

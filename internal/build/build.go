@@ -1,0 +1,119 @@
+// Package build is prayerfeed's pipeline: load the source folder, validate
+// it, render every output in memory, and write the outputs that changed.
+// Nothing is written when any step reports a problem.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/atomicfile"
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/feed"
+	"github.com/prayerfeed/prayerfeed/internal/load"
+)
+
+// A File is one rendered output.
+type File struct {
+	Path      string // slash-separated, relative to the output folder
+	MediaType string
+	Data      []byte
+}
+
+// An Output is one row of the table of what a build produces: one file, or
+// one per region.
+type Output struct {
+	Path      string // the path, or a pattern such as "feeds/<region>.atom"
+	MediaType string
+	Render    func(s *Site) ([]File, error)
+}
+
+// A Site is a loaded, validated site, as the renderers see it.
+type Site struct {
+	*bulletin.Site
+	Bulletins []*bulletin.Bulletin // published, newest first
+	Now       time.Time            // the build's clock
+}
+
+// Outputs is the table of everything a build writes.
+var Outputs = []Output{
+	{Path: "feeds/all.atom", MediaType: "application/atom+xml", Render: func(s *Site) ([]File, error) {
+		var buf bytes.Buffer
+		err := feed.EncodeAtom(&buf, feed.All(s.Site, s.Bulletins))
+		return []File{{Path: "feeds/all.atom", MediaType: "application/atom+xml", Data: buf.Bytes()}}, err
+	}},
+}
+
+// Load loads and validates the source folder fsys, named name in messages,
+// at the clock now. It returns the site with its published bulletins,
+// the warnings, and an error that is a bulletin.ErrorList of every problem.
+func Load(fsys fs.FS, name string, now time.Time) (*Site, bulletin.ErrorList, error) {
+	site, all, errs := load.Dir(fsys, name)
+	verrs, warns := bulletin.ValidateAll(site, all, now)
+	errs.Append(verrs)
+	errs.Sort()
+	if err := errs.Err(); err != nil {
+		return nil, warns, err
+	}
+	return &Site{Site: site, Bulletins: bulletin.Public(all, now), Now: now}, warns, nil
+}
+
+// Render renders every output in memory, sorted by path.
+func Render(s *Site) ([]File, error) {
+	var files []File
+	for _, o := range Outputs {
+		fs, err := o.Render(s)
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", o.Path, err)
+		}
+		files = append(files, fs...)
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	for i := 1; i < len(files); i++ {
+		if files[i].Path == files[i-1].Path {
+			return nil, fmt.Errorf("render: two outputs write %s", files[i].Path)
+		}
+	}
+	return files, nil
+}
+
+// Write writes files into the folder dir, creating it if needed. A file
+// whose bytes are already there is not rewritten, so its modification
+// time, and the ETag a host derives from it, stay. It returns the paths
+// it wrote.
+func Write(dir string, files []File) (written []string, err error) {
+	for _, f := range files {
+		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
+			return nil, fmt.Errorf("write %s: not a path inside %s", f.Path, dir)
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	for _, f := range files {
+		old, err := root.ReadFile(f.Path)
+		if err == nil && bytes.Equal(old, f.Data) {
+			continue
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return written, fmt.Errorf("write %s: %w", filepath.Join(dir, f.Path), err)
+		}
+		if err := atomicfile.WriteFile(root, f.Path, f.Data, 0o644); err != nil {
+			return written, fmt.Errorf("write %s: %w", filepath.Join(dir, f.Path), err)
+		}
+		written = append(written, f.Path)
+	}
+	return written, nil
+}

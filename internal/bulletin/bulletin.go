@@ -1,0 +1,233 @@
+// Package bulletin holds the domain of prayerfeed: the site, its bulletins,
+// their praise and prayer points and the events those announce, and the
+// rules that make them valid.
+//
+// The package does no I/O and knows nothing of YAML: package load builds
+// these values from files and records where each value came from, so that
+// every rule here can name the file, line and column of a mistake.
+package bulletin
+
+import (
+	"net/url"
+	"time"
+)
+
+// Fields records where each key's value stands in the source, by key name.
+// Rules use it to point at the exact value that is wrong.
+type Fields map[string]Pos
+
+// at returns the position of key's value, or def when key was not given.
+func (f Fields) at(key string, def Pos) Pos {
+	if p, ok := f[key]; ok {
+		return p
+	}
+	return def
+}
+
+// A Site is the settings of one prayerfeed site (bulletins/site.yaml).
+type Site struct {
+	Pos    Pos
+	Fields Fields
+
+	Title       string
+	Description string
+	BaseURL     *url.URL // absolute https, path ending in "/"
+	Language    string   // BCP 47
+	Location    *time.Location
+	IDDomain    string // domain in every entry ID and event UID
+	Org         Org
+	About       string // Markdown, closes every bulletin
+	Regions     []*Region
+	Icon        string // absolute URL or ""
+	Logo        string // absolute URL or ""
+	Hub         string // WebSub hub URL or ""
+
+	FeedLimit     int           // entries in a subscription feed
+	PastDays      int           // days of past events in subscription calendars
+	CancelledDays int           // days a cancelled event stays listed after its date
+	Refresh       time.Duration // calendar REFRESH-INTERVAL and X-PUBLISHED-TTL
+	EventDuration time.Duration // length of a timed event without an end
+
+	regionByID map[string]*Region
+}
+
+// Org is the organisation that publishes the site.
+type Org struct {
+	Name  string
+	Email string
+	URL   string
+}
+
+// A Region is a part of the world whose points are grouped and fed together.
+type Region struct {
+	Pos         Pos
+	Fields      Fields
+	ID          string // stable slug used in URLs and IDs
+	Name        string
+	Description string
+}
+
+// Region returns the region with the given id, or nil.
+func (s *Site) Region(id string) *Region {
+	if s.regionByID == nil {
+		s.regionByID = make(map[string]*Region, len(s.Regions))
+		for _, r := range s.Regions {
+			if _, dup := s.regionByID[r.ID]; !dup {
+				s.regionByID[r.ID] = r
+			}
+		}
+	}
+	return s.regionByID[id]
+}
+
+// A Bulletin is one weekly bulletin: a scripture, then points by region.
+type Bulletin struct {
+	Pos    Pos
+	Fields Fields
+	File   string // path of the source file within the source folder
+
+	ID      string
+	Title   string
+	Date    time.Time // publication date and time, in the site's zone
+	Publish time.Time // embargo: not published before this instant; zero if none
+	Updated time.Time // last correction; zero if none
+	Draft   bool
+
+	Scripture Scripture
+	Intro     string // Markdown
+	Items     []*Item
+	Audio     *Audio
+}
+
+// Published returns the instant the bulletin is published: its embargo
+// when it has one, else its date.
+func (b *Bulletin) Published() time.Time {
+	if !b.Publish.IsZero() {
+		return b.Publish
+	}
+	return b.Date
+}
+
+// Modified returns the instant of the bulletin's last change: its Updated
+// time when set, else its publication.
+func (b *Bulletin) Modified() time.Time {
+	if !b.Updated.IsZero() {
+		return b.Updated
+	}
+	return b.Published()
+}
+
+// Scripture is the verse that opens a bulletin.
+type Scripture struct {
+	Text      string
+	Reference string // "Jeremiah 20:13"
+	Version   string // translation, for attribution; may be empty
+}
+
+// Audio is a recording of the bulletin, listed in the podcast feed.
+type Audio struct {
+	Pos      Pos
+	URL      string
+	Length   int64 // bytes
+	Type     string
+	Duration time.Duration
+}
+
+// Kind says whether a point is praise or a prayer request.
+type Kind string
+
+const (
+	Praise Kind = "praise"
+	Prayer Kind = "prayer"
+)
+
+// Label returns the kind as shown to readers: "Praise" or "Prayer".
+func (k Kind) Label() string {
+	if k == Praise {
+		return "Praise"
+	}
+	return "Prayer"
+}
+
+// An Item is one praise or prayer point.
+type Item struct {
+	Pos    Pos
+	Fields Fields
+
+	ID        string // unique within the bulletin
+	Region    string // a Site region ID
+	Kind      Kind
+	Title     string
+	TitleAuto bool   // Title was derived from the body
+	Body      string // Markdown
+	Private   bool
+	Events    []*Event
+
+	Bulletin *Bulletin
+}
+
+// EventKind says what kind of event a point announces.
+type EventKind string
+
+const (
+	Hearing   EventKind = "hearing"
+	Gathering EventKind = "gathering"
+)
+
+// Label returns the kind as shown to readers.
+func (k EventKind) Label() string {
+	if k == Hearing {
+		return "Court hearing"
+	}
+	return "Prayer gathering"
+}
+
+// Status is the state of an event.
+type Status string
+
+const (
+	Confirmed Status = "confirmed"
+	Tentative Status = "tentative"
+	Postponed Status = "postponed"
+	Cancelled Status = "cancelled"
+)
+
+// An Event is a court hearing or a prayer gathering announced by a point.
+// The same event mentioned in several bulletins has the same ID; the
+// latest bulletin's version of it is the one in force.
+type Event struct {
+	Pos    Pos
+	Fields Fields
+
+	ID       string
+	Kind     EventKind
+	Title    string
+	Location string
+	URL      string
+	Status   Status
+	Private  bool
+
+	// A timed event has Start and End in Zone. An all-day event has
+	// AllDay set and runs from Date to Until, both inclusive.
+	AllDay bool
+	Start  time.Time
+	End    time.Time // after Start; Start+EventDuration when not given
+	Zone   *time.Location
+	Date   Date
+	Until  Date
+
+	Repeat *Repeat
+
+	Item *Item
+}
+
+// A Repeat makes an event recur.
+type Repeat struct {
+	Pos Pos
+	// Rule is an RFC 5545 RRULE value without UNTIL or COUNT, such as
+	// "FREQ=WEEKLY;INTERVAL=2" or "FREQ=MONTHLY;BYDAY=1SA".
+	Rule   string
+	Until  Date // last day an occurrence may fall on; zero when Count is set
+	Count  int
+	Except []Date // days without an occurrence
+}

@@ -1,0 +1,41 @@
+package bulletin
+
+// The permanent identity and the addresses of what a site publishes.
+// IDs are built from what an editor does not change after publication
+// (the site's id_domain, a bulletin's date and id, a point's id, an
+// event's id), never from a title, a file name or a URL path, so that
+// readers and calendars never see one thing twice.
+
+// EntryID returns the permanent ID of a bulletin's entry in every feed:
+// a tag URI (RFC 4151) such as "tag:prayer.example.org,2026-11-20:2026-11-20".
+func (s *Site) EntryID(b *Bulletin) string {
+	return "tag:" + s.IDDomain + "," + b.Date.Format("2006-01-02") + ":" + b.ID
+}
+
+// ItemEntryID returns the permanent ID of a point's entry in its region's
+// feeds: its bulletin's EntryID, a slash and the point's ID.
+func (s *Site) ItemEntryID(it *Item) string {
+	return s.EntryID(it.Bulletin) + "/" + it.ID
+}
+
+// UID returns the permanent iCalendar UID of an event: "<id>@<id_domain>".
+func (s *Site) UID(e *Event) string {
+	return e.ID + "@" + s.IDDomain
+}
+
+// URL returns the absolute URL of a path within the site. A path ending
+// in "/" keeps it.
+func (s *Site) URL(path string) string {
+	return s.BaseURL.JoinPath(path).String()
+}
+
+// BulletinPath returns the path of a bulletin's page: "bulletins/<id>/".
+func BulletinPath(b *Bulletin) string { return "bulletins/" + b.ID + "/" }
+
+// RegionPath returns the path of a region's page: "regions/<id>/".
+func RegionPath(r *Region) string { return "regions/" + r.ID + "/" }
+
+// ItemURL returns the URL of a point: its anchor on its bulletin's page.
+func (s *Site) ItemURL(it *Item) string {
+	return s.URL(BulletinPath(it.Bulletin)) + "#" + it.ID
+}

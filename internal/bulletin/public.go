@@ -1,0 +1,70 @@
+package bulletin
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// ValidateAll runs every rule over the site and its bulletins and returns
+// the problems and the warnings, each sorted. Now is the build's clock.
+func ValidateAll(s *Site, bulletins []*Bulletin, now time.Time) (errs, warns ErrorList) {
+	errs.Append(s.Validate())
+	for _, b := range bulletins {
+		errs.Append(b.Validate(s))
+		warns.Append(b.Warn(now))
+	}
+	errs.Append(Check(bulletins))
+	errs.Sort()
+	warns.Sort()
+	return errs, warns
+}
+
+// Public returns what may be published at now: the bulletins that are
+// neither drafts nor embargoed, newest first, each without its private
+// points and private events. It copies what it filters, leaving the
+// bulletins it was given as they were.
+//
+// Every renderer works from Public's result alone, so that nothing held
+// back can reach an output by any path.
+func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
+	var out []*Bulletin
+	for _, b := range bulletins {
+		if b.Draft || b.Published().After(now) {
+			continue
+		}
+		c := *b
+		c.Items = nil
+		for _, it := range b.Items {
+			if it.Private {
+				continue
+			}
+			ci := *it
+			ci.Bulletin = &c
+			ci.Events = nil
+			for _, e := range it.Events {
+				if e.Private {
+					continue
+				}
+				ce := *e
+				ce.Item = &ci
+				ci.Events = append(ci.Events, &ce)
+			}
+			c.Items = append(c.Items, &ci)
+		}
+		if len(c.Items) == 0 {
+			continue
+		}
+		out = append(out, &c)
+	}
+	SortNewestFirst(out)
+	return out
+}
+
+// SortNewestFirst sorts bulletins by publication, newest first, then by ID.
+func SortNewestFirst(bs []*Bulletin) {
+	slices.SortFunc(bs, func(a, b *Bulletin) int {
+		return cmp.Or(b.Published().Compare(a.Published()), b.Date.Compare(a.Date), strings.Compare(a.ID, b.ID))
+	})
+}

@@ -1,0 +1,323 @@
+package bulletin
+
+import (
+	"fmt"
+	"net/mail"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/agnivade/levenshtein"
+	"golang.org/x/text/language"
+)
+
+// Reserved are the names no region may take, because the outputs use them
+// beside the region IDs (feeds/all.atom, calendars/hearings.ics, ...).
+var Reserved = []string{"all", "archive", "events", "gatherings", "hearings", "index", "podcast", "regions"}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// maxSlug is the longest ID accepted.
+const maxSlug = 64
+
+// checkSlug reports a problem with id, used as what, at pos.
+func checkSlug(errs *ErrorList, pos Pos, what, id string) {
+	switch {
+	case !slugRE.MatchString(id):
+		errs.Add(pos, "%s %q must be lower-case letters, digits and single hyphens, such as %q", what, id, Slugify(id))
+	case len(id) > maxSlug:
+		errs.Add(pos, "%s %q is longer than %d characters", what, id, maxSlug)
+	}
+}
+
+// Slugify returns s made into a slug, as a suggestion: "South Asia" gives
+// "south-asia". It returns "my-id" when nothing of s is left.
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "my-id"
+	}
+	return b.String()
+}
+
+// DidYouMean returns ` (did you mean "x"?)` for the candidate closest to
+// word, or "" when none is close.
+func DidYouMean(word string, candidates []string) string {
+	best, bestDist := "", 0
+	for _, c := range candidates {
+		d := levenshtein.ComputeDistance(strings.ToLower(word), strings.ToLower(c))
+		if best == "" || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" || bestDist > max(2, len(word)/3) {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// Validate reports every problem with the site's settings.
+func (s *Site) Validate() ErrorList {
+	var errs ErrorList
+	at := func(key string) Pos { return s.Fields.at(key, s.Pos) }
+	if u := s.BaseURL; u != nil && (u.Scheme != "https" || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "") {
+		errs.Add(at("base_url"), "base_url %q must be an absolute https URL such as \"https://example.org/prayer/\"", u.String())
+	}
+	if s.Language != "" {
+		if _, err := language.Parse(s.Language); err != nil {
+			errs.Add(at("language"), "language %q is not a BCP 47 tag such as \"en\" or \"en-GB\"", s.Language)
+		}
+	}
+	if s.Org.Email != "" {
+		if a, err := mail.ParseAddress(s.Org.Email); err != nil || a.Address != s.Org.Email {
+			errs.Add(s.Fields.at("organization.email", s.Pos), "email %q is not an e-mail address such as \"prayer@example.org\"", s.Org.Email)
+		}
+	}
+	for _, key := range []string{"feed_limit", "calendar_past_days"} {
+		v := map[string]int{"feed_limit": s.FeedLimit, "calendar_past_days": s.PastDays}[key]
+		if v < 1 {
+			errs.Add(at(key), "%s must be at least 1, not %d", key, v)
+		}
+	}
+	if s.CancelledDays < 0 {
+		errs.Add(at("cancelled_days"), "cancelled_days must not be negative, not %d", s.CancelledDays)
+	}
+	if s.Refresh < time.Hour {
+		errs.Add(at("refresh"), "refresh must be at least 1h, not %s", s.Refresh)
+	}
+	if s.EventDuration <= 0 || s.EventDuration > 24*time.Hour {
+		errs.Add(at("event_duration"), "event_duration must be between 1m and 24h, not %s", s.EventDuration)
+	}
+	if len(s.Regions) == 0 {
+		errs.Add(at("regions"), "the site needs at least one region")
+	}
+	seen := make(map[string]*Region)
+	for _, r := range s.Regions {
+		pos := r.Fields.at("id", r.Pos)
+		checkSlug(&errs, pos, "region id", r.ID)
+		if slices.Contains(Reserved, r.ID) {
+			errs.Add(pos, "region id %q is reserved; choose another", r.ID)
+		}
+		if prev, ok := seen[r.ID]; ok {
+			errs.Add(pos, "region id %q is also used at %s", r.ID, prev.Fields.at("id", prev.Pos))
+			continue
+		}
+		seen[r.ID] = r
+	}
+	return errs
+}
+
+// regionIDs returns the IDs of the site's regions, in order.
+func (s *Site) regionIDs() []string {
+	ids := make([]string, len(s.Regions))
+	for i, r := range s.Regions {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// Validate reports every problem with b on its own, given the site.
+func (b *Bulletin) Validate(s *Site) ErrorList {
+	var errs ErrorList
+	checkSlug(&errs, b.Fields.at("id", b.Fields.at("date", b.Pos)), "bulletin id", b.ID)
+	if len(b.Items) == 0 {
+		errs.Add(b.Fields.at("items", b.Pos), "the bulletin has no items; add at least one praise or prayer point")
+	}
+	if !b.Publish.IsZero() && b.Publish.Before(b.Date) {
+		errs.Add(b.Fields["publish"], "publish %q is before date %q", formatTime(b.Publish), formatTime(b.Date))
+	}
+	if !b.Updated.IsZero() && b.Updated.Before(b.Published()) {
+		errs.Add(b.Fields["updated"], "updated %q is before the bulletin is published (%q)", formatTime(b.Updated), formatTime(b.Published()))
+	}
+	if !b.Draft {
+		b.checkPlaceholders(&errs)
+	}
+	items := make(map[string]*Item)
+	events := make(map[string]*Event)
+	for _, it := range b.Items {
+		if it.Region != "" && s.Region(it.Region) == nil {
+			errs.Add(it.Fields.at("region", it.Pos), "unknown region %q%s; site.yaml lists %s", it.Region, DidYouMean(it.Region, s.regionIDs()), quoteList(s.regionIDs()))
+		}
+		idPos := it.Fields.at("id", it.Pos)
+		checkSlug(&errs, idPos, "item id", it.ID)
+		if prev, ok := items[it.ID]; ok {
+			errs.Add(idPos, "item id %q is also used at %s", it.ID, prev.Fields.at("id", prev.Pos))
+		} else {
+			items[it.ID] = it
+		}
+		for _, e := range it.Events {
+			idPos := e.Fields.at("id", e.Pos)
+			checkSlug(&errs, idPos, "event id", e.ID)
+			if prev, ok := events[e.ID]; ok {
+				errs.Add(idPos, "event %q is defined twice in this bulletin; the first is at %s", e.ID, prev.Fields.at("id", prev.Pos))
+			} else {
+				events[e.ID] = e
+			}
+			e.validate(&errs)
+		}
+	}
+	return errs
+}
+
+func (e *Event) validate(errs *ErrorList) {
+	at := func(key string) Pos { return e.Fields.at(key, e.Pos) }
+	if e.AllDay {
+		if !e.Until.IsZero() && e.Until.Before(e.Date) {
+			errs.Add(at("until"), "until %q is before date %q", e.Until, e.Date)
+		}
+	} else if !e.End.After(e.Start) && !e.Start.IsZero() {
+		errs.Add(at("end"), "end %q is not after start %q", formatTime(e.End), formatTime(e.Start))
+	}
+	if r := e.Repeat; r != nil && !r.Until.IsZero() {
+		first := e.Date
+		if !e.AllDay {
+			first = DateOf(e.Start)
+		}
+		if r.Until.Before(first) {
+			errs.Add(r.Pos, "repeat ends on %q, before the event's first day %q", r.Until, first)
+		}
+	}
+}
+
+// Check reports the problems that span bulletins: two bulletins with one ID
+// or one date, and an event whose kind differs between bulletins.
+// It names both positions.
+func Check(bulletins []*Bulletin) ErrorList {
+	var errs ErrorList
+	byID := make(map[string]*Bulletin)
+	byDate := make(map[string]*Bulletin)
+	kinds := make(map[string]*Event)
+	for _, b := range sortedByPos(bulletins) {
+		if prev, ok := byID[b.ID]; ok {
+			errs.Add(b.Fields.at("id", b.Fields.at("date", b.Pos)), "bulletin id %q is also used by %s", b.ID, prev.Fields.at("id", prev.Fields.at("date", prev.Pos)))
+		} else {
+			byID[b.ID] = b
+		}
+		day := DateOf(b.Date).String()
+		if prev, ok := byDate[day]; ok {
+			errs.Add(b.Fields.at("date", b.Pos), "another bulletin is dated %s: %s", day, prev.Fields.at("date", prev.Pos))
+		} else {
+			byDate[day] = b
+		}
+		for _, it := range b.Items {
+			for _, e := range it.Events {
+				prev, ok := kinds[e.ID]
+				if !ok {
+					kinds[e.ID] = e
+					continue
+				}
+				if prev.Kind != e.Kind {
+					errs.Add(e.Fields.at("kind", e.Pos), "event %q is a %s here but a %s at %s", e.ID, e.Kind, prev.Kind, prev.Fields.at("kind", prev.Pos))
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// Warn reports what is allowed but likely a mistake: a point without a
+// title, an event already over when its bulletin is published, and a
+// bulletin dated after now without an embargo.
+func (b *Bulletin) Warn(now time.Time) ErrorList {
+	var warns ErrorList
+	if b.Publish.IsZero() && b.Date.After(now) {
+		warns.Add(b.Fields.at("date", b.Pos), "the bulletin is dated %s, in the future, without \"publish\"; it stays unpublished until then", formatTime(b.Date))
+	}
+	for _, it := range b.Items {
+		if it.TitleAuto {
+			warns.Add(it.Pos, "the point has no title; using %q", it.Title)
+		}
+		for _, e := range it.Events {
+			if last := e.LastDay(); last.Before(DateOf(b.Published().In(zoneOf(e)))) {
+				warns.Add(e.Pos, "event %q is over (%s) before the bulletin is published", e.ID, last)
+			}
+		}
+	}
+	return warns
+}
+
+// LastDay returns the last day the event or any of its occurrences may
+// fall on.
+func (e *Event) LastDay() Date {
+	last := e.Until
+	if !e.AllDay {
+		last = DateOf(e.End)
+	} else if last.IsZero() {
+		last = e.Date
+	}
+	if r := e.Repeat; r != nil {
+		if r.Count > 0 || r.Until.IsZero() {
+			return Date{9999, 12, 31} // counted repeats: not worth expanding here
+		}
+		return r.Until
+	}
+	return last
+}
+
+func zoneOf(e *Event) *time.Location {
+	if e.Zone != nil {
+		return e.Zone
+	}
+	return time.UTC
+}
+
+// sortedByPos returns the bulletins in source order, so that cross-file
+// problems are reported at the later of two places.
+func sortedByPos(bs []*Bulletin) []*Bulletin {
+	s := slices.Clone(bs)
+	slices.SortFunc(s, func(a, b *Bulletin) int { return a.Pos.compare(b.Pos) })
+	return s
+}
+
+func formatTime(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format("2006-01-02")
+	}
+	if t.Second() != 0 {
+		return t.Format("2006-01-02 15:04:05")
+	}
+	return t.Format("2006-01-02 15:04")
+}
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return strings.Join(q, ", ")
+}
+
+// Placeholder starts every text of a new bulletin's skeleton that its
+// writer must replace. A bulletin that still holds one cannot be published.
+const Placeholder = "TODO"
+
+func (b *Bulletin) checkPlaceholders(errs *ErrorList) {
+	check := func(f Fields, def Pos, key, text string) {
+		if strings.Contains(text, Placeholder) {
+			errs.Add(f.at(key, def), "%s still holds the placeholder %q; write the text, or keep draft: true", key, Placeholder)
+		}
+	}
+	check(b.Fields, b.Pos, "title", b.Title)
+	check(b.Fields, b.Pos, "scripture", b.Scripture.Text+b.Scripture.Reference)
+	check(b.Fields, b.Pos, "intro", b.Intro)
+	for _, it := range b.Items {
+		check(it.Fields, it.Pos, "title", it.Title)
+		check(it.Fields, it.Pos, "body", it.Body)
+		for _, e := range it.Events {
+			check(e.Fields, e.Pos, "title", e.Title)
+		}
+	}
+}

@@ -1,0 +1,119 @@
+// Package load reads a prayerfeed site from a folder of YAML files: the
+// site's settings in site.yaml and one file per bulletin anywhere below
+// it (for example 2026/2026-11-20.yaml). It owns YAML; it records where
+// every value stands so that every problem names its file, line and
+// column.
+//
+// This comment is the reference of the format. The README mirrors it.
+//
+// # Text and Markdown
+//
+// Every value is text in UTF-8. Control characters, anchors (&name) and
+// aliases (*name) are refused, and so are files over 1 MiB and folders of
+// more than 50,000 bulletins. Values marked Markdown may hold links
+// ([words](https://…)) and emphasis (*words*); raw HTML is not rendered.
+// Files and folders whose names start with "." or "_" are skipped.
+//
+// # Dates and times
+//
+// A date is written 2026-11-20. A date and time is written
+// "2026-11-20 09:00" (24-hour clock; seconds optional) and is read in a
+// time zone named by its IANA name, such as America/Santo_Domingo: the
+// event's timezone, else the bulletin's, else the site's. A time of day
+// that does not exist in its zone (the clocks go forward over it) is an
+// error.
+//
+// # site.yaml
+//
+//	title: IJM Prayer Bulletin              # required
+//	description: Weekly praise and prayer   # required
+//	base_url: https://prayer.example.org/   # required; absolute https
+//	language: en                            # BCP 47; default en
+//	timezone: America/New_York              # IANA; default zone of bulletins and events
+//	id_domain: prayer.example.org           # default: base_url's host
+//	organization:                           # required
+//	  name: International Justice Mission   # required
+//	  email: prayer@example.org
+//	  url: https://www.ijm.org/
+//	about: |                                # Markdown closing every bulletin
+//	  IJM headquarters is located in the United States.
+//	icon: https://prayer.example.org/icon.png   # square image for feeds
+//	logo: https://prayer.example.org/logo.png   # wide image for feeds
+//	hub: https://hub.example.org/           # WebSub hub, if any
+//	feed_limit: 50                          # entries in a subscription feed
+//	calendar_past_days: 90                  # days of past events in calendars
+//	cancelled_days: 30                      # days a cancelled event stays listed
+//	refresh: 12h                            # how often calendar apps should refresh
+//	event_duration: 1h                      # length of an event given without an end
+//	regions:                                # required; in display order
+//	  - id: latin-america                   # required; stable, used in URLs and IDs
+//	    name: Latin America                 # required
+//	    description: Bolivia, Dominican Republic, Guatemala
+//
+// id_domain and every region id are part of the permanent IDs of feed
+// entries and calendar events: never change them once published. A region
+// id, like every other id, is lower-case letters, digits and single
+// hyphens, and may not be one of all, archive, events, gatherings,
+// hearings, index, podcast or regions.
+//
+// # A bulletin
+//
+//	date: 2026-11-20                # required; or "2026-11-20 09:00"
+//	title: IJM Prayer Request       # required
+//	id: 2026-11-20                  # default: the date; permanent once published
+//	timezone: America/New_York      # default: the site's
+//	draft: true                     # default false; a draft is never published
+//	publish: "2026-11-20 06:00"     # embargo: not published before then
+//	updated: "2026-11-21 10:00"     # set when correcting a published bulletin
+//	scripture:                      # required
+//	  text: Sing to the Lord!       # required
+//	  reference: Jeremiah 20:13     # required
+//	  version: NIV                  # the translation, for attribution
+//	intro: Markdown before the points
+//	audio:                          # a recording, for the podcast feed
+//	  url: https://media.example.org/2026-11-20.mp3
+//	  length: 12345678              # bytes
+//	  type: audio/mpeg
+//	  duration: "12:30"             # or "1:02:03" or 12m30s
+//	items:                          # required; at least one, in reading order
+//	  - region: latin-america       # required; a region id of site.yaml
+//	    kind: prayer                # required: praise or prayer
+//	    title: Hearings in the Dominican Republic   # default: the body's first sentence
+//	    id: dr-hearings             # default: region and position, as latin-america-1
+//	    private: true               # default false; a private point is never published
+//	    body: |                     # required; Markdown
+//	      Please pray for our legal team …
+//	    events: []                  # the events the point announces
+//
+// A bulletin is published when its date (or its publish time, when set)
+// has come and it is not a draft. An item's id defaults to its region and
+// its place among that region's points in the bulletin, so reordering
+// points within a region changes their ids: give an id to a point that
+// may move.
+//
+// # An event
+//
+//	- id: dr-hearing-santiago       # required; the same id in later bulletins is the same event
+//	  kind: hearing                 # required: hearing or gathering
+//	  title: Trafficking case hearing   # required
+//	  start: "2026-11-30 09:00"     # a timed event: start and end …
+//	  end: "12:00"                  # … a time that day, or a date and time; default: start + event_duration
+//	  timezone: America/Santo_Domingo   # where it happens; default: the bulletin's
+//	  date: 2026-12-01              # … or an all-day event: date and
+//	  until: 2026-12-03             # … its last day, inclusive
+//	  location: Palacio de Justicia, Santo Domingo
+//	  url: https://example.org/more
+//	  status: confirmed             # confirmed (default), tentative, postponed or cancelled
+//	  private: true                 # default false; never published
+//	  repeat:                       # a recurring gathering
+//	    every: week                 # day, week, month, year, or "2 weeks" …
+//	    rule: FREQ=MONTHLY;BYDAY=1SA    # … or an RFC 5545 RRULE instead of every
+//	    until: 2027-06-30           # the last day it may fall on …
+//	    count: 10                   # … or how many times
+//	    except: [2026-12-24]        # days it does not happen
+//
+// When a later bulletin mentions an event again (a hearing rescheduled,
+// postponed or cancelled), it repeats the event with the same id and its
+// new details: the latest published bulletin's version is the one in
+// force. An event keeps its kind across bulletins.
+package load

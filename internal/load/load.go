@@ -1,0 +1,562 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
+)
+
+// Bounds on the input, so that a huge or hostile folder fails cleanly.
+const (
+	MaxFileSize  = 1 << 20 // bytes in one file
+	MaxFiles     = 50000   // bulletin files in the folder
+	SiteFile     = "site.yaml"
+	titleLength  = 80 // characters in a title derived from the body
+	defaultLimit = 50
+)
+
+// Defaults of site.yaml's settings.
+const (
+	DefaultFeedLimit     = defaultLimit
+	DefaultPastDays      = 90
+	DefaultCancelledDays = 30
+	DefaultRefresh       = 12 * time.Hour
+	DefaultEventDuration = time.Hour
+)
+
+// Dir loads site.yaml and every bulletin under the root of fsys. Name is
+// how the folder is named in messages, such as "bulletins". Files and
+// folders whose names start with "." or "_" are skipped, and so is every
+// file not ending in ".yaml" or ".yml".
+//
+// Dir reports every problem it finds, sorted; it returns the values it
+// could read even when there are problems.
+func Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bulletin, bulletin.ErrorList) {
+	var errs bulletin.ErrorList
+	site, serrs := Site(fsys, name)
+	errs.Append(serrs)
+
+	var files []string
+	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Add(filePos(name, p), "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		base := d.Name()
+		if p != "." && (strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			errs.Add(filePos(name, p), "symbolic links are not allowed; copy the file in instead")
+			return nil
+		}
+		if d.IsDir() || p == SiteFile || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			errs.Add(filePos(name, p), "not a regular file")
+			return nil
+		}
+		files = append(files, p)
+		if len(files) > MaxFiles {
+			return fmt.Errorf("more than %d bulletin files; split the site", MaxFiles)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		errs.Add(filePos(name, "."), "%v", walkErr)
+		errs.Sort()
+		return site, nil, errs
+	}
+
+	bulletins := make([]*bulletin.Bulletin, 0, len(files))
+	for _, p := range files {
+		b, berrs := readBulletin(fsys, name, p, site)
+		errs.Append(berrs)
+		if b != nil {
+			bulletins = append(bulletins, b)
+		}
+	}
+	errs.Sort()
+	return site, bulletins, errs
+}
+
+func filePos(dir, p string) bulletin.Pos {
+	return bulletin.Pos{File: path.Join(dir, p), Line: 1, Col: 1}
+}
+
+// unwrapPath drops the operation and path of an fs.PathError, which the
+// message's position already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readFile reads one YAML file and returns its single document's root,
+// or nil with the problems found.
+func readFile(fsys fs.FS, dir, p string) (*yaml.Node, *decoder) {
+	d := &decoder{file: path.Join(dir, p)}
+	f, err := fsys.Open(p)
+	if err != nil {
+		d.errs.Add(filePos(dir, p), "cannot read: %v", unwrapPath(err))
+		return nil, d
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		d.errs.Add(filePos(dir, p), "cannot read: %v", unwrapPath(err))
+		return nil, d
+	}
+	if len(data) > MaxFileSize {
+		d.errs.Add(filePos(dir, p), "the file is larger than %d KiB; split it or shorten it", MaxFileSize>>10)
+		return nil, d
+	}
+	if !d.checkBytes(data) {
+		return nil, d
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			d.errs.Add(filePos(dir, p), "the file is empty")
+		} else {
+			d.syntaxError(data, err)
+		}
+		return nil, d
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		d.syntaxError(data, err)
+		return nil, d
+	default:
+		d.errorf(&next, "the file holds more than one YAML document; remove the \"---\" line and everything after it, or move it to a file of its own")
+		return nil, d
+	}
+	root := doc.Content[0]
+	d.noAnchors(root)
+	if len(d.errs) > 0 {
+		return nil, d
+	}
+	return root, d
+}
+
+// checkBytes reports invalid UTF-8 and control characters at their line
+// and column, before the YAML parser sees them and reports them less
+// clearly.
+func (d *decoder) checkBytes(data []byte) bool {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		pos := bulletin.Pos{File: d.file, Line: line, Col: col}
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			d.errs.Add(pos, "the file is not valid UTF-8 text (byte 0x%02x); save it as UTF-8", data[i])
+			return false
+		case r == '\ufeff' && i == 0:
+			// A byte order mark, allowed at the start.
+		case badRune(r):
+			d.errs.Add(pos, "control character %U is not allowed; remove it", r)
+			return false
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return true
+}
+
+// yamlLineRE reads the line number out of a yaml.v3 syntax error. yaml.v3
+// exposes the position of a syntax error only inside its message, so this
+// is the one place where prayerfeed reads a position from text.
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (d *decoder) syntaxError(data []byte, err error) {
+	msg := err.Error()
+	line, col := 1, 1
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	// A tab in indentation is the most common cause of a syntax error by
+	// people used to word processors; say so, and where.
+	for i, l := range lines {
+		if j := bytes.IndexByte(l, '\t'); j >= 0 && len(bytes.TrimLeft(l[:j], " ")) == 0 && (i+1 == line || i+1 == line-1) {
+			d.errs.Add(bulletin.Pos{File: d.file, Line: i + 1, Col: j + 1}, "a tab is used for indentation; indent with spaces")
+			return
+		}
+	}
+	if line >= 1 && line <= len(lines) {
+		if l := lines[line-1]; len(bytes.TrimSpace(l)) > 0 {
+			col = len(l) - len(bytes.TrimLeft(l, " ")) + 1
+		}
+	}
+	d.errs.Add(bulletin.Pos{File: d.file, Line: line, Col: col}, "invalid YAML: %s", msg)
+}
+
+// Site loads the site's settings from site.yaml at the root of fsys.
+// It returns a usable Site, with defaults, even when there are problems.
+func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
+	site := &bulletin.Site{
+		Language:      "en",
+		FeedLimit:     DefaultFeedLimit,
+		PastDays:      DefaultPastDays,
+		CancelledDays: DefaultCancelledDays,
+		Refresh:       DefaultRefresh,
+		EventDuration: DefaultEventDuration,
+		Fields:        bulletin.Fields{},
+	}
+	root, d := readFile(fsys, dir, SiteFile)
+	if root == nil {
+		return site, d.errs
+	}
+	m := d.mapping(root, "site.yaml",
+		"title", "description", "base_url", "language", "timezone", "id_domain", "organization", "about",
+		"icon", "logo", "hub", "feed_limit", "calendar_past_days", "cancelled_days", "refresh", "event_duration",
+		"regions")
+	site.Pos = d.pos(root)
+	site.Fields = m.fields
+	site.Title = m.line("title", true)
+	site.Description = m.str("description", true)
+	if s, v := m.scalar("base_url", true); v != nil {
+		u, err := url.Parse(strings.TrimSpace(s))
+		if err != nil || !u.IsAbs() {
+			d.errorf(v, "base_url %q must be an absolute https URL such as \"https://example.org/prayer/\"", s)
+		} else {
+			if !strings.HasSuffix(u.Path, "/") {
+				u.Path += "/"
+			}
+			site.BaseURL = u
+		}
+	}
+	if s := m.line("language", false); s != "" {
+		site.Language = s
+	}
+	site.Location = m.zone("timezone")
+	site.IDDomain = m.line("id_domain", false)
+	if site.IDDomain == "" && site.BaseURL != nil {
+		site.IDDomain = site.BaseURL.Hostname()
+	}
+	if n := m.node("organization"); n != nil || m.require("organization") {
+		om := d.mapping(n, "organization", "name", "email", "url")
+		site.Org.Name = om.line("name", true)
+		site.Org.Email = om.line("email", false)
+		site.Org.URL = om.absURL("url", false)
+		if p, ok := om.fields["email"]; ok {
+			site.Fields["organization.email"] = p
+		}
+	}
+	site.About = m.str("about", false)
+	site.Icon = m.absURL("icon", false)
+	site.Logo = m.absURL("logo", false)
+	site.Hub = m.absURL("hub", false)
+	site.FeedLimit = int(m.integer("feed_limit", DefaultFeedLimit))
+	site.PastDays = int(m.integer("calendar_past_days", DefaultPastDays))
+	site.CancelledDays = int(m.integer("cancelled_days", DefaultCancelledDays))
+	site.Refresh = m.duration("refresh", DefaultRefresh)
+	site.EventDuration = m.duration("event_duration", DefaultEventDuration)
+	for _, n := range m.list("regions", true) {
+		rm := d.mapping(n, "region", "id", "name", "description")
+		site.Regions = append(site.Regions, &bulletin.Region{
+			Pos:         d.pos(n),
+			Fields:      rm.fields,
+			ID:          rm.line("id", true),
+			Name:        rm.line("name", true),
+			Description: rm.str("description", false),
+		})
+	}
+	return site, d.errs
+}
+
+// absURL reads key's value as an absolute http or https URL.
+func (m *mapping) absURL(key string, required bool) string {
+	s := m.line(key, required)
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		m.d.errorf(m.values[key], "%s %q must be an absolute URL starting with https://", key, s)
+		return ""
+	}
+	return u.String()
+}
+
+// readBulletin loads the bulletin in file p.
+func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site) (*bulletin.Bulletin, bulletin.ErrorList) {
+	root, d := readFile(fsys, dir, p)
+	if root == nil {
+		return nil, d.errs
+	}
+	b := d.bulletin(root, site)
+	b.File = p
+	return b, d.errs
+}
+
+func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulletin {
+	m := d.mapping(root, "bulletin",
+		"date", "title", "id", "draft", "publish", "updated", "timezone", "scripture", "intro", "audio", "items")
+	b := &bulletin.Bulletin{Pos: d.pos(root), Fields: m.fields}
+	loc := site.Location
+	if z := m.zone("timezone"); z != nil {
+		loc = z
+	}
+	const hint = "add a timezone to the bulletin or to site.yaml"
+	b.Date, _, _ = m.dateTime("date", true, loc, hint)
+	b.Publish, _, _ = m.dateTime("publish", false, loc, hint)
+	b.Updated, _, _ = m.dateTime("updated", false, loc, hint)
+	b.Title = m.line("title", true)
+	b.ID = m.line("id", false)
+	if _, ok := m.values["id"]; !ok && !b.Date.IsZero() {
+		b.ID = b.Date.Format("2006-01-02")
+		m.fields["id"] = m.fields["date"]
+	}
+	b.Draft = m.boolean("draft")
+	if n := m.node("scripture"); n != nil || m.require("scripture") {
+		sm := d.mapping(n, "scripture", "text", "reference", "version")
+		b.Scripture = bulletin.Scripture{
+			Text:      sm.str("text", true),
+			Reference: sm.line("reference", true),
+			Version:   sm.line("version", false),
+		}
+	}
+	b.Intro = m.str("intro", false)
+	if n := m.node("audio"); n != nil {
+		b.Audio = d.audio(n)
+	}
+	perRegion := map[string]int{}
+	for _, n := range m.list("items", true) {
+		it := d.item(n, b, loc, site, perRegion)
+		b.Items = append(b.Items, it)
+	}
+	return b
+}
+
+func (d *decoder) audio(n *yaml.Node) *bulletin.Audio {
+	m := d.mapping(n, "audio", "url", "length", "type", "duration")
+	a := &bulletin.Audio{
+		Pos:      d.pos(n),
+		URL:      m.absURL("url", true),
+		Type:     m.line("type", true),
+		Duration: m.clockDuration("duration"),
+	}
+	m.require("length")
+	if a.Length = m.integer("length", 0); a.Length <= 0 && m.node("length") != nil {
+		d.errorf(m.values["length"], "length must be the file's size in bytes, more than 0")
+	}
+	if a.Type != "" && !strings.HasPrefix(a.Type, "audio/") && !strings.HasPrefix(a.Type, "video/") {
+		d.errorf(m.values["type"], "type %q must be a media type such as \"audio/mpeg\"", a.Type)
+	}
+	return a
+}
+
+func (d *decoder) item(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, site *bulletin.Site, perRegion map[string]int) *bulletin.Item {
+	m := d.mapping(n, "item", "region", "kind", "title", "body", "id", "private", "events")
+	it := &bulletin.Item{Pos: d.pos(n), Fields: m.fields, Bulletin: b}
+	it.Region = m.line("region", true)
+	it.Kind = bulletin.Kind(m.enum("kind", true, "", string(bulletin.Praise), string(bulletin.Prayer)))
+	it.Body = m.str("body", true)
+	it.Title = m.line("title", false)
+	if it.Title == "" && it.Body != "" {
+		it.Title = markdown.FirstSentence(it.Body, titleLength)
+		it.TitleAuto = true
+	}
+	perRegion[it.Region]++
+	it.ID = m.line("id", false)
+	if _, ok := m.values["id"]; !ok && it.Region != "" {
+		it.ID = fmt.Sprintf("%s-%d", it.Region, perRegion[it.Region])
+		m.fields["id"] = m.fields["region"]
+	}
+	it.Private = m.boolean("private")
+	for _, en := range m.list("events", false) {
+		it.Events = append(it.Events, d.event(en, it, loc, site))
+	}
+	return it
+}
+
+// enum reads key's value as one of the allowed words.
+func (m *mapping) enum(key string, required bool, def string, allowed ...string) string {
+	s := m.line(key, required)
+	if s == "" {
+		return def
+	}
+	if !slices.Contains(allowed, s) {
+		m.d.errorf(m.values[key], "unknown %s %q%s; use %s", key, s, bulletin.DidYouMean(s, allowed), orList(allowed))
+		return def
+	}
+	return s
+}
+
+func orList(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = strconv.Quote(w)
+	}
+	if len(q) <= 1 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+func (d *decoder) event(n *yaml.Node, it *bulletin.Item, loc *time.Location, site *bulletin.Site) *bulletin.Event {
+	m := d.mapping(n, "event",
+		"id", "kind", "title", "start", "end", "timezone", "date", "until", "location", "url", "status", "repeat", "private")
+	e := &bulletin.Event{Pos: d.pos(n), Fields: m.fields, Item: it}
+	e.ID = m.line("id", true)
+	e.Kind = bulletin.EventKind(m.enum("kind", true, "", string(bulletin.Hearing), string(bulletin.Gathering)))
+	e.Title = m.line("title", true)
+	e.Location = m.line("location", false)
+	e.URL = m.absURL("url", false)
+	e.Status = bulletin.Status(m.enum("status", false, string(bulletin.Confirmed),
+		string(bulletin.Confirmed), string(bulletin.Tentative), string(bulletin.Postponed), string(bulletin.Cancelled)))
+	e.Private = m.boolean("private")
+	if z := m.zone("timezone"); z != nil {
+		loc = z
+	}
+	e.Zone = loc
+
+	_, hasStart := m.values["start"]
+	_, hasDate := m.values["date"]
+	switch {
+	case hasStart && hasDate:
+		d.errorf(m.values["date"], "an event has either start (a time) or date (all day), not both")
+	case hasStart:
+		const hint = "add timezone: to the event, naming the zone where it happens"
+		start, timed, ok := m.dateTime("start", true, loc, hint)
+		if ok && !timed {
+			d.errorf(m.values["start"], "start %q needs a time of day, such as \"%s 09:00\"; for an all-day event write date: instead", m.values["start"].Value, m.values["start"].Value)
+			ok = false
+		}
+		if ok {
+			e.Start = start
+			e.End = start.Add(site.EventDuration)
+			if v := m.node("end"); v != nil {
+				if isTimeOnly(v) {
+					// "end: 12:00" means that time on the start's day.
+					if c := clockRE.FindStringSubmatch(strings.TrimSpace(v.Value)); c != nil {
+						if ck, err := parseClock(c[1], c[2], c[3]); err != nil {
+							d.errorf(v, "end %q: %v", v.Value, err)
+						} else if t, err := localTime(bulletin.DateOf(start), ck, loc); err != nil {
+							d.errorf(v, "end %q: %v", v.Value, err)
+						} else {
+							e.End = t
+						}
+					}
+				} else if end, timed, ok := m.dateTime("end", false, loc, hint); ok {
+					if !timed {
+						d.errorf(v, "end %q needs a time of day, such as \"12:00\"", v.Value)
+					} else {
+						e.End = end
+					}
+				}
+			}
+		}
+		if _, ok := m.values["until"]; ok {
+			d.errorf(m.values["until"], "until is for all-day events; a timed event ends with end:")
+		}
+	case hasDate:
+		e.AllDay = true
+		e.Date, _ = m.date("date", true)
+		e.Until, _ = m.date("until", false)
+		if _, ok := m.values["end"]; ok {
+			d.errorf(m.values["end"], "end is for timed events; an all-day event ends with until:")
+		}
+	default:
+		d.errorf(n, "event needs start (a date and time, such as \"2026-11-30 09:00\") or date (all day, such as 2026-11-30)")
+	}
+	if rn := m.node("repeat"); rn != nil {
+		e.Repeat = d.repeat(rn)
+	}
+	return e
+}
+
+var everyRE = regexp.MustCompile(`^(?:(\d+) )?(day|week|month|year)s?$`)
+
+var freqs = map[string]string{"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
+
+// repeat reads a repeat: either every ("week", "2 weeks", "month") or an
+// RFC 5545 rule, and until or count.
+func (d *decoder) repeat(n *yaml.Node) *bulletin.Repeat {
+	m := d.mapping(n, "repeat", "every", "rule", "until", "count", "except")
+	r := &bulletin.Repeat{Pos: d.pos(n)}
+	every, rule := m.line("every", false), m.line("rule", false)
+	switch {
+	case every != "" && rule != "":
+		d.errorf(m.values["rule"], "repeat has either every or rule, not both")
+	case every != "":
+		p := everyRE.FindStringSubmatch(strings.ToLower(every))
+		if p == nil {
+			d.errorf(m.values["every"], "every %q is not a period such as \"week\", \"2 weeks\" or \"month\"", every)
+			break
+		}
+		r.Rule = "FREQ=" + freqs[p[2]]
+		if p[1] != "" && p[1] != "1" {
+			r.Rule += ";INTERVAL=" + p[1]
+		}
+	case rule != "":
+		r.Rule = d.rule(m.values["rule"], rule, r)
+	default:
+		d.errorf(n, "repeat needs every (such as \"week\") or rule (an RFC 5545 RRULE such as \"FREQ=MONTHLY;BYDAY=1SA\")")
+	}
+	if until, ok := m.date("until", false); ok {
+		if !r.Until.IsZero() {
+			d.errorf(m.values["until"], "the rule already has UNTIL; give the end once")
+		}
+		r.Until = until
+	}
+	if c := m.integer("count", 0); m.node("count") != nil {
+		if c < 1 || c > 1000 {
+			d.errorf(m.values["count"], "count must be from 1 to 1000, not %d", c)
+		} else if r.Count > 0 {
+			d.errorf(m.values["count"], "the rule already has COUNT; give the end once")
+		}
+		r.Count = int(c)
+	}
+	switch {
+	case r.Until.IsZero() && r.Count == 0 && r.Rule != "":
+		d.errorf(n, "repeat never ends; add until (the last day, such as 2027-06-30) or count")
+	case !r.Until.IsZero() && r.Count > 0:
+		d.errorf(n, "repeat has both until and count; keep one")
+	}
+	for _, en := range m.list("except", false) {
+		if en.Kind != yaml.ScalarNode {
+			d.errorf(en, "except must list dates, not %s", describe(en))
+			continue
+		}
+		day, err := parseDate(strings.TrimSpace(en.Value))
+		if err != nil {
+			d.errorf(en, "except %v", err)
+			continue
+		}
+		r.Except = append(r.Except, day)
+	}
+	return r
+}

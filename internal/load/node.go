@@ -1,0 +1,253 @@
+package load
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+)
+
+// A decoder turns the YAML nodes of one file into values, collecting a
+// problem for every node that is not what it should be.
+type decoder struct {
+	file string
+	errs bulletin.ErrorList
+}
+
+func (d *decoder) pos(n *yaml.Node) bulletin.Pos {
+	return bulletin.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs.Add(d.pos(n), format, args...)
+}
+
+// describe names the kind of a node for messages: "a list", "text", ...
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping of keys"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "empty"
+		case "!!int", "!!float":
+			return "the number " + n.Value
+		case "!!bool":
+			return n.Value
+		}
+		return strconv.Quote(n.Value)
+	}
+	return "something else"
+}
+
+// A mapping is a YAML mapping whose keys were checked against the keys
+// its owner knows.
+type mapping struct {
+	d      *decoder
+	n      *yaml.Node
+	what   string // "item", "event", ...
+	values map[string]*yaml.Node
+	fields bulletin.Fields
+}
+
+// mapping checks that n is a mapping with only the given keys, each once.
+// On any other node it reports the problem and returns an empty mapping,
+// so that callers go on and report more.
+func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
+	m := &mapping{d: d, n: n, what: what, values: map[string]*yaml.Node{}, fields: bulletin.Fields{}}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping of keys and values, not %s", what, describe(n))
+		return m
+	}
+	keyAt := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "a key in %s must be a plain name, not %s", what, describe(k))
+			continue
+		}
+		name := k.Value
+		if !slices.Contains(keys, name) {
+			d.errorf(k, "unknown key %q in %s%s", name, what, bulletin.DidYouMean(name, keys))
+			continue
+		}
+		if prev, dup := keyAt[name]; dup {
+			d.errorf(k, "key %q appears twice in %s; the first is at %s", name, what, d.pos(prev))
+			continue
+		}
+		keyAt[name] = k
+		m.values[name] = v
+		m.fields[name] = d.pos(v)
+	}
+	return m
+}
+
+// node returns the value of key, or nil when the key is absent or its
+// value is null.
+func (m *mapping) node(key string) *yaml.Node {
+	v := m.values[key]
+	if v == nil || v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" && v.Style == 0 {
+		return nil
+	}
+	return v
+}
+
+// require reports a missing key.
+func (m *mapping) require(key string) bool {
+	if m.node(key) != nil {
+		return true
+	}
+	if m.n.Kind == yaml.MappingNode {
+		if v, ok := m.values[key]; ok {
+			m.d.errorf(v, "%s %q is empty", m.what, key)
+		} else {
+			m.d.errorf(m.n, "%s is missing required key %q", m.what, key)
+		}
+	}
+	return false
+}
+
+// scalar returns the text of key's value, or "" with a problem when the
+// value is not a scalar.
+func (m *mapping) scalar(key string, required bool) (string, *yaml.Node) {
+	if required && !m.require(key) {
+		return "", nil
+	}
+	v := m.node(key)
+	if v == nil {
+		return "", nil
+	}
+	if v.Kind != yaml.ScalarNode {
+		m.d.errorf(v, "%s must be a single value, not %s", key, describe(v))
+		return "", nil
+	}
+	if !m.d.checkText(v, key, v.Value) {
+		return "", nil
+	}
+	return v.Value, v
+}
+
+// str returns key's value as text with surrounding space trimmed.
+func (m *mapping) str(key string, required bool) string {
+	s, v := m.scalar(key, required)
+	s = strings.TrimSpace(s)
+	if required && v != nil && s == "" {
+		m.d.errorf(v, "%s %q is empty", m.what, key)
+	}
+	return s
+}
+
+// line returns key's value as text that must fit on one line.
+func (m *mapping) line(key string, required bool) string {
+	s := m.str(key, required)
+	if strings.ContainsAny(s, "\n") {
+		m.d.errorf(m.values[key], "%s must fit on one line", key)
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// boolean returns key's value as true or false.
+func (m *mapping) boolean(key string) bool {
+	v := m.node(key)
+	if v == nil {
+		return false
+	}
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" {
+		m.d.errorf(v, "%s must be true or false, not %s", key, describe(v))
+		return false
+	}
+	return v.Value == "true"
+}
+
+// integer returns key's value as a whole number, or def when absent.
+func (m *mapping) integer(key string, def int64) int64 {
+	v := m.node(key)
+	if v == nil {
+		return def
+	}
+	n, err := strconv.ParseInt(v.Value, 10, 64)
+	if v.Kind != yaml.ScalarNode || err != nil {
+		m.d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
+		return def
+	}
+	return n
+}
+
+// list returns the items of key's list value.
+func (m *mapping) list(key string, required bool) []*yaml.Node {
+	if required && !m.require(key) {
+		return nil
+	}
+	v := m.node(key)
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		m.d.errorf(v, "%s must be a list, not %s", key, describe(v))
+		return nil
+	}
+	return v.Content
+}
+
+// checkText reports a value holding characters no output may carry:
+// control characters and non-characters, which break XML and iCalendar.
+func (d *decoder) checkText(n *yaml.Node, key, s string) bool {
+	if !utf8.ValidString(s) {
+		d.errorf(n, "%s is not valid UTF-8 text", key)
+		return false
+	}
+	for _, r := range s {
+		if badRune(r) {
+			d.errorf(n, "%s contains the control character %U; remove it", key, r)
+			return false
+		}
+	}
+	return true
+}
+
+// badRune reports whether r may not appear in any text: C0 and C1
+// controls other than tab and newline, DEL, and the non-characters
+// U+FFFE and U+FFFF. XML 1.0 forbids most of them outright.
+func badRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
+		return true
+	case r == 0xfffe || r == 0xffff || r == utf8.RuneError:
+		return true
+	}
+	return false
+}
+
+// noAnchors reports every anchor and alias under n. Walking a node tree
+// expands no alias, but an alias still lets a small file stand for a huge
+// one in every later step, so prayerfeed refuses them.
+func (d *decoder) noAnchors(n *yaml.Node) {
+	if n.Anchor != "" {
+		d.errorf(n, "anchors (&%s) are not allowed; write the value out in full", n.Anchor)
+	}
+	if n.Kind == yaml.AliasNode {
+		d.errorf(n, "aliases (*%s) are not allowed; write the value out in full", n.Value)
+		return
+	}
+	for _, c := range n.Content {
+		d.noAnchors(c)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,229 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+)
+
+var (
+	dateRE     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	dateTimeRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$`)
+	clockRE    = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2}))?$`)
+)
+
+// parseDate reads a date like "2026-11-20" and checks that it exists.
+func parseDate(s string) (bulletin.Date, error) {
+	m := dateRE.FindStringSubmatch(s)
+	if m == nil {
+		return bulletin.Date{}, fmt.Errorf("%q is not a date like 2026-11-20", s)
+	}
+	return makeDate(m[1], m[2], m[3])
+}
+
+func makeDate(ys, ms, ds string) (bulletin.Date, error) {
+	y, _ := strconv.Atoi(ys)
+	mo, _ := strconv.Atoi(ms)
+	d, _ := strconv.Atoi(ds)
+	s := fmt.Sprintf("%s-%s-%s", ys, ms, ds)
+	if mo < 1 || mo > 12 {
+		return bulletin.Date{}, fmt.Errorf("%q is not a real date: there is no month %d", s, mo)
+	}
+	if n := daysIn(time.Month(mo), y); d < 1 || d > n {
+		return bulletin.Date{}, fmt.Errorf("%q is not a real date: %s %d has %d days", s, time.Month(mo), y, n)
+	}
+	if y < 1900 || y > 2200 {
+		return bulletin.Date{}, fmt.Errorf("%q is out of range: the year must be between 1900 and 2200", s)
+	}
+	return bulletin.Date{Year: y, Month: time.Month(mo), Day: d}, nil
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// clock is a time of day.
+type clock struct{ h, m, s int }
+
+func parseClock(hs, ms, ss string) (clock, error) {
+	h, _ := strconv.Atoi(hs)
+	m, _ := strconv.Atoi(ms)
+	s, _ := strconv.Atoi(ss)
+	if h > 23 || m > 59 || s > 59 {
+		return clock{}, fmt.Errorf("%s:%s is not a time of day from 00:00 to 23:59", hs, ms)
+	}
+	return clock{h, m, s}, nil
+}
+
+// localTime returns the instant of day d at clock c in loc, or an error
+// when that local time does not exist there (the clocks go forward over it).
+func localTime(d bulletin.Date, c clock, loc *time.Location) (time.Time, error) {
+	t := time.Date(d.Year, d.Month, d.Day, c.h, c.m, c.s, 0, loc)
+	if t.Hour() != c.h || t.Minute() != c.m || bulletin.DateOf(t) != d {
+		return time.Time{}, fmt.Errorf("%s %02d:%02d does not exist in %s: the clocks go forward then", d, c.h, c.m, loc)
+	}
+	return t, nil
+}
+
+// dateTime reads key's value as a date with an optional time of day,
+// "2026-11-20" or "2026-11-20 09:00", in loc. It reports whether a time of
+// day was given. loc may be nil only when no time is given.
+func (m *mapping) dateTime(key string, required bool, loc *time.Location, zoneHint string) (t time.Time, timed bool, ok bool) {
+	s, v := m.scalar(key, required)
+	if v == nil {
+		return time.Time{}, false, false
+	}
+	s = strings.TrimSpace(s)
+	p := dateTimeRE.FindStringSubmatch(s)
+	if p == nil {
+		m.d.errorf(v, "%s %q is not a date like 2026-11-20 or a date and time like \"2026-11-20 09:00\"", key, s)
+		return time.Time{}, false, false
+	}
+	d, err := makeDate(p[1], p[2], p[3])
+	if err != nil {
+		m.d.errorf(v, "%s %v", key, err)
+		return time.Time{}, false, false
+	}
+	var c clock
+	if p[4] != "" {
+		if c, err = parseClock(p[4], p[5], p[6]); err != nil {
+			m.d.errorf(v, "%s %q: %v", key, s, err)
+			return time.Time{}, false, false
+		}
+	}
+	if loc == nil {
+		if p[4] != "" {
+			m.d.errorf(v, "%s %q has a time but no time zone: %s", key, s, zoneHint)
+			return time.Time{}, false, false
+		}
+		loc = time.UTC
+	}
+	t, err = localTime(d, c, loc)
+	if err != nil {
+		m.d.errorf(v, "%s %q: %v", key, s, err)
+		return time.Time{}, false, false
+	}
+	return t, p[4] != "", true
+}
+
+// date reads key's value as a date.
+func (m *mapping) date(key string, required bool) (bulletin.Date, bool) {
+	s, v := m.scalar(key, required)
+	if v == nil {
+		return bulletin.Date{}, false
+	}
+	d, err := parseDate(strings.TrimSpace(s))
+	if err != nil {
+		m.d.errorf(v, "%s %v", key, err)
+		return bulletin.Date{}, false
+	}
+	return d, true
+}
+
+// zone reads key's value as an IANA time zone name.
+func (m *mapping) zone(key string) *time.Location {
+	s, v := m.scalar(key, false)
+	if v == nil {
+		return nil
+	}
+	loc, err := loadZone(strings.TrimSpace(s))
+	if err != nil {
+		m.d.errorf(v, "%s: %v", key, err)
+		return nil
+	}
+	return loc
+}
+
+// loadZone loads an IANA zone such as "America/Santo_Domingo". It refuses
+// "Local", whose meaning depends on the machine, and suggests the right
+// spelling of near misses such as "america/santo domingo".
+func loadZone(name string) (*time.Location, error) {
+	if name != "" && name != "Local" && !strings.HasPrefix(name, "/") {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc, nil
+		}
+	}
+	hint := ` such as "America/New_York" or "Asia/Kolkata"`
+	if fixed := fixZone(name); fixed != "" {
+		hint = fmt.Sprintf(" (did you mean %q?)", fixed)
+	}
+	return nil, fmt.Errorf("unknown time zone %q; use an IANA name%s", name, hint)
+}
+
+// fixZone returns the spelling of name that loads, trying capitals and
+// underscores for spaces, or "".
+func fixZone(name string) string {
+	parts := strings.Split(strings.ReplaceAll(strings.TrimSpace(name), " ", "_"), "/")
+	for i, p := range parts {
+		words := strings.Split(p, "_")
+		for j, w := range words {
+			if len(w) > 0 && !(i == 0 && len(parts) == 1 && len(w) <= 4) {
+				words[j] = strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
+			}
+		}
+		parts[i] = strings.Join(words, "_")
+	}
+	fixed := strings.Join(parts, "/")
+	if fixed == name || fixed == "" || fixed == "Local" {
+		return ""
+	}
+	if _, err := time.LoadLocation(fixed); err != nil {
+		return ""
+	}
+	return fixed
+}
+
+// duration reads key's value as a duration such as "12h" or "90m".
+func (m *mapping) duration(key string, def time.Duration) time.Duration {
+	s, v := m.scalar(key, false)
+	if v == nil {
+		return def
+	}
+	d, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		m.d.errorf(v, "%s %q is not a duration such as \"12h\" or \"1h30m\"", key, s)
+		return def
+	}
+	return d
+}
+
+// clockDuration reads key's value as a running time: "1:02:03", "42:10",
+// or a duration such as "42m10s".
+func (m *mapping) clockDuration(key string) time.Duration {
+	s, v := m.scalar(key, true)
+	if v == nil {
+		return 0
+	}
+	s = strings.TrimSpace(s)
+	if d, err := time.ParseDuration(s); err == nil && d > 0 {
+		return d
+	}
+	var total time.Duration
+	parts := strings.Split(s, ":")
+	if len(parts) >= 2 && len(parts) <= 3 {
+		for _, p := range parts {
+			n, err := strconv.Atoi(p)
+			if err != nil || n < 0 || n > 59 && total > 0 {
+				total = -1
+				break
+			}
+			total = total*60 + time.Duration(n)
+		}
+		if total > 0 {
+			return total * time.Second
+		}
+	}
+	m.d.errorf(v, "%s %q is not a running time such as \"42:10\" or \"1:02:03\"", key, s)
+	return 0
+}
+
+// isTimeOnly reports whether v holds only a time of day, like "12:00".
+func isTimeOnly(v *yaml.Node) bool {
+	return v != nil && clockRE.MatchString(strings.TrimSpace(v.Value))
+}

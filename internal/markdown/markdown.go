@@ -1,0 +1,174 @@
+// Package markdown renders the Markdown that bulletins are written in:
+// to HTML for pages and feeds, and to plain text for summaries, calendar
+// descriptions and titles.
+//
+// It uses goldmark with raw HTML off, so that nothing a bulletin says can
+// put markup or script into an output; links are made absolute.
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+var md = goldmark.New(goldmark.WithExtensions(extension.Linkify))
+
+// HTML renders src as HTML. Relative link and image destinations are
+// resolved against base, which may be nil.
+func HTML(src string, base *url.URL) string {
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext()))
+	if base != nil {
+		absolute(doc, base)
+	}
+	var b bytes.Buffer
+	if err := md.Renderer().Render(&b, source, doc); err != nil {
+		// goldmark's HTML renderer fails only when its writer does;
+		// a bytes.Buffer does not.
+		panic(err)
+	}
+	return b.String()
+}
+
+// absolute resolves every link and image destination under n against base.
+func absolute(n ast.Node, base *url.URL) {
+	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = resolve(base, n.Destination)
+		case *ast.Image:
+			n.Destination = resolve(base, n.Destination)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func resolve(base *url.URL, dest []byte) []byte {
+	u, err := url.Parse(string(dest))
+	if err != nil || u.IsAbs() {
+		return dest
+	}
+	return []byte(base.ResolveReference(u).String())
+}
+
+// Text renders src as plain text: the words without markup, paragraphs
+// separated by a blank line, a link's text followed by nothing of its URL.
+func Text(src string) string {
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source))
+	var b strings.Builder
+	var para strings.Builder
+	flush := func() {
+		if s := strings.TrimSpace(para.String()); s != "" {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(s)
+		}
+		para.Reset()
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *ast.FencedCodeBlock, *ast.CodeBlock:
+			if !entering {
+				flush()
+			} else if isCode(n) {
+				lines := n.Lines()
+				for i := 0; i < lines.Len(); i++ {
+					seg := lines.At(i)
+					para.Write(seg.Value(source))
+				}
+			}
+		case *ast.ListItem:
+			if entering {
+				flush()
+			}
+		case *ast.Text:
+			if entering {
+				para.Write(n.Segment.Value(source))
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					para.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				para.Write(n.Value)
+			}
+		case *ast.CodeSpan:
+			if entering {
+				for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+					if t, ok := c.(*ast.Text); ok {
+						para.Write(t.Segment.Value(source))
+					}
+				}
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.AutoLink:
+			if entering {
+				para.Write(n.Label(source))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	flush()
+	return b.String()
+}
+
+func isCode(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		return true
+	}
+	return false
+}
+
+// FirstSentence returns the first sentence of the plain text of src,
+// shortened at a word to at most max characters with an ellipsis.
+func FirstSentence(src string, max int) string {
+	s := strings.Join(strings.Fields(Text(src)), " ")
+	for i, r := range s {
+		if r == '.' || r == '!' || r == '?' {
+			next := s[i+utf8.RuneLen(r):]
+			if next == "" || strings.HasPrefix(next, " ") {
+				if r == '.' {
+					s = s[:i]
+				} else {
+					s = s[:i+1]
+				}
+				break
+			}
+		}
+	}
+	return Shorten(s, max)
+}
+
+// Shorten returns s cut at a word to at most max characters, with an
+// ellipsis when anything was cut.
+func Shorten(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	runes := []rune(s)[:max-1]
+	cut := len(runes)
+	for i := len(runes) - 1; i > max/2; i-- {
+		if unicode.IsSpace(runes[i]) {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRightFunc(string(runes[:cut]), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	}) + "…"
+}
