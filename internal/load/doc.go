@@ -93,24 +93,27 @@
 //
 // # An event
 //
-//   - id: dr-hearing-santiago       # required; the same id in later bulletins is the same event
-//     kind: hearing                 # required: hearing or gathering
-//     title: Trafficking case hearing   # required
-//     start: "2026-11-30 09:00"     # a timed event: start and end …
-//     end: "12:00"                  # … a time that day, or a date and time; default: start + event_duration
-//     timezone: America/Santo_Domingo   # where it happens; default: the bulletin's
-//     date: 2026-12-01              # … or an all-day event: date and
-//     until: 2026-12-03             # … its last day, inclusive
-//     location: Palacio de Justicia, Santo Domingo
-//     url: https://example.org/more
-//     status: confirmed             # confirmed (default), tentative, postponed or cancelled
-//     private: true                 # default false; never published
-//     repeat:                       # a recurring gathering
-//     every: week                 # day, week, month, year, or "2 weeks" …
-//     rule: FREQ=MONTHLY;BYDAY=1SA    # … or an RFC 5545 RRULE instead of every
-//     until: 2027-06-30           # the last day it may fall on …
-//     count: 10                   # … or how many times
-//     except: [2026-12-24]        # days it does not happen
+// Events belong to the point that announces them:
+//
+//	events:
+//	  - id: dr-hearing-santiago       # required; the same id in later bulletins is the same event
+//	    kind: hearing                 # required: hearing or gathering
+//	    title: Trafficking case hearing   # required
+//	    start: "2026-11-30 09:00"     # a timed event: start and end …
+//	    end: "12:00"                  # … a time that day, or a date and time; default: start + event_duration
+//	    timezone: America/Santo_Domingo   # where it happens; default: the bulletin's
+//	    date: 2026-12-01              # … or an all-day event: date and
+//	    until: 2026-12-03             # … its last day, inclusive
+//	    location: Palacio de Justicia, Santo Domingo
+//	    url: https://example.org/more
+//	    status: confirmed             # confirmed (default), tentative, postponed or cancelled
+//	    private: true                 # default false; never published
+//	    repeat:                       # a recurring gathering
+//	      every: week                 # day, week, month, year, or "2 weeks" …
+//	      rule: FREQ=MONTHLY;BYDAY=1SA    # … or an RFC 5545 RRULE instead of every
+//	      until: 2027-06-30           # the last day it may fall on …
+//	      count: 10                   # … or how many times
+//	      except: [2026-12-24]        # days it does not happen
 //
 // When a later bulletin mentions an event again (a hearing rescheduled,
 // postponed or cancelled), it repeats the event with the same id and its
