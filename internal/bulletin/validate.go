@@ -22,8 +22,10 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 const maxSlug = 64
 
 // checkSlug reports a problem with id, used as what, at pos.
+// An empty id is not reported: whatever left it empty already was.
 func checkSlug(errs *ErrorList, pos Pos, what, id string) {
 	switch {
+	case id == "":
 	case !slugRE.MatchString(id):
 		errs.Add(pos, "%s %q must be lower-case letters, digits and single hyphens, such as %q", what, id, Slugify(id))
 	case len(id) > maxSlug:

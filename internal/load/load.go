@@ -316,6 +316,10 @@ func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site) (*bulletin.Bul
 	if root == nil {
 		return nil, d.errs
 	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, "a bulletin must be a mapping of keys and values, not %s", describe(root))
+		return nil, d.errs
+	}
 	b := d.bulletin(root, site)
 	b.File = p
 	return b, d.errs
@@ -335,7 +339,9 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 	b.Updated, _, _ = m.dateTime("updated", false, loc, hint)
 	b.Title = m.line("title", true)
 	b.ID = m.line("id", false)
-	if _, ok := m.values["id"]; !ok && !b.Date.IsZero() {
+	if v, ok := m.values["id"]; ok && b.ID == "" {
+		d.errorf(v, "id is empty; give an id or leave the key out")
+	} else if !ok && !b.Date.IsZero() {
 		b.ID = b.Date.Format("2006-01-02")
 		m.fields["id"] = m.fields["date"]
 	}
@@ -391,7 +397,9 @@ func (d *decoder) item(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, s
 	}
 	perRegion[it.Region]++
 	it.ID = m.line("id", false)
-	if _, ok := m.values["id"]; !ok && it.Region != "" {
+	if v, ok := m.values["id"]; ok && it.ID == "" {
+		d.errorf(v, "id is empty; give an id or leave the key out")
+	} else if !ok && it.Region != "" {
 		it.ID = fmt.Sprintf("%s-%d", it.Region, perRegion[it.Region])
 		m.fields["id"] = m.fields["region"]
 	}

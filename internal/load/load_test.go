@@ -1,0 +1,296 @@
+package load_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/load"
+)
+
+const siteYAML = `title: Test Prayer
+description: Test bulletins
+base_url: https://prayer.example.org/
+timezone: America/New_York
+organization:
+  name: Test Org
+  email: prayer@example.org
+regions:
+  - id: africa
+    name: Africa
+  - id: south-asia
+    name: South Asia
+`
+
+const goodBulletin = `date: 2026-11-20
+title: Test bulletin
+scripture:
+  text: Sing to the Lord!
+  reference: Jeremiah 20:13
+items:
+  - region: africa
+    kind: praise
+    title: A point
+    body: Praise God.
+`
+
+var now = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+
+// check loads and validates files (site.yaml added unless given) and
+// returns every problem and warning as text lines.
+func check(t *testing.T, files map[string]string) (errs, warns []string) {
+	t.Helper()
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	site, bs, lerrs := load.Dir(fsys, "bulletins")
+	verrs, vwarns := bulletin.ValidateAll(site, bs, now)
+	lerrs.Append(verrs)
+	lerrs.Sort()
+	for _, e := range lerrs {
+		errs = append(errs, e.Error())
+	}
+	for _, w := range vwarns {
+		warns = append(warns, w.Error())
+	}
+	return errs, warns
+}
+
+func TestSampleLoads(t *testing.T) {
+	root, err := os.OpenRoot(filepath.Join("..", "..", "bulletins"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, bs, errs := load.Dir(root.FS(), "bulletins")
+	verrs, warns := bulletin.ValidateAll(site, bs, now)
+	errs.Append(verrs)
+	for _, e := range errs {
+		t.Errorf("%v", e)
+	}
+	for _, w := range warns {
+		t.Errorf("warning: %v", w)
+	}
+	if len(bs) < 2 {
+		t.Errorf("got %d bulletins, want at least 2", len(bs))
+	}
+}
+
+func TestGood(t *testing.T) {
+	errs, warns := check(t, map[string]string{"2026/2026-11-20.yaml": goodBulletin})
+	if len(errs)+len(warns) > 0 {
+		t.Fatalf("got problems %q, warnings %q; want none", errs, warns)
+	}
+}
+
+// edit returns goodBulletin with old replaced by new, failing if old is
+// not there, so that a case cannot silently test the good bulletin.
+func edit(t *testing.T, old, new string) string {
+	t.Helper()
+	if !strings.Contains(goodBulletin, old) {
+		t.Fatalf("goodBulletin has no %q", old)
+	}
+	return strings.Replace(goodBulletin, old, new, 1)
+}
+
+const event = `
+    events:
+      - id: hearing-1
+        kind: hearing
+        title: A hearing
+`
+
+func TestRules(t *testing.T) {
+	const f = "b.yaml"
+	const p = "bulletins/b.yaml:"
+	tests := []struct {
+		name  string
+		files func(t *testing.T) map[string]string
+		want  []string
+	}{
+		{"syntax error", one(f, "date: 2026-11-20\ntitle: [unclosed\n"),
+			[]string{p + "1:1: invalid YAML: did not find expected ',' or ']'"}},
+		{"tab indentation", one(f, "date: 2026-11-20\nscripture:\n\ttext: x\n"),
+			[]string{p + "3:1: a tab is used for indentation; indent with spaces"}},
+		{"two documents", one(f, goodBulletin+"---\ndate: 2026-11-21\n"),
+			[]string{p + "11:1: the file holds more than one YAML document; remove the \"---\" line and everything after it, or move it to a file of its own"}},
+		{"empty file", one(f, ""), []string{p + "1:1: the file is empty"}},
+		{"not a mapping", one(f, "- a\n- b\n"),
+			[]string{p + "1:1: a bulletin must be a mapping of keys and values, not a list"}},
+		{"unknown key", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: A point", "tilte: A point")}
+		}, []string{p + "9:5: unknown key \"tilte\" in item (did you mean \"title\"?)"}},
+		{"duplicate key", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: Test bulletin", "title: Test bulletin\ntitle: Again")}
+		}, []string{p + "3:1: key \"title\" appears twice in bulletin; the first is at bulletins/b.yaml:2:1"}},
+		{"wrong type", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: Test bulletin", "title: [a, b]")}
+		}, []string{p + "2:8: title must be a single value, not a list"}},
+		{"missing required key", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "    body: Praise God.\n", "")}
+		}, []string{p + "7:5: item is missing required key \"body\""}},
+		{"no items", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin[:strings.Index(goodBulletin, "items:")] + "items: []\n"}
+		}, []string{p + "6:8: the bulletin has no items; add at least one praise or prayer point"}},
+		{"unknown region", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "region: africa", "region: afrika")}
+		}, []string{p + "7:13: unknown region \"afrika\" (did you mean \"africa\"?); site.yaml lists \"africa\", \"south-asia\""}},
+		{"unknown kind", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "kind: praise", "kind: prayr")}
+		}, []string{p + "8:11: unknown kind \"prayr\" (did you mean \"prayer\"?); use \"praise\" or \"prayer\""}},
+		{"unknown status", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 09:00\"\n        status: canceled\n"}
+		}, []string{p + "17:17: unknown status \"canceled\" (did you mean \"cancelled\"?); use \"confirmed\", \"tentative\", \"postponed\" or \"cancelled\""}},
+		{"impossible date", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "date: 2026-11-20", "date: 2026-02-30")}
+		}, []string{p + "1:7: date \"2026-02-30\" is not a real date: February 2026 has 28 days"}},
+		{"malformed date", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "date: 2026-11-20", "date: 20 November 2026")}
+		}, []string{p + "1:7: date \"20 November 2026\" is not a date like 2026-11-20 or a date and time like \"2026-11-20 09:00\""}},
+		{"end before start", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        end: \"09:00\"\n"}
+		}, []string{p + "17:14: end \"2026-11-30 09:00\" is not after start \"2026-11-30 10:00\""}},
+		{"until before date", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        date: 2026-11-30\n        until: 2026-11-29\n"}
+		}, []string{p + "17:16: until \"2026-11-29\" is before date \"2026-11-30\""}},
+		{"unknown time zone", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        timezone: America/Santo Domingo\n"}
+		}, []string{p + "17:19: timezone: unknown time zone \"America/Santo Domingo\"; use an IANA name (did you mean \"America/Santo_Domingo\"?)"}},
+		{"time without zone", func(t *testing.T) map[string]string {
+			return map[string]string{
+				"site.yaml": strings.Replace(siteYAML, "timezone: America/New_York\n", "", 1),
+				f:           goodBulletin + event + "        start: \"2026-11-30 10:00\"\n",
+			}
+		}, []string{p + "16:16: start \"2026-11-30 10:00\" has a time but no time zone: add timezone: to the event, naming the zone where it happens"}},
+		{"time that does not exist", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2027-03-14 02:30\"\n"}
+		}, []string{p + "16:16: start \"2027-03-14 02:30\": 2027-03-14 02:30 does not exist in America/New_York: the clocks go forward then"}},
+		{"publish before date", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: Test bulletin", "title: Test bulletin\npublish: 2026-11-19")}
+		}, []string{p + "3:10: publish \"2026-11-19\" is before date \"2026-11-20\""}},
+		{"bad repeat rule", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          rule: FREQ=SOMETIMES\n          until: 2027-01-31\n"}
+		}, []string{p + "18:17: rule \"FREQ=SOMETIMES\" is not an RFC 5545 RRULE such as \"FREQ=MONTHLY;BYDAY=1SA\": undefined frequency: SOMETIMES"}},
+		{"repeat never ends", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          every: week\n"}
+		}, []string{p + "18:11: repeat never ends; add until (the last day, such as 2027-06-30) or count"}},
+		{"duplicate bulletin date", func(t *testing.T) map[string]string {
+			return map[string]string{"a.yaml": goodBulletin, f: goodBulletin}
+		}, []string{
+			p + "1:7: another bulletin is dated 2026-11-20: bulletins/a.yaml:1:7",
+			p + "1:7: bulletin id \"2026-11-20\" is also used by bulletins/a.yaml:1:7",
+		}},
+		{"duplicate item id", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + "  - region: africa\n    id: africa-1\n    kind: prayer\n    title: Another\n    body: Pray.\n"}
+		}, []string{p + "12:9: item id \"africa-1\" is also used at bulletins/b.yaml:7:13"}},
+		{"event defined twice", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n" +
+				"      - id: hearing-1\n        kind: hearing\n        title: Again\n        start: \"2026-12-01 10:00\"\n"}
+		}, []string{p + "17:13: event \"hearing-1\" is defined twice in this bulletin; the first is at bulletins/b.yaml:13:13"}},
+		{"event kind differs between bulletins", func(t *testing.T) map[string]string {
+			later := strings.Replace(goodBulletin, "2026-11-20", "2026-11-27", 1)
+			return map[string]string{
+				"a.yaml": goodBulletin + event + "        start: \"2026-11-30 10:00\"\n",
+				f:        later + strings.Replace(event, "kind: hearing", "kind: gathering", 1) + "        start: \"2026-11-30 10:00\"\n",
+			}
+		}, []string{p + "14:15: event \"hearing-1\" is a gathering here but a hearing at bulletins/a.yaml:14:15"}},
+		{"id not a slug", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: A point", "id: South Asia!\n    title: A point")}
+		}, []string{p + "9:9: item id \"South Asia!\" must be lower-case letters, digits and single hyphens, such as \"south-asia\""}},
+		{"reserved region id", func(t *testing.T) map[string]string {
+			return map[string]string{"site.yaml": strings.Replace(siteYAML, "id: south-asia", "id: all", 1)}
+		}, []string{"bulletins/site.yaml:11:9: region id \"all\" is reserved; choose another"}},
+		{"base URL not https", func(t *testing.T) map[string]string {
+			return map[string]string{"site.yaml": strings.Replace(siteYAML, "https://prayer", "http://prayer", 1)}
+		}, []string{"bulletins/site.yaml:3:11: base_url \"http://prayer.example.org/\" must be an absolute https URL such as \"https://example.org/prayer/\""}},
+		{"invalid UTF-8", one(f, "date: 2026-11-20\ntitle: caf\xe9\n"),
+			[]string{p + "2:11: the file is not valid UTF-8 text (byte 0xe9); save it as UTF-8"}},
+		{"control character", one(f, "date: 2026-11-20\ntitle: a\x07b\n"),
+			[]string{p + "2:9: control character U+0007 is not allowed; remove it"}},
+		{"escaped control character", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: Test bulletin", `title: "a\x1bb"`)}
+		}, []string{p + "2:8: title contains the control character U+001B; remove it"}},
+		{"file too large", one(f, "# "+strings.Repeat("x", load.MaxFileSize)+"\n"),
+			[]string{p + "1:1: the file is larger than 1024 KiB; split it or shorten it"}},
+		{"anchor and alias", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: Test bulletin", "title: &t Test bulletin\nintro: *t")}
+		}, []string{
+			p + "2:8: anchors (&t) are not allowed; write the value out in full",
+			p + "3:8: aliases (*t) are not allowed; write the value out in full",
+		}},
+		{"placeholder left in a published bulletin", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "Praise God.", `"TODO: the point"`)}
+		}, []string{p + "10:11: body still holds the placeholder \"TODO\"; write the text, or keep draft: true"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs, _ := check(t, tt.files(t))
+			if strings.Join(errs, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(errs, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
+
+func one(name, data string) func(*testing.T) map[string]string {
+	return func(*testing.T) map[string]string { return map[string]string{name: data} }
+}
+
+func TestWarnings(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want []string
+	}{
+		{"no title", strings.Replace(goodBulletin, "    title: A point\n", "", 1),
+			[]string{"bulletins/b.yaml:7:5: the point has no title; using \"Praise God\""}},
+		{"event past at publication", goodBulletin + event + "        start: \"2026-11-01 10:00\"\n",
+			[]string{"bulletins/b.yaml:13:9: event \"hearing-1\" is over (2026-11-01) before the bulletin is published"}},
+		{"future without publish", strings.Replace(goodBulletin, "2026-11-20", "2026-12-04", 1),
+			[]string{"bulletins/b.yaml:1:7: the bulletin is dated 2026-12-04, in the future, without \"publish\"; it stays unpublished until then"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs, warns := check(t, map[string]string{"b.yaml": tt.data})
+			if len(errs) > 0 {
+				t.Fatalf("got problems %q", errs)
+			}
+			if strings.Join(warns, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(warns, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
+
+var errorShape = regexp.MustCompile(`^[^:]+:\d+:\d+: \S`)
+
+func TestSkeletonLoads(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}}
+	site, _, errs := load.Dir(fsys, "bulletins")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	sk := load.Skeleton(site, bulletin.Date{Year: 2026, Month: 11, Day: 27}, "Test")
+	errsDraft, warns := check(t, map[string]string{"2026/2026-11-27.yaml": string(sk)})
+	if len(errsDraft) > 0 {
+		t.Errorf("the skeleton has problems:\n%s\n%s", strings.Join(errsDraft, "\n"), sk)
+	}
+	if len(warns) > 0 {
+		t.Errorf("the skeleton has warnings:\n%s", strings.Join(warns, "\n"))
+	}
+	published := strings.Replace(string(sk), "draft: true\n", "", 1)
+	errsPub, _ := check(t, map[string]string{"2026/2026-11-27.yaml": published})
+	if len(errsPub) == 0 {
+		t.Errorf("the skeleton without draft: true has no problems; want its placeholders reported")
+	}
+	for _, r := range site.Regions {
+		if !strings.Contains(string(sk), "region: "+r.ID) {
+			t.Errorf("the skeleton has no point for region %q", r.ID)
+		}
+	}
+}
