@@ -26,6 +26,9 @@ func (s *Site) UID(e *Event) string {
 // URL returns the absolute URL of a path within the site. A path ending
 // in "/" keeps it.
 func (s *Site) URL(path string) string {
+	if path == "" {
+		return s.BaseURL.String()
+	}
 	return s.BaseURL.JoinPath(path).String()
 }
 

@@ -1,0 +1,201 @@
+package build_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/build"
+	"github.com/prayerfeed/prayerfeed/internal/golden"
+)
+
+// sites are the whole-site golden cases: a source folder, the clock, and
+// the folder of the expected output.
+var sites = []struct {
+	name string
+	src  string
+	now  time.Time
+	want string
+}{
+	{"sample", filepath.Join("..", "..", "bulletins"), time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC), filepath.Join("testdata", "sample", "public")},
+	{"site", filepath.Join("testdata", "site", "bulletins"), time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC), filepath.Join("testdata", "site", "public")},
+}
+
+// buildSite builds src at now into a new temporary folder and returns it.
+func buildSite(t *testing.T, src string, now time.Time) (string, []build.File) {
+	t.Helper()
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	site, _, err := build.Load(root.FS(), "bulletins", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := build.Render(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := build.Write(out, files); err != nil {
+		t.Fatal(err)
+	}
+	return out, files
+}
+
+func TestGoldenSites(t *testing.T) {
+	for _, s := range sites {
+		t.Run(s.name, func(t *testing.T) {
+			out, _ := buildSite(t, s.src, s.now)
+			golden.Dir(t, s.want, out)
+		})
+	}
+}
+
+// TestEveryOutputHasGolden checks that every row of the output table
+// produces at least one file in the golden sites.
+func TestEveryOutputHasGolden(t *testing.T) {
+	for _, o := range build.Outputs {
+		if o.Path == "" || o.MediaType == "" || o.Render == nil {
+			t.Errorf("output %+v lacks a path, media type or renderer", o)
+		}
+	}
+	_, files := buildSite(t, sites[0].src, sites[0].now)
+	for _, o := range build.Outputs {
+		found := false
+		for _, f := range files {
+			if f.MediaType == o.MediaType && matches(o.Path, f.Path) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("output %s produced no file for the sample", o.Path)
+		}
+	}
+}
+
+// matches reports whether path fits pattern, where "<...>" stands for
+// any one path element part.
+func matches(pattern, path string) bool {
+	before, _, ok := strings.Cut(pattern, "<")
+	if !ok {
+		return pattern == path
+	}
+	_, after, _ := strings.Cut(pattern, ">")
+	return strings.HasPrefix(path, before) && strings.HasSuffix(path, after)
+}
+
+// TestPrivacy searches every byte of the built site for the canaries
+// planted in drafts, embargoed bulletins, private points and private
+// events.
+func TestPrivacy(t *testing.T) {
+	out, files := buildSite(t, sites[1].src, sites[1].now)
+	if len(files) == 0 {
+		t.Fatal("no files built")
+	}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, canary := range []string{"PRIVATE-CANARY", "DRAFT-CANARY", "EMBARGO-CANARY", "secret-meeting", "embargoed-hearing"} {
+			if bytes.Contains(data, []byte(canary)) {
+				t.Errorf("%s contains %s", p, canary)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDeterministic builds twice, under different local time zones, and
+// compares the bytes.
+func TestDeterministic(t *testing.T) {
+	for _, s := range sites {
+		t.Run(s.name, func(t *testing.T) {
+			var first []build.File
+			for _, zone := range []string{"UTC", "Pacific/Kiritimati", "America/St_Johns"} {
+				loc, err := time.LoadLocation(zone)
+				if err != nil {
+					t.Fatal(err)
+				}
+				saved := time.Local
+				time.Local = loc
+				_, files := buildSite(t, s.src, s.now)
+				time.Local = saved
+				if first == nil {
+					first = files
+					continue
+				}
+				if len(files) != len(first) {
+					t.Fatalf("TZ=%s: %d files, want %d", zone, len(files), len(first))
+				}
+				for i := range files {
+					if files[i].Path != first[i].Path || !bytes.Equal(files[i].Data, first[i].Data) {
+						t.Errorf("TZ=%s: %s differs", zone, files[i].Path)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestWriteKeepsUnchangedFiles checks that a rebuild with nothing changed
+// rewrites no file and keeps modification times.
+func TestWriteKeepsUnchangedFiles(t *testing.T) {
+	out, files := buildSite(t, sites[0].src, sites[0].now)
+	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range files {
+		if err := os.Chtimes(filepath.Join(out, f.Path), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	written, err := build.Write(out, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != 0 {
+		t.Errorf("rebuild wrote %q; want nothing", written)
+	}
+	for _, f := range files {
+		fi, err := os.Stat(filepath.Join(out, f.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fi.ModTime().Equal(old) {
+			t.Errorf("%s: modification time changed", f.Path)
+		}
+	}
+	files[0].Data = append(bytes.Clone(files[0].Data), '\n')
+	written, err = build.Write(out, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != 1 || written[0] != files[0].Path {
+		t.Errorf("wrote %q; want only %s", written, files[0].Path)
+	}
+}
+
+func TestWriteRefusesPathsOutside(t *testing.T) {
+	out := t.TempDir()
+	for _, p := range []string{"../escape", "/etc/passwd", "a/../../b"} {
+		if _, err := build.Write(filepath.Join(out, "public"), []build.File{{Path: p, Data: []byte("x")}}); err == nil {
+			t.Errorf("Write(%q) succeeded; want an error", p)
+		}
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if e.Name() != "public" {
+			t.Errorf("Write created %s outside the output folder", e.Name())
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package load_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/feed"
+	"github.com/prayerfeed/prayerfeed/internal/load"
+)
+
+// FuzzLoad loads arbitrary bulletin files. It must never panic; every
+// problem must have the file:line:col: shape; and a bulletin that loads
+// cleanly must render into a well-formed feed.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(goodBulletin))
+	f.Add([]byte(goodBulletin + event + "        start: \"2026-11-30 09:00\"\n        end: \"12:00\"\n        repeat:\n          every: 2 weeks\n          until: 2027-01-31\n          except: [2026-12-28]\n"))
+	f.Add([]byte(goodBulletin + event + "        date: 2026-11-30\n        until: 2026-12-02\n        status: cancelled\n"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "bulletins", "*", "*.yaml"))
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{
+			"site.yaml":   {Data: []byte(siteYAML)},
+			"2026/b.yaml": {Data: data},
+		}
+		site, bs, errs := load.Dir(fsys, "bulletins")
+		verrs, warns := bulletin.ValidateAll(site, bs, now)
+		errs.Append(verrs)
+		for _, e := range append(errs, warns...) {
+			if !errorShape.MatchString(e.Error()) {
+				t.Fatalf("problem without a position: %q", e.Error())
+			}
+		}
+		if len(errs) > 0 {
+			return
+		}
+		var buf bytes.Buffer
+		if err := feed.EncodeAtom(&buf, feed.All(site, bulletin.Public(bs, now))); err != nil {
+			t.Fatal(err)
+		}
+		if err := wellFormed(buf.Bytes()); err != nil {
+			t.Fatalf("the Atom feed is not well-formed XML: %v\n%s", err, buf.Bytes())
+		}
+	})
+}
+
+// wellFormed decodes every token of an XML document strictly.
+func wellFormed(data []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
