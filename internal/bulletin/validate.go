@@ -243,7 +243,7 @@ func (b *Bulletin) Warn(now time.Time) ErrorList {
 			warns.Add(it.Pos, "the point has no title; using %q", it.Title)
 		}
 		for _, e := range it.Events {
-			if last := e.LastDay(); last.Before(DateOf(b.Published().In(zoneOf(e)))) {
+			if last := e.LastDay(); !last.IsZero() && last.Before(DateOf(b.Published().In(zoneOf(e)))) {
 				warns.Add(e.Pos, "event %q is over (%s) before the bulletin is published", e.ID, last)
 			}
 		}

@@ -69,4 +69,3 @@ func wellFormed(data []byte) error {
 		}
 	}
 }
-

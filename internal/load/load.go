@@ -156,7 +156,7 @@ func readFile(fsys fs.FS, dir, p string) (*yaml.Node, *decoder) {
 		return nil, d
 	}
 	root := doc.Content[0]
-	d.noAnchors(root)
+	d.noAnchors(root, map[string]bool{})
 	if len(d.errs) > 0 {
 		return nil, d
 	}
@@ -202,6 +202,11 @@ func (d *decoder) syntaxError(data []byte, err error) {
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// yaml.v3 counts lines from 0 in its parser's errors and from 1
+		// in its scanner's; the parser's all start with these words.
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/golden"
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
@@ -114,7 +115,7 @@ func TestRules(t *testing.T) {
 		want  []string
 	}{
 		{"syntax error", one(f, "date: 2026-11-20\ntitle: [unclosed\n"),
-			[]string{p + "1:1: invalid YAML: did not find expected ',' or ']'"}},
+			[]string{p + "2:1: invalid YAML: did not find expected ',' or ']'"}},
 		{"tab indentation", one(f, "date: 2026-11-20\nscripture:\n\ttext: x\n"),
 			[]string{p + "3:1: a tab is used for indentation; indent with spaces"}},
 		{"two documents", one(f, goodBulletin+"---\ndate: 2026-11-21\n"),
@@ -276,6 +277,7 @@ func TestSkeletonLoads(t *testing.T) {
 		t.Fatal(errs)
 	}
 	sk := load.Skeleton(site, bulletin.Date{Year: 2026, Month: 11, Day: 27}, "Test")
+	golden.Check(t, filepath.Join("testdata", "skeleton.yaml.golden"), sk)
 	errsDraft, warns := check(t, map[string]string{"2026/2026-11-27.yaml": string(sk)})
 	if len(errsDraft) > 0 {
 		t.Errorf("the skeleton has problems:\n%s\n%s", strings.Join(errsDraft, "\n"), sk)

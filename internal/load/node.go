@@ -229,19 +229,23 @@ func badRune(r rune) bool {
 	return false
 }
 
-// noAnchors reports every anchor and alias under n. Walking a node tree
-// expands no alias, but an alias still lets a small file stand for a huge
-// one in every later step, so prayerfeed refuses them.
-func (d *decoder) noAnchors(n *yaml.Node) {
+// noAnchors reports every anchor under n and the first use of each alias.
+// Walking a node tree expands no alias, but an alias still lets a small
+// file stand for a huge one in every later step, so prayerfeed refuses
+// them.
+func (d *decoder) noAnchors(n *yaml.Node, seen map[string]bool) {
 	if n.Anchor != "" {
 		d.errorf(n, "anchors (&%s) are not allowed; write the value out in full", n.Anchor)
 	}
 	if n.Kind == yaml.AliasNode {
-		d.errorf(n, "aliases (*%s) are not allowed; write the value out in full", n.Value)
+		if !seen[n.Value] {
+			seen[n.Value] = true
+			d.errorf(n, "aliases (*%s) are not allowed; write the value out in full", n.Value)
+		}
 		return
 	}
 	for _, c := range n.Content {
-		d.noAnchors(c)
+		d.noAnchors(c, seen)
 	}
 }
 

@@ -3,7 +3,8 @@ package load
 import (
 	"bytes"
 	"fmt"
-	"strconv"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
@@ -22,12 +23,12 @@ func Skeleton(s *bulletin.Site, day bulletin.Date, title string) []byte {
 	p("# \"prayerfeed check\" names every mistake with its line and column.\n")
 	p("# Text after a # is a comment, for you only. Indent with spaces, never tabs.\n\n")
 	p("date: %s\n", day)
-	p("title: %s\n", strconv.Quote(title))
+	p("title: %s\n", quote(title))
 	p("draft: true\n")
 	p("# publish: \"%s 06:00\"   # embargo: not published before this time\n\n", day)
 	p("scripture:\n")
-	p("  text: %s\n", strconv.Quote(bulletin.Placeholder+": the verse, without quotation marks"))
-	p("  reference: %s\n", strconv.Quote(bulletin.Placeholder+": Book 1:2"))
+	p("  text: %s\n", quote(bulletin.Placeholder+": the verse, without quotation marks"))
+	p("  reference: %s\n", quote(bulletin.Placeholder+": Book 1:2"))
 	p("  # version: NIV   # the translation, if you name it\n\n")
 	p("# The points, in reading order. kind is praise or prayer. The body is\n")
 	p("# Markdown: *emphasis*, [a link](https://example.org/). Keep the body\n")
@@ -36,7 +37,7 @@ func Skeleton(s *bulletin.Site, day bulletin.Date, title string) []byte {
 	for _, r := range s.Regions {
 		p("  - region: %s   # %s\n", r.ID, r.Name)
 		p("    kind: prayer\n")
-		p("    title: %s\n", strconv.Quote(bulletin.Placeholder+": a short title"))
+		p("    title: %s\n", quote(bulletin.Placeholder+": a short title"))
 		p("    body: |\n")
 		p("      %s: the point, in one or more paragraphs.\n", bulletin.Placeholder)
 		if r == s.Regions[0] {
@@ -54,4 +55,15 @@ func Skeleton(s *bulletin.Site, day bulletin.Date, title string) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+// quote returns s as a YAML scalar, quoted only when YAML needs it.
+func quote(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		// Marshalling a string fails only on invalid UTF-8, which the
+		// loader never lets through.
+		panic(err)
+	}
+	return string(bytes.TrimSuffix(out, []byte("\n")))
 }

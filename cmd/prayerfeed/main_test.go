@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/prayerfeed/prayerfeed/internal/golden"
+)
+
+// realClock must never be called: every test fixes the clock.
+func realClock() time.Time { panic("the test used the real clock") }
+
+func noEnv(string) string { return "" }
+
+// runTest runs prayerfeed with args and returns its output and error.
+func runTest(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err = run(args, &out, &errb, noEnv, realClock)
+	return out.String(), errb.String(), err
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want error
+	}{
+		{nil, errUsage},
+		{[]string{"publish"}, errUsage},
+		{[]string{"build", "-bogus"}, errUsage},
+		{[]string{"build", "extra"}, errUsage},
+		{[]string{"check", "-now", "yesterday"}, errUsage},
+		{[]string{"new", "-now", "2026-11-22", "-date", "27/11/2026", "-src", filepath.Join("..", "..", "bulletins")}, errUsage},
+	}
+	for _, tt := range tests {
+		_, stderr, err := runTest(t, tt.args...)
+		if !errors.Is(err, tt.want) {
+			t.Errorf("run %q: got %v, want %v", tt.args, err, tt.want)
+		}
+		if stderr == "" {
+			t.Errorf("run %q: printed nothing on stderr", tt.args)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	stdout, _, err := runTest(t, "-h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"prayerfeed build", "prayerfeed check", "prayerfeed new", "PRAYERFEED_NOW", "Exit status"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the manual does not mention %q", want)
+		}
+	}
+	if strings.Contains(stdout, "package main") || strings.Contains(stdout, "/*") {
+		t.Errorf("the manual shows Go source:\n%s", stdout)
+	}
+	golden.Check(t, filepath.Join("testdata", "help.golden"), []byte(stdout))
+}
+
+func TestNowFrom(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	real := func() time.Time { return time.Date(2030, 1, 2, 3, 4, 5, 0, time.FixedZone("X", 3600)) }
+	tests := []struct {
+		flag string
+		env  map[string]string
+		want time.Time
+	}{
+		{"", nil, time.Date(2030, 1, 2, 2, 4, 5, 0, time.UTC)},
+		{"2026-11-27", nil, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)},
+		{"2026-11-27T09:00:00-05:00", nil, time.Date(2026, 11, 27, 14, 0, 0, 0, time.UTC)},
+		{"", map[string]string{"PRAYERFEED_NOW": "2026-01-01"}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"", map[string]string{"SOURCE_DATE_EPOCH": "1795000000"}, time.Unix(1795000000, 0).UTC()},
+		{"2026-11-27", map[string]string{"PRAYERFEED_NOW": "2026-01-01"}, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		got, err := nowFrom(tt.flag, env(tt.env), real)
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("nowFrom(%q, %v) = %v, %v; want %v", tt.flag, tt.env, got, err, tt.want)
+		}
+	}
+}
+
+// copyDir copies the folder src into dst.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBuildSample(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	_, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-v")
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "wrote "+filepath.Join("public", "feeds", "all.atom")) {
+		t.Errorf("-v did not list feeds/all.atom:\n%s", stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	last := lines[len(lines)-1]
+	if !strings.HasPrefix(last, "prayerfeed: 2 bulletins, 10 points, 9 events; ") {
+		t.Errorf("summary line = %q", last)
+	}
+	_, stderr, err = runTest(t, "build", "-now", "2026-11-28")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "; 0 files of ") {
+		t.Errorf("a rebuild with nothing changed wrote files: %s", stderr)
+	}
+	if _, stderr, err := runTest(t, "check", "-now", "2026-11-28"); err != nil || stderr != "" {
+		t.Errorf("check: %v\n%s", err, stderr)
+	}
+}
+
+const defaultSite = `title: Test Prayer
+description: Test bulletins
+base_url: https://prayer.example.org/
+timezone: America/New_York
+organization:
+  name: Test Org
+regions:
+  - id: africa
+    name: Africa
+  - id: south-asia
+    name: South Asia
+`
+
+// TestBadInput runs build on every archive in testdata/bad. Each holds a
+// source folder (bulletins/..., with a default site.yaml unless it has
+// one) and the exact stderr expected. The build must fail with exit
+// status 1 and leave public/ byte for byte as it was.
+func TestBadInput(t *testing.T) {
+	archives, _ := filepath.Glob(filepath.Join("testdata", "bad", "*.txtar"))
+	if len(archives) == 0 {
+		t.Fatal("no archives in testdata/bad")
+	}
+	for _, name := range archives {
+		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			files := map[string][]byte{"bulletins/site.yaml": []byte(defaultSite)}
+			var want []byte
+			for _, f := range ar.Files {
+				if f.Name == "stderr" {
+					want = f.Data
+					continue
+				}
+				files[f.Name] = f.Data
+			}
+			for p, data := range files {
+				p = filepath.Join(dir, filepath.FromSlash(p))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			public := filepath.Join(dir, "public")
+			os.MkdirAll(filepath.Join(public, "feeds"), 0o755)
+			os.WriteFile(filepath.Join(public, "feeds", "all.atom"), []byte("the site as it was\n"), 0o644)
+			before := snapshot(t, public)
+
+			t.Chdir(dir)
+			_, stderr, err := runTest(t, "build", "-now", "2026-11-28")
+			if !errors.Is(err, errReported) {
+				t.Errorf("build: got %v, want exit status 1", err)
+			}
+			if stderr != string(want) {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+			}
+			if after := snapshot(t, public); after != before {
+				t.Errorf("public/ changed:\n%s\nwas:\n%s", after, before)
+			}
+		})
+	}
+}
+
+// snapshot describes every file under dir with its bytes and mode time.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := d.Info()
+		b.WriteString(p + " " + info.ModTime().String() + "\n")
+		if !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			b.Write(data)
+		}
+		return nil
+	})
+	return b.String()
+}
+
+func TestNew(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	// Sunday 2026-11-29 in New York: the next Friday is 2026-12-04.
+	stdout, stderr, err := runTest(t, "new", "-now", "2026-11-29T15:00:00Z")
+	if err != nil {
+		t.Fatalf("new: %v\n%s", err, stderr)
+	}
+	want := filepath.Join("bulletins", "2026", "2026-12-04.yaml")
+	if strings.TrimSpace(stdout) != want {
+		t.Errorf("new printed %q, want %q", stdout, want)
+	}
+	data, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("date: 2026-12-04\n")) || !bytes.Contains(data, []byte("draft: true\n")) {
+		t.Errorf("the new bulletin is not a draft of 2026-12-04:\n%s", data)
+	}
+	if _, stderr, err := runTest(t, "check", "-now", "2026-12-05"); err != nil {
+		t.Errorf("the new draft does not pass check: %v\n%s", err, stderr)
+	}
+	before, _ := os.ReadFile(want)
+	_, _, err = runTest(t, "new", "-now", "2026-11-29T15:00:00Z")
+	if err == nil {
+		t.Errorf("a second new for the same Friday succeeded")
+	}
+	after, _ := os.ReadFile(want)
+	if !bytes.Equal(before, after) {
+		t.Errorf("new overwrote %s", want)
+	}
+	// A date that a bulletin already holds, in another file.
+	_, _, err = runTest(t, "new", "-now", "2026-11-29", "-date", "2026-11-20")
+	if err == nil || !strings.Contains(err.Error(), "already holds the bulletin of 2026-11-20") {
+		t.Errorf("new -date 2026-11-20: got %v", err)
+	}
+}
