@@ -24,11 +24,30 @@ import (
 // Bounds on the input, so that a huge or hostile folder fails cleanly.
 const (
 	MaxFileSize  = 1 << 20 // bytes in one file
-	MaxFiles     = 50000   // bulletin files in the folder
 	SiteFile     = "site.yaml"
 	titleLength  = 80 // characters in a title derived from the body
 	defaultLimit = 50
 )
+
+// keys lists the keys each mapping of the format may hold. The package
+// comment documents every one, and a test checks that it and the README
+// name them all.
+var keys = map[string][]string{
+	"site.yaml": {"title", "description", "base_url", "language", "timezone", "id_domain", "organization", "about",
+		"icon", "logo", "hub", "feed_limit", "calendar_past_days", "cancelled_days", "refresh", "event_duration",
+		"regions"},
+	"organization": {"name", "email", "url"},
+	"region":       {"id", "name", "description"},
+	"bulletin":     {"date", "title", "id", "draft", "publish", "updated", "timezone", "scripture", "intro", "audio", "items"},
+	"scripture":    {"text", "reference", "version"},
+	"audio":        {"url", "length", "type", "duration"},
+	"item":         {"region", "kind", "title", "body", "id", "private", "events"},
+	"event":        {"id", "kind", "title", "start", "end", "timezone", "date", "until", "location", "url", "status", "repeat", "private"},
+	"repeat":       {"every", "rule", "until", "count", "except"},
+}
+
+// MaxFiles is the most bulletin files a folder may hold.
+var MaxFiles = 50000
 
 // Defaults of site.yaml's settings.
 const (
@@ -243,10 +262,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 	if root == nil {
 		return site, d.errs
 	}
-	m := d.mapping(root, "site.yaml",
-		"title", "description", "base_url", "language", "timezone", "id_domain", "organization", "about",
-		"icon", "logo", "hub", "feed_limit", "calendar_past_days", "cancelled_days", "refresh", "event_duration",
-		"regions")
+	m := d.mapping(root, "site.yaml", keys["site.yaml"]...)
 	site.Pos = d.pos(root)
 	site.Fields = m.fields
 	site.Title = m.line("title", true)
@@ -271,7 +287,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 		site.IDDomain = site.BaseURL.Hostname()
 	}
 	if n := m.node("organization"); n != nil || m.require("organization") {
-		om := d.mapping(n, "organization", "name", "email", "url")
+		om := d.mapping(n, "organization", keys["organization"]...)
 		site.Org.Name = om.line("name", true)
 		site.Org.Email = om.line("email", false)
 		site.Org.URL = om.absURL("url", false)
@@ -289,7 +305,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 	site.Refresh = m.duration("refresh", DefaultRefresh)
 	site.EventDuration = m.duration("event_duration", DefaultEventDuration)
 	for _, n := range m.list("regions", true) {
-		rm := d.mapping(n, "region", "id", "name", "description")
+		rm := d.mapping(n, "region", keys["region"]...)
 		site.Regions = append(site.Regions, &bulletin.Region{
 			Pos:         d.pos(n),
 			Fields:      rm.fields,
@@ -331,8 +347,7 @@ func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site) (*bulletin.Bul
 }
 
 func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulletin {
-	m := d.mapping(root, "bulletin",
-		"date", "title", "id", "draft", "publish", "updated", "timezone", "scripture", "intro", "audio", "items")
+	m := d.mapping(root, "bulletin", keys["bulletin"]...)
 	b := &bulletin.Bulletin{Pos: d.pos(root), Fields: m.fields}
 	loc := site.Location
 	if z := m.zone("timezone"); z != nil {
@@ -352,7 +367,7 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 	}
 	b.Draft = m.boolean("draft")
 	if n := m.node("scripture"); n != nil || m.require("scripture") {
-		sm := d.mapping(n, "scripture", "text", "reference", "version")
+		sm := d.mapping(n, "scripture", keys["scripture"]...)
 		b.Scripture = bulletin.Scripture{
 			Text:      sm.str("text", true),
 			Reference: sm.line("reference", true),
@@ -372,7 +387,7 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 }
 
 func (d *decoder) audio(n *yaml.Node) *bulletin.Audio {
-	m := d.mapping(n, "audio", "url", "length", "type", "duration")
+	m := d.mapping(n, "audio", keys["audio"]...)
 	a := &bulletin.Audio{
 		Pos:      d.pos(n),
 		URL:      m.absURL("url", true),
@@ -390,7 +405,7 @@ func (d *decoder) audio(n *yaml.Node) *bulletin.Audio {
 }
 
 func (d *decoder) item(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, site *bulletin.Site, perRegion map[string]int) *bulletin.Item {
-	m := d.mapping(n, "item", "region", "kind", "title", "body", "id", "private", "events")
+	m := d.mapping(n, "item", keys["item"]...)
 	it := &bulletin.Item{Pos: d.pos(n), Fields: m.fields, Bulletin: b}
 	it.Region = m.line("region", true)
 	it.Kind = bulletin.Kind(m.enum("kind", true, "", string(bulletin.Praise), string(bulletin.Prayer)))
@@ -440,8 +455,7 @@ func orList(words []string) string {
 }
 
 func (d *decoder) event(n *yaml.Node, it *bulletin.Item, loc *time.Location, site *bulletin.Site) *bulletin.Event {
-	m := d.mapping(n, "event",
-		"id", "kind", "title", "start", "end", "timezone", "date", "until", "location", "url", "status", "repeat", "private")
+	m := d.mapping(n, "event", keys["event"]...)
 	e := &bulletin.Event{Pos: d.pos(n), Fields: m.fields, Item: it}
 	e.ID = m.line("id", true)
 	e.Kind = bulletin.EventKind(m.enum("kind", true, "", string(bulletin.Hearing), string(bulletin.Gathering)))
@@ -518,7 +532,7 @@ var freqs = map[string]string{"day": "DAILY", "week": "WEEKLY", "month": "MONTHL
 // repeat reads a repeat: either every ("week", "2 weeks", "month") or an
 // RFC 5545 rule, and until or count.
 func (d *decoder) repeat(n *yaml.Node) *bulletin.Repeat {
-	m := d.mapping(n, "repeat", "every", "rule", "until", "count", "except")
+	m := d.mapping(n, "repeat", keys["repeat"]...)
 	r := &bulletin.Repeat{Pos: d.pos(n)}
 	every, rule := m.line("every", false), m.line("rule", false)
 	switch {

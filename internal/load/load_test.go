@@ -296,3 +296,43 @@ func TestSkeletonLoads(t *testing.T) {
 		}
 	}
 }
+
+func TestSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "bulletins")
+	outside := filepath.Join(dir, "outside.yaml")
+	os.MkdirAll(filepath.Join(src, "2026"), 0o755)
+	os.WriteFile(filepath.Join(src, "site.yaml"), []byte(siteYAML), 0o644)
+	os.WriteFile(outside, []byte(goodBulletin), 0o644)
+	if err := os.Symlink(outside, filepath.Join(src, "2026", "2026-11-20.yaml")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink(dir, filepath.Join(src, "2025"))
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, bs, errs := load.Dir(root.FS(), "bulletins")
+	want := "bulletins/2025:1:1: symbolic links are not allowed; copy the file in instead\n" +
+		"bulletins/2026/2026-11-20.yaml:1:1: symbolic links are not allowed; copy the file in instead"
+	if errs.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", errs, want)
+	}
+	if len(bs) != 0 {
+		t.Errorf("loaded %d bulletins through symbolic links", len(bs))
+	}
+}
+
+func TestTooManyFiles(t *testing.T) {
+	defer func(n int) { load.MaxFiles = n }(load.MaxFiles)
+	load.MaxFiles = 2
+	files := map[string]string{}
+	for _, d := range []string{"2026-11-06", "2026-11-13", "2026-11-20"} {
+		files["2026/"+d+".yaml"] = strings.Replace(goodBulletin, "2026-11-20", d, 1)
+	}
+	errs, _ := check(t, files)
+	want := "bulletins:1:1: more than 2 bulletin files; split the site"
+	if strings.Join(errs, "\n") != want {
+		t.Errorf("got %q, want %q", errs, want)
+	}
+}

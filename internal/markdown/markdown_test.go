@@ -1,0 +1,60 @@
+package markdown
+
+import (
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/prayerfeed/prayerfeed/internal/golden"
+)
+
+func TestHTML(t *testing.T) {
+	base, _ := url.Parse("https://example.org/prayer/")
+	src := "Pray for [the team](team/) and [partners](https://partners.example/).\n\n" +
+		"<script>alert(1)</script>\n\n" +
+		"Inline <img src=x onerror=alert(1)> and [bad](javascript:alert(1)) and ![pic](img/a.png)\n\n" +
+		"- *one*\n- **two** https://example.org/linkified\n"
+	got := HTML(src, base)
+	golden.Check(t, filepath.Join("testdata", "html.golden"), []byte(got))
+	for _, bad := range []string{"<script", "onerror", "javascript:", `href="team/"`} {
+		if strings.Contains(got, bad) {
+			t.Errorf("HTML output contains %q:\n%s", bad, got)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Plain *words* and [a link](https://x.example/).", "Plain words and a link."},
+		{"One\nline broken.\n\nSecond paragraph.", "One line broken.\n\nSecond paragraph."},
+		{"- a\n- b", "a\n\nb"},
+		{"Code `x < y` here.", "Code x < y here."},
+		{"<b>raw</b> html", "raw html"},
+	}
+	for _, tt := range tests {
+		if got := Text(tt.in); got != tt.want {
+			t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFirstSentence(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"Praise God for the workshop. Pray for the police.", 80, "Praise God for the workshop"},
+		{"Join us in praising God that 11 children are safe! Through three operations", 80, "Join us in praising God that 11 children are safe!"},
+		{"Is it 3.5 times? Yes.", 80, "Is it 3.5 times?"},
+		{"A very long sentence that goes on and on without any full stop at all", 30, "A very long sentence that…"},
+		{"Unbrokenwordthatisfartoolongtofit", 10, "Unbrokenw…"},
+		{"", 10, ""},
+	}
+	for _, tt := range tests {
+		if got := FirstSentence(tt.in, tt.max); got != tt.want {
+			t.Errorf("FirstSentence(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+	}
+}
