@@ -11,14 +11,9 @@ import (
 
 func runBuild(src, out string, now time.Time, verbose bool, stderr io.Writer) error {
 	start := time.Now()
-	fsys, name, err := sourceFS(src)
+	site, err := loadSource(src, now, stderr, "; nothing was written")
 	if err != nil {
 		return err
-	}
-	site, warns, err := build.Load(fsys, name, now)
-	if n := report(stderr, err, warns); n > 0 {
-		fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(n, "problem", "problems"))
-		return errReported
 	}
 	files, err := build.Render(site)
 	if err != nil {
@@ -47,14 +42,22 @@ func runBuild(src, out string, now time.Time, verbose bool, stderr io.Writer) er
 }
 
 func runCheck(src string, now time.Time, stderr io.Writer) error {
-	fsys, name, err := sourceFS(src)
+	_, err := loadSource(src, now, stderr, "")
+	return err
+}
+
+// loadSource loads and validates the folder src, printing every warning
+// and problem. After the problems it prints their count and then suffix.
+func loadSource(src string, now time.Time, stderr io.Writer, suffix string) (*build.Site, error) {
+	root, err := openSource(src)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, warns, err := build.Load(fsys, name, now)
+	defer root.Close()
+	site, warns, err := build.Load(root.FS(), filepath.ToSlash(filepath.Clean(src)), now)
 	if n := report(stderr, err, warns); n > 0 {
-		fmt.Fprintf(stderr, "prayerfeed: %s\n", plural(n, "problem", "problems"))
-		return errReported
+		fmt.Fprintf(stderr, "prayerfeed: %s%s\n", plural(n, "problem", "problems"), suffix)
+		return nil, errReported
 	}
-	return nil
+	return site, nil
 }

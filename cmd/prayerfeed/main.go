@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"log"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -161,19 +160,23 @@ func report(stderr io.Writer, err error, warns bulletin.ErrorList) int {
 	return 0
 }
 
-// sourceFS opens the source folder so that no path or symbolic link in it
-// can lead outside.
-func sourceFS(src string) (fs.FS, string, error) {
-	root, err := os.OpenRoot(src)
-	if err != nil {
-		return nil, "", err
-	}
-	return root.FS(), filepath.ToSlash(filepath.Clean(src)), nil
-}
-
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// openSource opens the source folder as a root, so that no path or
+// symbolic link in it can lead the loader outside.
+func openSource(src string) (*os.Root, error) {
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("cannot open the source folder %s: %w", src, err)
+	}
+	return root, nil
 }

@@ -14,11 +14,12 @@ import (
 )
 
 func runNew(src, dateFlag string, now time.Time, stdout, stderr io.Writer) error {
-	fsys, name, err := sourceFS(src)
+	root, err := openSource(src)
 	if err != nil {
 		return err
 	}
-	site, all, errs := load.Dir(fsys, name)
+	defer root.Close()
+	site, all, errs := load.Dir(root.FS(), filepath.ToSlash(filepath.Clean(src)))
 	if site.Regions == nil {
 		report(stderr, errs.Err(), nil)
 		return errReported
