@@ -7,11 +7,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/atomicfile"
@@ -40,15 +42,58 @@ type Site struct {
 	*bulletin.Site
 	Bulletins []*bulletin.Bulletin // published, newest first
 	Now       time.Time            // the build's clock
+
+	feedsOnce sync.Once
+	feeds     *feed.Set
+}
+
+// Feeds returns every feed of the site, built on first use.
+func (s *Site) Feeds() *feed.Set {
+	s.feedsOnce.Do(func() { s.feeds = feed.Build(s.Site, s.Bulletins) })
+	return s.feeds
 }
 
 // Outputs is the table of everything a build writes.
 var Outputs = []Output{
-	{Path: "feeds/all.atom", MediaType: "application/atom+xml", Render: func(s *Site) ([]File, error) {
+	{Path: "feeds/<feed>.atom", MediaType: "application/atom+xml", Render: heads("atom", "application/atom+xml", feed.EncodeAtom)},
+	{Path: "feeds/<feed>.rss", MediaType: "application/rss+xml", Render: heads("rss", "application/rss+xml", feed.EncodeRSS)},
+	{Path: "feeds/<feed>.json", MediaType: "application/feed+json", Render: heads("json", "application/feed+json", feed.EncodeJSON)},
+	{Path: "feeds/archive/<feed>/<year>.atom", MediaType: "application/atom+xml", Render: archives},
+	{Path: "feeds.opml", MediaType: "text/x-opml", Render: opml},
+}
+
+// heads renders every head feed in one format.
+func heads(ext, mediaType string, encode func(io.Writer, *feed.Feed) error) func(*Site) ([]File, error) {
+	return func(s *Site) ([]File, error) {
+		var files []File
+		for _, f := range s.Feeds().Heads {
+			var buf bytes.Buffer
+			if err := encode(&buf, f); err != nil {
+				return nil, err
+			}
+			files = append(files, File{Path: "feeds/" + f.Name + "." + ext, MediaType: mediaType, Data: buf.Bytes()})
+		}
+		return files, nil
+	}
+}
+
+func archives(s *Site) ([]File, error) {
+	var files []File
+	for _, f := range s.Feeds().Archives {
 		var buf bytes.Buffer
-		err := feed.EncodeAtom(&buf, feed.All(s.Site, s.Bulletins))
-		return []File{{Path: "feeds/all.atom", MediaType: "application/atom+xml", Data: buf.Bytes()}}, err
-	}},
+		if err := feed.EncodeAtom(&buf, f); err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: f.Archive.Path, MediaType: "application/atom+xml", Data: buf.Bytes()})
+	}
+	return files, nil
+}
+
+func opml(s *Site) ([]File, error) {
+	var buf bytes.Buffer
+	owner := feed.Person{Name: s.Org.Name, Email: s.Org.Email, URI: s.Org.URL}
+	err := feed.EncodeOPML(&buf, s.Title+" feeds", owner, s.Feeds())
+	return []File{{Path: "feeds.opml", MediaType: "text/x-opml", Data: buf.Bytes()}}, err
 }
 
 // Load loads and validates the source folder fsys, named name in messages,

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
+	"regexp"
 	"testing"
 	"time"
 
@@ -64,7 +64,11 @@ func TestEveryOutputHasGolden(t *testing.T) {
 			t.Errorf("output %+v lacks a path, media type or renderer", o)
 		}
 	}
-	_, files := buildSite(t, sites[0].src, sites[0].now)
+	var files []build.File
+	for _, s := range sites {
+		_, fs := buildSite(t, s.src, s.now)
+		files = append(files, fs...)
+	}
 	for _, o := range build.Outputs {
 		found := false
 		for _, f := range files {
@@ -73,20 +77,17 @@ func TestEveryOutputHasGolden(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Errorf("output %s produced no file for the sample", o.Path)
+			t.Errorf("output %s produced no file in the golden sites", o.Path)
 		}
 	}
 }
 
-// matches reports whether path fits pattern, where "<...>" stands for
-// any one path element part.
+// matches reports whether path fits pattern, where each "<...>" stands
+// for one path element or part of one.
 func matches(pattern, path string) bool {
-	before, _, ok := strings.Cut(pattern, "<")
-	if !ok {
-		return pattern == path
-	}
-	_, after, _ := strings.Cut(pattern, ">")
-	return strings.HasPrefix(path, before) && strings.HasSuffix(path, after)
+	re := regexp.QuoteMeta(pattern)
+	re = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(re, `[^/]+`)
+	return regexp.MustCompile("^" + re + "$").MatchString(path)
 }
 
 // TestPrivacy searches every byte of the built site for the canaries

@@ -26,6 +26,9 @@ type atomFeed struct {
 	Links []feeds.AtomLink `xml:"link"`
 	// atom:generator: the agent that made the feed (RFC 4287 §4.2.4).
 	Generator *atomGenerator
+	// fh:archive marks an archive document (RFC 5005 §4.2).
+	ArchiveNS string    `xml:"xmlns:fh,attr,omitempty"`
+	Archive   *struct{} `xml:"fh:archive"`
 	// atom:entry (RFC 4287 §4.1.2).
 	Entries []*atomEntry `xml:"entry"`
 }
@@ -76,6 +79,20 @@ func EncodeAtom(w io.Writer, f *Feed) error {
 	}
 	if f.Hub != "" {
 		af.Links = append(af.Links, feeds.AtomLink{Href: f.Hub, Rel: "hub"})
+	}
+	if f.PrevArchive != "" {
+		af.Links = append(af.Links, feeds.AtomLink{Href: f.PrevArchive, Rel: "prev-archive", Type: "application/atom+xml"})
+	}
+	if a := f.Archive; a != nil {
+		af.ArchiveNS = "http://purl.org/syndication/history/1.0"
+		af.Archive = &struct{}{}
+		af.Links = append(af.Links, feeds.AtomLink{Href: a.Current, Rel: "current", Type: "application/atom+xml"})
+		if a.Prev != "" {
+			af.Links = append(af.Links, feeds.AtomLink{Href: a.Prev, Rel: "prev-archive", Type: "application/atom+xml"})
+		}
+		if a.Next != "" {
+			af.Links = append(af.Links, feeds.AtomLink{Href: a.Next, Rel: "next-archive", Type: "application/atom+xml"})
+		}
 	}
 	for _, e := range f.Entries {
 		ae := &atomEntry{

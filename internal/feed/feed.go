@@ -1,12 +1,19 @@
 // Package feed builds the subscription feeds of a site, one model for RSS
 // 2.0, Atom 1.0 and JSON Feed 1.1, and writes them through the structs of
 // gorilla/feeds, wrapped where those lack what readers need.
+//
+// A site has a feed of whole bulletins ("all") and one of points for every
+// region. Each holds the newest entries up to the site's feed limit; older
+// entries stay reachable through RFC 5005 archive documents, one a year.
 package feed
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"html/template"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,7 +29,8 @@ const Generator = "prayerfeed"
 // GeneratorURI is the home of prayerfeed.
 const GeneratorURI = "https://github.com/prayerfeed/prayerfeed"
 
-// A Feed is one feed, whatever the format it is written in.
+// A Feed is one feed, whatever the format it is written in: a head feed
+// (the one readers subscribe to) or one of its yearly archives.
 type Feed struct {
 	Name        string // "all" or a region ID: the file name in feeds/
 	ID          string // permanent
@@ -37,10 +45,28 @@ type Feed struct {
 	Hub         string
 	Updated     time.Time // the newest entry's, never the build time
 	Entries     []*Entry  // newest first
+
+	// PrevArchive is the URL of the newest archive document, on a head
+	// feed that has archives (RFC 5005 §4).
+	PrevArchive string
+	// Archive is set on an archive document.
+	Archive *Archive
+}
+
+// An Archive places an archive document among its feed's archives.
+type Archive struct {
+	Year    int
+	Path    string // "feeds/archive/<name>/<year>.atom"
+	Current string // the head feed's URL
+	Prev    string // the year before's archive, or ""
+	Next    string // the year after's archive, or ""
 }
 
 // SelfURL returns the feed's own URL in a format: "atom", "rss" or "json".
 func (f *Feed) SelfURL(ext string) string {
+	if f.Archive != nil {
+		return f.BaseURL + strings.TrimPrefix(f.Archive.Path, "feeds/")
+	}
 	return f.BaseURL + f.Name + "." + ext
 }
 
@@ -73,6 +99,98 @@ type Category struct {
 // summaryLength is the length of an entry's plain-text summary.
 const summaryLength = 280
 
+// A Set is every feed of a site: the head feeds, all first and then the
+// regions in the site's order, and the archive documents.
+type Set struct {
+	Heads    []*Feed
+	Archives []*Feed
+}
+
+// Build returns every feed of the site. The bulletins must be the
+// published ones (bulletin.Public), newest first.
+func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin) *Set {
+	set := &Set{}
+	all := newFeed(s, "all", s.Title, s.Description, s.URL(""))
+	for _, b := range bulletins {
+		all.Entries = append(all.Entries, bulletinEntry(s, b))
+	}
+	set.add(s, all)
+	for _, r := range s.Regions {
+		desc := r.Description
+		if desc == "" {
+			desc = "Praise and prayer points for " + r.Name + " from " + s.Title + "."
+		}
+		f := newFeed(s, r.ID, s.Title+" — "+r.Name, desc, s.URL(bulletin.RegionPath(r)))
+		for _, b := range bulletins {
+			for _, it := range b.Items {
+				if it.Region == r.ID {
+					f.Entries = append(f.Entries, itemEntry(s, r, it))
+				}
+			}
+		}
+		set.add(s, f)
+	}
+	return set
+}
+
+// add keeps the newest entries of f up to the site's limit and moves the
+// rest into yearly archive documents, chained to each other and to f.
+func (set *Set) add(s *bulletin.Site, f *Feed) {
+	set.Heads = append(set.Heads, f)
+	if len(f.Entries) <= s.FeedLimit {
+		f.setUpdated()
+		return
+	}
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	// The archives are the years of the entries beyond the limit. Each
+	// holds every entry of its year, those still in the head feed too,
+	// so that a year's archive is complete on its own.
+	archived := map[int]bool{}
+	for _, e := range f.Entries[s.FeedLimit:] {
+		archived[e.Published.In(loc).Year()] = true
+	}
+	byYear := map[int][]*Entry{}
+	for _, e := range f.Entries {
+		if y := e.Published.In(loc).Year(); archived[y] {
+			byYear[y] = append(byYear[y], e)
+		}
+	}
+	f.Entries = f.Entries[:s.FeedLimit]
+	f.setUpdated()
+	years := make([]int, 0, len(byYear))
+	for y := range byYear {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	archives := make([]*Feed, len(years))
+	for i, y := range years {
+		a := *f
+		a.Entries = byYear[y]
+		a.Archive = &Archive{Year: y, Path: archivePath(f.Name, y), Current: f.SelfURL("atom")}
+		a.Title = f.Title + " — " + strconv.Itoa(y)
+		a.ID = feedID(s, "archive/"+f.Name+"/"+strconv.Itoa(y))
+		a.setUpdated()
+		archives[i] = &a
+	}
+	for i, a := range archives {
+		if i > 0 {
+			a.Archive.Prev = s.URL(archives[i-1].Archive.Path)
+		}
+		if i+1 < len(archives) {
+			a.Archive.Next = s.URL(archives[i+1].Archive.Path)
+		}
+	}
+	f.PrevArchive = s.URL(archives[len(archives)-1].Archive.Path)
+	set.Archives = append(set.Archives, archives...)
+}
+
+func archivePath(name string, year int) string {
+	return "feeds/archive/" + name + "/" + strconv.Itoa(year) + ".atom"
+}
+
 // feedID returns the permanent ID of a site's feed by name: a name-based
 // UUID (RFC 9562, version 5) of the feed's place under the site's
 // id_domain, so that it does not change when the site moves.
@@ -89,28 +207,19 @@ func newFeed(s *bulletin.Site, name, title, description, home string) *Feed {
 		Language:    s.Language,
 		HomeURL:     home,
 		BaseURL:     s.URL("feeds/"),
-		Author:      Person{Name: s.Org.Name, Email: s.Org.Email, URI: s.Org.URL},
+		Author:      orgPerson(s),
 		Icon:        s.Icon,
 		Logo:        s.Logo,
 		Hub:         s.Hub,
 	}
 }
 
-// All returns the feed of whole bulletins, one entry each, newest first.
-// The bulletins must be the published ones (bulletin.Public), newest first.
-func All(s *bulletin.Site, bulletins []*bulletin.Bulletin) *Feed {
-	f := newFeed(s, "all", s.Title, s.Description, s.URL(""))
-	for _, b := range bulletins {
-		if len(f.Entries) == s.FeedLimit {
-			break
-		}
-		f.Entries = append(f.Entries, bulletinEntry(s, b))
-	}
-	f.setUpdated()
-	return f
+func orgPerson(s *bulletin.Site) Person {
+	return Person{Name: s.Org.Name, Email: s.Org.Email, URI: s.Org.URL}
 }
 
 func (f *Feed) setUpdated() {
+	f.Updated = time.Time{}
 	for _, e := range f.Entries {
 		if e.Updated.After(f.Updated) {
 			f.Updated = e.Updated
@@ -121,54 +230,127 @@ func (f *Feed) setUpdated() {
 func bulletinEntry(s *bulletin.Site, b *bulletin.Bulletin) *Entry {
 	e := &Entry{
 		ID:        s.EntryID(b),
-		Title:     b.Title + " — " + longDate(b.Date),
+		Title:     bulletinTitle(b),
 		URL:       s.URL(bulletin.BulletinPath(b)),
 		Published: b.Published(),
 		Updated:   b.Modified(),
 		Content:   bulletinHTML(s, b),
 		Summary:   markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, summaryLength),
-		Author:    Person{Name: s.Org.Name, Email: s.Org.Email, URI: s.Org.URL},
+		Author:    orgPerson(s),
 	}
-	seen := map[string]bool{}
-	add := func(c Category) {
-		if !seen[c.Term] {
-			seen[c.Term] = true
-			e.Categories = append(e.Categories, c)
-		}
-	}
+	var cats categories
 	for _, r := range s.Regions {
 		for _, it := range b.Items {
 			if it.Region == r.ID {
-				add(Category{Term: r.ID, Label: r.Name})
+				cats.add(Category{Term: r.ID, Label: r.Name})
+				break
+			}
+		}
+	}
+	for _, k := range []bulletin.Kind{bulletin.Praise, bulletin.Prayer} {
+		for _, it := range b.Items {
+			if it.Kind == k {
+				cats.add(Category{Term: string(k), Label: k.Label()})
 				break
 			}
 		}
 	}
 	for _, it := range b.Items {
-		for _, ev := range it.Events {
-			add(Category{Term: string(ev.Kind), Label: ev.Kind.Label()})
-		}
+		cats.addEvents(it)
 	}
+	e.Categories = cats.sorted()
 	return e
 }
 
-func longDate(t time.Time) string { return t.Format("2 January 2006") }
+func bulletinTitle(b *bulletin.Bulletin) string {
+	return b.Title + " — " + b.Date.Format("2 January 2006")
+}
+
+func itemEntry(s *bulletin.Site, r *bulletin.Region, it *bulletin.Item) *Entry {
+	b := it.Bulletin
+	e := &Entry{
+		ID:        s.ItemEntryID(it),
+		Title:     it.Title,
+		URL:       s.ItemURL(it),
+		Published: b.Published(),
+		Updated:   b.Modified(),
+		Content:   itemHTML(s, it),
+		Summary:   markdown.Shorten(strings.Join(strings.Fields(markdown.Text(it.Body)), " "), summaryLength),
+		Author:    orgPerson(s),
+	}
+	var cats categories
+	cats.add(Category{Term: r.ID, Label: r.Name})
+	cats.add(Category{Term: string(it.Kind), Label: it.Kind.Label()})
+	cats.addEvents(it)
+	e.Categories = cats.sorted()
+	return e
+}
+
+// categories collects an entry's categories once each.
+type categories []Category
+
+func (c *categories) add(cat Category) {
+	if !slices.Contains(*c, cat) {
+		*c = append(*c, cat)
+	}
+}
+
+func (c *categories) addEvents(it *bulletin.Item) {
+	for _, k := range []bulletin.EventKind{bulletin.Hearing, bulletin.Gathering} {
+		for _, ev := range it.Events {
+			if ev.Kind == k {
+				c.add(Category{Term: string(k), Label: k.Label()})
+				break
+			}
+		}
+	}
+}
+
+// sorted returns the categories in a fixed order: regions as given first,
+// then kinds of point, then kinds of event.
+func (c categories) sorted() []Category {
+	rank := func(t string) int {
+		switch t {
+		case string(bulletin.Praise), string(bulletin.Prayer):
+			return 1
+		case string(bulletin.Hearing), string(bulletin.Gathering):
+			return 2
+		}
+		return 0
+	}
+	s := slices.Clone(c)
+	slices.SortStableFunc(s, func(a, b Category) int { return cmp.Compare(rank(a.Term), rank(b.Term)) })
+	return s
+}
 
 //go:embed bulletin.tmpl
-var bulletinTmplText string
+var tmplText string
 
-var bulletinTmpl = template.Must(template.New("bulletin").Parse(bulletinTmplText))
+var tmpl = template.Must(template.New("feed").Parse(tmplText))
 
 // A section is one region's points in a bulletin.
 type section struct {
 	Region *bulletin.Region
-	Items  []*point
+	Points []*point
 }
 
+// A point is an item as the templates show it.
 type point struct {
 	*bulletin.Item
-	URL  string
-	Body template.HTML
+	URL           string
+	Body          template.HTML
+	BulletinURL   string
+	BulletinTitle string
+}
+
+func newPoint(s *bulletin.Site, it *bulletin.Item) *point {
+	return &point{
+		Item:          it,
+		URL:           s.ItemURL(it),
+		Body:          template.HTML(markdown.HTML(it.Body, s.BaseURL)),
+		BulletinURL:   s.URL(bulletin.BulletinPath(it.Bulletin)),
+		BulletinTitle: bulletinTitle(it.Bulletin),
+	}
 }
 
 // bulletinHTML renders a whole bulletin in reading order: the scripture,
@@ -180,23 +362,31 @@ func bulletinHTML(s *bulletin.Site, b *bulletin.Bulletin) string {
 		sec := section{Region: r}
 		for _, it := range b.Items {
 			if it.Region == r.ID {
-				sec.Items = append(sec.Items, &point{Item: it, URL: s.ItemURL(it), Body: template.HTML(markdown.HTML(it.Body, s.BaseURL))})
+				sec.Points = append(sec.Points, newPoint(s, it))
 			}
 		}
-		if len(sec.Items) > 0 {
+		if len(sec.Points) > 0 {
 			sections = append(sections, sec)
 		}
 	}
-	var buf bytes.Buffer
-	err := bulletinTmpl.Execute(&buf, map[string]any{
+	return execute("bulletin", map[string]any{
 		"Scripture": b.Scripture,
 		"Intro":     template.HTML(markdown.HTML(b.Intro, s.BaseURL)),
 		"Sections":  sections,
 		"About":     template.HTML(markdown.HTML(s.About, s.BaseURL)),
 	})
-	if err != nil {
-		// The template is fixed and its data well typed: an error here
-		// is a bug in prayerfeed, not in the input.
+}
+
+// itemHTML renders one point with its events and a link to its bulletin.
+func itemHTML(s *bulletin.Site, it *bulletin.Item) string {
+	return execute("item", newPoint(s, it))
+}
+
+func execute(name string, data any) string {
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+		// The templates are fixed and their data well typed: an error
+		// here is a bug in prayerfeed, not in the input.
 		panic(err)
 	}
 	return buf.String()

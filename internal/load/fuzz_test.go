@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"io"
 	"os"
@@ -45,12 +46,24 @@ func FuzzLoad(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		var buf bytes.Buffer
-		if err := feed.EncodeAtom(&buf, feed.All(site, bulletin.Public(bs, now))); err != nil {
-			t.Fatal(err)
-		}
-		if err := wellFormed(buf.Bytes()); err != nil {
-			t.Fatalf("the Atom feed is not well-formed XML: %v\n%s", err, buf.Bytes())
+		set := feed.Build(site, bulletin.Public(bs, now))
+		for _, f := range append(set.Heads, set.Archives...) {
+			for _, enc := range []func(io.Writer, *feed.Feed) error{feed.EncodeAtom, feed.EncodeRSS} {
+				var buf bytes.Buffer
+				if err := enc(&buf, f); err != nil {
+					t.Fatal(err)
+				}
+				if err := wellFormed(buf.Bytes()); err != nil {
+					t.Fatalf("feed %s is not well-formed XML: %v\n%s", f.Name, err, buf.Bytes())
+				}
+			}
+			var buf bytes.Buffer
+			if err := feed.EncodeJSON(&buf, f); err != nil {
+				t.Fatal(err)
+			}
+			if !json.Valid(buf.Bytes()) {
+				t.Fatalf("feed %s is not valid JSON:\n%s", f.Name, buf.Bytes())
+			}
 		}
 	})
 }
