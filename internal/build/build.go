@@ -49,7 +49,7 @@ type Site struct {
 
 // Feeds returns every feed of the site, built on first use.
 func (s *Site) Feeds() *feed.Set {
-	s.feedsOnce.Do(func() { s.feeds = feed.Build(s.Site, s.Bulletins) })
+	s.feedsOnce.Do(func() { s.feeds = feed.Build(s.Site, s.Bulletins, s.Now) })
 	return s.feeds
 }
 

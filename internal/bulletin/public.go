@@ -35,6 +35,9 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 			continue
 		}
 		c := *b
+		if c.Updated.After(now) {
+			c.Updated = time.Time{} // a correction dated later shows from then
+		}
 		c.Items = nil
 		for _, it := range b.Items {
 			if it.Private {

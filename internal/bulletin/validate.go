@@ -238,6 +238,9 @@ func (b *Bulletin) Warn(now time.Time) ErrorList {
 	if b.Publish.IsZero() && b.Date.After(now) {
 		warns.Add(b.Fields.at("date", b.Pos), "the bulletin is dated %s, in the future, without \"publish\"; it stays unpublished until then", formatTime(b.Date))
 	}
+	if b.Updated.After(now) {
+		warns.Add(b.Fields.at("updated", b.Pos), "updated %s is in the future; feeds show the correction from then", formatTime(b.Updated))
+	}
 	for _, it := range b.Items {
 		if it.TitleAuto {
 			warns.Add(it.Pos, "the point has no title; using %q", it.Title)

@@ -104,12 +104,25 @@ const summaryLength = 280
 type Set struct {
 	Heads    []*Feed
 	Archives []*Feed
+	fallback time.Time // updated time of a feed without entries
 }
 
 // Build returns every feed of the site. The bulletins must be the
 // published ones (bulletin.Public), newest first.
-func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin) *Set {
-	set := &Set{}
+//
+// A feed's updated time is its newest entry's. A feed without entries (a
+// region with no points yet) takes the newest bulletin's, or now when
+// there is none, so that it never claims a time that means nothing.
+func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time) *Set {
+	set := &Set{fallback: now}
+	if len(bulletins) > 0 {
+		set.fallback = time.Time{}
+		for _, b := range bulletins {
+			if b.Modified().After(set.fallback) {
+				set.fallback = b.Modified()
+			}
+		}
+	}
 	all := newFeed(s, "all", s.Title, s.Description, s.URL(""))
 	for _, b := range bulletins {
 		all.Entries = append(all.Entries, bulletinEntry(s, b))
@@ -133,30 +146,29 @@ func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin) *Set {
 	return set
 }
 
-// add keeps the newest entries of f up to the site's limit and moves the
-// rest into yearly archive documents, chained to each other and to f.
+// add keeps the newest entries of f up to the site's limit. When there are
+// more, every year of entries gets an archive document, chained to each
+// other and to f.
 func (set *Set) add(s *bulletin.Site, f *Feed) {
 	set.Heads = append(set.Heads, f)
 	if len(f.Entries) <= s.FeedLimit {
 		f.setUpdated()
+		if f.Updated.IsZero() {
+			f.Updated = set.fallback
+		}
 		return
 	}
 	loc := s.Location
 	if loc == nil {
 		loc = time.UTC
 	}
-	// The archives are the years of the entries beyond the limit. Each
-	// holds every entry of its year, those still in the head feed too,
-	// so that a year's archive is complete on its own.
-	archived := map[int]bool{}
-	for _, e := range f.Entries[s.FeedLimit:] {
-		archived[e.Published.In(loc).Year()] = true
-	}
+	// Every year of the feed's entries gets an archive holding all of
+	// that year's entries, those still in the head feed too, so that a
+	// year's archive is complete on its own and the archives chain.
 	byYear := map[int][]*Entry{}
 	for _, e := range f.Entries {
-		if y := e.Published.In(loc).Year(); archived[y] {
-			byYear[y] = append(byYear[y], e)
-		}
+		y := e.Published.In(loc).Year()
+		byYear[y] = append(byYear[y], e)
 	}
 	f.Entries = f.Entries[:s.FeedLimit]
 	f.setUpdated()
@@ -268,12 +280,16 @@ func bulletinTitle(b *bulletin.Bulletin) string {
 
 func itemEntry(s *bulletin.Site, r *bulletin.Region, it *bulletin.Item) *Entry {
 	b := it.Bulletin
+	// The points of a bulletin are dated a second apart in reading order,
+	// the first the bulletin's own time, so that readers, which sort by
+	// date, keep the bulletin's order, and no two entries share a time.
+	offset := time.Duration(slices.Index(b.Items, it)) * time.Second
 	e := &Entry{
 		ID:        s.ItemEntryID(it),
 		Title:     it.Title,
 		URL:       s.ItemURL(it),
-		Published: b.Published(),
-		Updated:   b.Modified(),
+		Published: b.Published().Add(-offset),
+		Updated:   b.Modified().Add(-offset),
 		Content:   itemHTML(s, it),
 		Summary:   markdown.Shorten(strings.Join(strings.Fields(markdown.Text(it.Body)), " "), summaryLength),
 		Author:    orgPerson(s),

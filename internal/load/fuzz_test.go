@@ -46,7 +46,7 @@ func FuzzLoad(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		set := feed.Build(site, bulletin.Public(bs, now))
+		set := feed.Build(site, bulletin.Public(bs, now), now)
 		for _, f := range append(set.Heads, set.Archives...) {
 			for _, enc := range []func(io.Writer, *feed.Feed) error{feed.EncodeAtom, feed.EncodeRSS} {
 				var buf bytes.Buffer

@@ -27,6 +27,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Linkify))
 func HTML(src string, base *url.URL) string {
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext()))
+	unlink(doc)
 	if base != nil {
 		absolute(doc, base)
 	}
@@ -53,6 +54,42 @@ func absolute(n ast.Node, base *url.URL) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// unlink replaces every link whose destination is not a web or mail
+// address ("javascript:", "data:", an empty one) with its text, so that no
+// output carries a link that runs code or leads nowhere.
+func unlink(doc ast.Node) {
+	var bad []*ast.Link
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering && !safeURL(string(l.Destination)) {
+			bad = append(bad, l)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, l := range bad {
+		parent := l.Parent()
+		for c := l.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, l, c)
+			c = next
+		}
+		parent.RemoveChild(parent, l)
+	}
+}
+
+// safeURL reports whether a link destination is an http, https, mailto or
+// tel URL, or a relative reference other than an empty one.
+func safeURL(dest string) bool {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil || dest == "" {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto", "tel":
+		return u.Scheme != "" || u.Opaque == ""
+	}
+	return false
 }
 
 func resolve(base *url.URL, dest []byte) []byte {
