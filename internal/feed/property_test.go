@@ -1,0 +1,178 @@
+package feed_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/url"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/feed"
+)
+
+// texts are the strings generated bulletins are made of, hostile ones
+// among them: control characters, invalid UTF-8, the end of a CDATA
+// section, markup, right-to-left text, emoji and a very long line.
+var texts = []string{
+	"Pray for the hearing.",
+	"Praise God! *Emphasis* and [a link](https://example.org/x) and [relative](a/b).",
+	"Control \x00\x01\x08\x0b\x0c\x1b\x7f\u0085 characters",
+	"Invalid \xff\xfe\xc3 UTF-8",
+	"CDATA ]]> end ]]]]>>",
+	"<script>alert(1)</script> <b onmouseover=x>bold</b> & < > \" '",
+	"עברית and العربية \u202e reversed \u202c",
+	"🙏🏽 emoji 👩‍👩‍👧",
+	string(bytes.Repeat([]byte("long line "), 2000)),
+	"\uFFFE\uFFFF non-characters",
+}
+
+var zones = []string{"UTC", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/Santiago"}
+
+// generate makes a random site and its published bulletins, newest first.
+func generate(r *rand.Rand, basePath string) (*bulletin.Site, []*bulletin.Bulletin) {
+	text := func() string { return texts[r.IntN(len(texts))] }
+	loc, _ := time.LoadLocation(zones[r.IntN(len(zones))])
+	base, _ := url.Parse("https://example.org" + basePath)
+	s := &bulletin.Site{
+		Title: text(), Description: text(), BaseURL: base, Language: "en", Location: loc,
+		IDDomain: "example.org", Org: bulletin.Org{Name: text(), Email: "a@example.org"},
+		About: text(), FeedLimit: 1 + r.IntN(5), Hub: "https://hub.example.net/",
+	}
+	for i := range 1 + r.IntN(4) {
+		s.Regions = append(s.Regions, &bulletin.Region{ID: fmt.Sprintf("region-%d", i), Name: text()})
+	}
+	var bs []*bulletin.Bulletin
+	day := time.Date(2024, 1, 5, 0, 0, 0, 0, loc)
+	for range 1 + r.IntN(10) {
+		day = day.AddDate(0, 0, 1+r.IntN(200))
+		b := &bulletin.Bulletin{
+			ID: day.Format("2006-01-02"), Title: text(), Date: day, File: text(),
+			Scripture: bulletin.Scripture{Text: text(), Reference: text()}, Intro: text(),
+		}
+		perRegion := map[string]int{}
+		for range 1 + r.IntN(6) {
+			reg := s.Regions[r.IntN(len(s.Regions))].ID
+			perRegion[reg]++
+			it := &bulletin.Item{
+				ID: fmt.Sprintf("%s-%d", reg, perRegion[reg]), Region: reg, Kind: []bulletin.Kind{bulletin.Praise, bulletin.Prayer}[r.IntN(2)],
+				Title: text(), Body: text(), Bulletin: b,
+			}
+			if r.IntN(3) == 0 {
+				start := day.Add(time.Duration(r.IntN(1000)) * time.Hour)
+				it.Events = append(it.Events, &bulletin.Event{
+					ID: fmt.Sprintf("event-%d", r.IntN(5)), Kind: bulletin.Hearing, Title: text(), Location: text(),
+					Status: bulletin.Cancelled, Start: start, End: start.Add(time.Hour), Zone: loc, Item: it,
+				})
+			}
+			b.Items = append(b.Items, it)
+		}
+		bs = append(bs, b)
+	}
+	bulletin.SortNewestFirst(bs)
+	return s, bs
+}
+
+// ids returns the entry ids of every feed and archive, by feed path,
+// after checking that the three formats are well formed and carry the
+// same ids, each once.
+func ids(t *testing.T, set *feed.Set) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for _, f := range append(set.Heads, set.Archives...) {
+		key := f.SelfURL("atom")
+		var want []string
+		for _, e := range f.Entries {
+			want = append(want, e.ID)
+		}
+		seen := map[string]bool{}
+		for _, id := range want {
+			if seen[id] {
+				t.Fatalf("%s: id %s twice", key, id)
+			}
+			seen[id] = true
+		}
+		var atom struct {
+			IDs []string `xml:"entry>id"`
+		}
+		decodeXML(t, encodeFeed(t, feed.EncodeAtom, f), &atom)
+		var rss struct {
+			IDs []string `xml:"channel>item>guid"`
+		}
+		decodeXML(t, encodeFeed(t, feed.EncodeRSS, f), &rss)
+		var js struct {
+			Items []struct{ ID string } `json:"items"`
+		}
+		data := encodeFeed(t, feed.EncodeJSON, f)
+		if err := json.Unmarshal(data, &js); err != nil {
+			t.Fatalf("%s.json: %v", f.Name, err)
+		}
+		var jsonIDs []string
+		for _, it := range js.Items {
+			jsonIDs = append(jsonIDs, it.ID)
+		}
+		if !slices.Equal(atom.IDs, want) || !slices.Equal(rss.IDs, want) || !slices.Equal(jsonIDs, want) {
+			t.Fatalf("%s: ids differ between formats:\natom %q\nrss  %q\njson %q\nwant %q", key, atom.IDs, rss.IDs, jsonIDs, want)
+		}
+		out[f.Name+archiveYear(f)] = want
+	}
+	return out
+}
+
+func archiveYear(f *feed.Feed) string {
+	if f.Archive == nil {
+		return ""
+	}
+	return fmt.Sprint("/", f.Archive.Year)
+}
+
+func encodeFeed(t *testing.T, enc func(io.Writer, *feed.Feed) error, f *feed.Feed) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := enc(&buf, f); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func decodeXML(t *testing.T, data []byte, v any) {
+	t.Helper()
+	if err := strictXML(data); err != nil {
+		t.Fatalf("not well-formed: %v\n%.2000s", err, data)
+	}
+	if err := xml.Unmarshal(data, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestProperties builds feeds from generated bulletins: every output is
+// well formed whatever the text, ids are unique and the same in every
+// format, and they do not change when titles, bodies, file names or the
+// base URL's path change.
+func TestProperties(t *testing.T) {
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	for seed := range uint64(150) {
+		s, bs := generate(rand.New(rand.NewPCG(seed, 1)), "/")
+		before := ids(t, feed.Build(s, bs, now))
+
+		s2, bs2 := generate(rand.New(rand.NewPCG(seed, 1)), "/moved/elsewhere/")
+		r := rand.New(rand.NewPCG(seed, 2))
+		for _, b := range bs2 {
+			b.Title, b.File = texts[r.IntN(len(texts))], "renamed.yaml"
+			for _, it := range b.Items {
+				it.Title, it.Body = texts[r.IntN(len(texts))], texts[r.IntN(len(texts))]
+			}
+		}
+		after := ids(t, feed.Build(s2, bs2, now))
+		for name, want := range before {
+			if !slices.Equal(after[name], want) {
+				t.Fatalf("seed %d: %s ids changed with titles, bodies, files and base path:\n%q\nwas\n%q", seed, name, after[name], want)
+			}
+		}
+	}
+}
