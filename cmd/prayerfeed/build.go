@@ -7,9 +7,10 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/build"
+	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
-func runBuild(src, out string, now time.Time, verbose bool, stderr io.Writer) error {
+func runBuild(src, out string, now moment, verbose bool, stderr io.Writer) error {
 	start := time.Now()
 	site, err := loadSource(src, now, stderr, "; nothing was written")
 	if err != nil {
@@ -41,20 +42,22 @@ func runBuild(src, out string, now time.Time, verbose bool, stderr io.Writer) er
 	return nil
 }
 
-func runCheck(src string, now time.Time, stderr io.Writer) error {
+func runCheck(src string, now moment, stderr io.Writer) error {
 	_, err := loadSource(src, now, stderr, "")
 	return err
 }
 
 // loadSource loads and validates the folder src, printing every warning
 // and problem. After the problems it prints their count and then suffix.
-func loadSource(src string, now time.Time, stderr io.Writer, suffix string) (*build.Site, error) {
+func loadSource(src string, now moment, stderr io.Writer, suffix string) (*build.Site, error) {
 	root, err := openSource(src)
 	if err != nil {
 		return nil, err
 	}
 	defer root.Close()
-	site, warns, err := build.Load(root.FS(), filepath.ToSlash(filepath.Clean(src)), now)
+	name := filepath.ToSlash(filepath.Clean(src))
+	settings, _ := load.Site(root.FS(), name)
+	site, warns, err := build.Load(root.FS(), name, now.in(settings.Location))
 	if n := report(stderr, err, warns); n > 0 {
 		fmt.Fprintf(stderr, "prayerfeed: %s%s\n", plural(n, "problem", "problems"), suffix)
 		return nil, errReported

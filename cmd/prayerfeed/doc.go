@@ -24,11 +24,12 @@ is never published as it is; its placeholders start with "TODO", and a
 bulletin that still holds one cannot be published. New never overwrites a
 file.
 
-The clock decides which bulletins are published (embargoes, drafts dated
-in the future). It is the real time unless -now, or else the environment
-variable PRAYERFEED_NOW, or else SOURCE_DATE_EPOCH (seconds since 1970)
-fixes it; -now takes "2026-11-27", "2026-11-27T09:00:00Z" or any RFC 3339
-time. A date alone means midnight UTC.
+The clock decides which bulletins are published (embargoes, bulletins
+dated in the future). It is the real time unless -now, or else the
+environment variable PRAYERFEED_NOW, fixes it; either takes a date,
+"2026-11-27", which means the start of that day in the site's time zone,
+or an RFC 3339 time, "2026-11-27T09:00:00-05:00". Output never carries the
+clock's time: the same input and clock give the same bytes.
 
 Exit status: 0 on success, 1 when the input has problems or a file cannot
 be written, 2 for bad usage.

@@ -110,34 +110,43 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	}
 }
 
-// nowFrom returns the build's clock: -now, else PRAYERFEED_NOW, else
-// SOURCE_DATE_EPOCH, else the real time.
-func nowFrom(flagValue string, getenv func(string) string, clock func() time.Time) (time.Time, error) {
+// A moment is the build's clock as given: an instant, or a day, which
+// starts at midnight in the site's time zone.
+type moment struct {
+	t   time.Time
+	day bool
+}
+
+// in returns the instant of m, reading a day in loc when loc is not nil.
+func (m moment) in(loc *time.Location) time.Time {
+	if !m.day || loc == nil {
+		return m.t
+	}
+	y, mo, d := m.t.Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, loc)
+}
+
+// nowFrom returns the build's clock: -now, else PRAYERFEED_NOW, else the
+// real time.
+func nowFrom(flagValue string, getenv func(string) string, clock func() time.Time) (moment, error) {
 	if flagValue != "" {
 		return parseNow("-now", flagValue)
 	}
 	if v := getenv("PRAYERFEED_NOW"); v != "" {
 		return parseNow("PRAYERFEED_NOW", v)
 	}
-	if v := getenv("SOURCE_DATE_EPOCH"); v != "" {
-		sec, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", v)
-		}
-		return time.Unix(sec, 0).UTC(), nil
-	}
-	return clock().UTC(), nil
+	return moment{t: clock().UTC()}, nil
 }
 
-func parseNow(name, v string) (time.Time, error) {
+func parseNow(name, v string) (moment, error) {
 	if t, err := time.Parse("2006-01-02", v); err == nil {
-		return t, nil
+		return moment{t: t, day: true}, nil
 	}
 	t, err := time.Parse(time.RFC3339, v)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s %q is not a date (2026-11-27) or an RFC 3339 time (2026-11-27T09:00:00Z)", name, v)
+		return moment{}, fmt.Errorf("%s %q is not a date (2026-11-27) or an RFC 3339 time (2026-11-27T09:00:00Z)", name, v)
 	}
-	return t.UTC(), nil
+	return moment{t: t.UTC()}, nil
 }
 
 // report prints every warning and problem, one to a line, and returns the

@@ -70,21 +70,22 @@ func TestHelp(t *testing.T) {
 func TestNowFrom(t *testing.T) {
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 	real := func() time.Time { return time.Date(2030, 1, 2, 3, 4, 5, 0, time.FixedZone("X", 3600)) }
+	ny, _ := time.LoadLocation("America/New_York")
 	tests := []struct {
 		flag string
 		env  map[string]string
-		want time.Time
+		want time.Time // in New York
 	}{
 		{"", nil, time.Date(2030, 1, 2, 2, 4, 5, 0, time.UTC)},
-		{"2026-11-27", nil, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)},
+		{"2026-11-27", nil, time.Date(2026, 11, 27, 0, 0, 0, 0, ny)},
 		{"2026-11-27T09:00:00-05:00", nil, time.Date(2026, 11, 27, 14, 0, 0, 0, time.UTC)},
-		{"", map[string]string{"PRAYERFEED_NOW": "2026-01-01"}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},
-		{"", map[string]string{"SOURCE_DATE_EPOCH": "1795000000"}, time.Unix(1795000000, 0).UTC()},
-		{"2026-11-27", map[string]string{"PRAYERFEED_NOW": "2026-01-01"}, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)},
+		{"", map[string]string{"PRAYERFEED_NOW": "2026-01-01"}, time.Date(2026, 1, 1, 0, 0, 0, 0, ny)},
+		{"", map[string]string{"SOURCE_DATE_EPOCH": "1795000000"}, time.Date(2030, 1, 2, 2, 4, 5, 0, time.UTC)},
+		{"2026-11-27", map[string]string{"PRAYERFEED_NOW": "2026-01-01"}, time.Date(2026, 11, 27, 0, 0, 0, 0, ny)},
 	}
 	for _, tt := range tests {
-		got, err := nowFrom(tt.flag, env(tt.env), real)
-		if err != nil || !got.Equal(tt.want) {
+		m, err := nowFrom(tt.flag, env(tt.env), real)
+		if got := m.in(ny); err != nil || !got.Equal(tt.want) {
 			t.Errorf("nowFrom(%q, %v) = %v, %v; want %v", tt.flag, tt.env, got, err, tt.want)
 		}
 	}
@@ -234,14 +235,25 @@ func TestNew(t *testing.T) {
 		t.Errorf("the new draft does not pass check: %v\n%s", err, stderr)
 	}
 	before, _ := os.ReadFile(want)
-	_, _, err = runTest(t, "new", "-now", "2026-11-29T15:00:00Z")
-	if err == nil {
-		t.Errorf("a second new for the same Friday succeeded")
+	// Its Friday now taken, new moves on to the next.
+	stdout, _, err = runTest(t, "new", "-now", "2026-11-29T15:00:00Z")
+	if next := filepath.Join("bulletins", "2026", "2026-12-11.yaml"); err != nil || strings.TrimSpace(stdout) != next {
+		t.Errorf("second new: %v, %q; want %s", err, stdout, next)
 	}
-	after, _ := os.ReadFile(want)
-	if !bytes.Equal(before, after) {
-		t.Errorf("new overwrote %s", want)
+	_, _, err = runTest(t, "new", "-now", "2026-11-29", "-date", "2026-12-04")
+	if err == nil || !strings.Contains(err.Error(), "already holds the bulletin of 2026-12-04") {
+		t.Errorf("new -date 2026-12-04: got %v", err)
 	}
+	if after, _ := os.ReadFile(want); !bytes.Equal(before, after) {
+		t.Errorf("new changed %s", want)
+	}
+	// A file in the way that is not a bulletin of that date.
+	os.WriteFile(filepath.Join("bulletins", "2026", "2026-12-18.yaml"), []byte("# notes\n"), 0o644)
+	_, _, err = runTest(t, "new", "-now", "2026-11-29", "-date", "2026-12-18")
+	if err == nil || !strings.Contains(err.Error(), "never overwrites") {
+		t.Errorf("new over an existing file: got %v", err)
+	}
+	os.Remove(filepath.Join("bulletins", "2026", "2026-12-18.yaml"))
 	// A date that a bulletin already holds, in another file.
 	_, _, err = runTest(t, "new", "-now", "2026-11-29", "-date", "2026-11-20")
 	if err == nil || !strings.Contains(err.Error(), "already holds the bulletin of 2026-11-20") {

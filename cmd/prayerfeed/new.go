@@ -13,7 +13,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
-func runNew(src, dateFlag string, now time.Time, stdout, stderr io.Writer) error {
+func runNew(src, dateFlag string, m moment, stdout, stderr io.Writer) error {
 	root, err := openSource(src)
 	if err != nil {
 		return err
@@ -28,6 +28,7 @@ func runNew(src, dateFlag string, now time.Time, stdout, stderr io.Writer) error
 	if loc == nil {
 		loc = time.UTC
 	}
+	now := m.in(loc)
 	var day bulletin.Date
 	if dateFlag != "" {
 		t, err := time.Parse("2006-01-02", dateFlag)
@@ -36,16 +37,20 @@ func runNew(src, dateFlag string, now time.Time, stdout, stderr io.Writer) error
 			return errUsage
 		}
 		day = bulletin.DateOf(t)
-	} else {
+	}
+	taken := map[bulletin.Date]*bulletin.Bulletin{}
+	for _, b := range all {
+		taken[bulletin.DateOf(b.Date)] = b
+	}
+	if dateFlag == "" {
+		// The next Friday on or after today that has no bulletin yet.
 		day = bulletin.DateOf(now.In(loc))
-		for day.Weekday() != time.Friday {
+		for day.Weekday() != time.Friday || taken[day] != nil {
 			day = day.AddDays(1)
 		}
 	}
-	for _, b := range all {
-		if bulletin.DateOf(b.Date) == day {
-			return fmt.Errorf("%s already holds the bulletin of %s", b.Fields["date"], day)
-		}
+	if b := taken[day]; b != nil {
+		return fmt.Errorf("%s already holds the bulletin of %s", b.Fields["date"], day)
 	}
 	title := site.Title
 	if len(all) > 0 {

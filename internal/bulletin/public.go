@@ -12,7 +12,7 @@ import (
 func ValidateAll(s *Site, bulletins []*Bulletin, now time.Time) (errs, warns ErrorList) {
 	errs.Append(s.Validate())
 	for _, b := range bulletins {
-		errs.Append(b.Validate(s))
+		errs.Append(b.Validate())
 		warns.Append(b.Warn(now))
 	}
 	errs.Append(Check(bulletins))

@@ -1,22 +1,21 @@
 package bulletin
 
 import (
-	"fmt"
 	"net/mail"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/agnivade/levenshtein"
-	"golang.org/x/text/language"
 )
 
-// Reserved are the names no region may take, because the outputs use them
-// beside the region IDs (feeds/all.atom, calendars/hearings.ics, ...).
+// Reserved are the names no id may take, because the outputs use them
+// beside ids (feeds/all.atom, calendars/hearings.ics, ...).
 var Reserved = []string{"all", "archive", "events", "gatherings", "hearings", "index", "podcast", "regions"}
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var (
+	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	hostRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$`)
+)
 
 // maxSlug is the longest ID accepted.
 const maxSlug = 64
@@ -26,6 +25,8 @@ const maxSlug = 64
 func checkSlug(errs *ErrorList, pos Pos, what, id string) {
 	switch {
 	case id == "":
+	case slices.Contains(Reserved, id):
+		errs.Add(pos, "%s %q is reserved; choose another", what, id)
 	case !slugRE.MatchString(id):
 		errs.Add(pos, "%s %q must be lower-case letters, digits and single hyphens, such as %q", what, id, Slugify(id))
 	case len(id) > maxSlug:
@@ -55,22 +56,6 @@ func Slugify(s string) string {
 	return b.String()
 }
 
-// DidYouMean returns ` (did you mean "x"?)` for the candidate closest to
-// word, or "" when none is close.
-func DidYouMean(word string, candidates []string) string {
-	best, bestDist := "", 0
-	for _, c := range candidates {
-		d := levenshtein.ComputeDistance(strings.ToLower(word), strings.ToLower(c))
-		if best == "" || d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	if best == "" || bestDist > max(2, len(word)/3) {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
 // Validate reports every problem with the site's settings.
 func (s *Site) Validate() ErrorList {
 	var errs ErrorList
@@ -78,10 +63,8 @@ func (s *Site) Validate() ErrorList {
 	if u := s.BaseURL; u != nil && (u.Scheme != "https" || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "") {
 		errs.Add(at("base_url"), "base_url %q must be an absolute https URL such as \"https://example.org/prayer/\"", u.String())
 	}
-	if s.Language != "" {
-		if _, err := language.Parse(s.Language); err != nil {
-			errs.Add(at("language"), "language %q is not a BCP 47 tag such as \"en\" or \"en-GB\"", s.Language)
-		}
+	if s.IDDomain != "" && !hostRE.MatchString(s.IDDomain) {
+		errs.Add(at("id_domain"), "id_domain %q must be a domain name such as \"prayer.example.org\"", s.IDDomain)
 	}
 	if s.Org.Email != "" {
 		if a, err := mail.ParseAddress(s.Org.Email); err != nil || a.Address != s.Org.Email {
@@ -110,9 +93,6 @@ func (s *Site) Validate() ErrorList {
 	for _, r := range s.Regions {
 		pos := r.Fields.at("id", r.Pos)
 		checkSlug(&errs, pos, "region id", r.ID)
-		if slices.Contains(Reserved, r.ID) {
-			errs.Add(pos, "region id %q is reserved; choose another", r.ID)
-		}
 		if prev, ok := seen[r.ID]; ok {
 			errs.Add(pos, "region id %q is also used at %s", r.ID, prev.Fields.at("id", prev.Pos))
 			continue
@@ -122,22 +102,10 @@ func (s *Site) Validate() ErrorList {
 	return errs
 }
 
-// regionIDs returns the IDs of the site's regions, in order.
-func (s *Site) regionIDs() []string {
-	ids := make([]string, len(s.Regions))
-	for i, r := range s.Regions {
-		ids[i] = r.ID
-	}
-	return ids
-}
-
-// Validate reports every problem with b on its own, given the site.
-func (b *Bulletin) Validate(s *Site) ErrorList {
+// Validate reports every problem with b on its own.
+func (b *Bulletin) Validate() ErrorList {
 	var errs ErrorList
 	checkSlug(&errs, b.Fields.at("id", b.Fields.at("date", b.Pos)), "bulletin id", b.ID)
-	if len(b.Items) == 0 {
-		errs.Add(b.Fields.at("items", b.Pos), "the bulletin has no items; add at least one praise or prayer point")
-	}
 	if !b.Publish.IsZero() && b.Publish.Before(b.Date) {
 		errs.Add(b.Fields["publish"], "publish %q is before date %q", formatTime(b.Publish), formatTime(b.Date))
 	}
@@ -150,12 +118,9 @@ func (b *Bulletin) Validate(s *Site) ErrorList {
 	items := make(map[string]*Item)
 	events := make(map[string]*Event)
 	for _, it := range b.Items {
-		if it.Region != "" && s.Region(it.Region) == nil {
-			errs.Add(it.Fields.at("region", it.Pos), "unknown region %q%s; site.yaml lists %s", it.Region, DidYouMean(it.Region, s.regionIDs()), quoteList(s.regionIDs()))
-		}
 		idPos := it.Fields.at("id", it.Pos)
 		checkSlug(&errs, idPos, "item id", it.ID)
-		if prev, ok := items[it.ID]; ok {
+		if prev, ok := items[it.ID]; ok && it.ID != "" {
 			errs.Add(idPos, "item id %q is also used at %s", it.ID, prev.Fields.at("id", prev.Pos))
 		} else {
 			items[it.ID] = it
@@ -163,7 +128,7 @@ func (b *Bulletin) Validate(s *Site) ErrorList {
 		for _, e := range it.Events {
 			idPos := e.Fields.at("id", e.Pos)
 			checkSlug(&errs, idPos, "event id", e.ID)
-			if prev, ok := events[e.ID]; ok {
+			if prev, ok := events[e.ID]; ok && e.ID != "" {
 				errs.Add(idPos, "event %q is defined twice in this bulletin; the first is at %s", e.ID, prev.Fields.at("id", prev.Pos))
 			} else {
 				events[e.ID] = e
@@ -181,7 +146,11 @@ func (e *Event) validate(errs *ErrorList) {
 			errs.Add(at("until"), "until %q is before date %q", e.Until, e.Date)
 		}
 	} else if !e.End.After(e.Start) && !e.Start.IsZero() {
-		errs.Add(at("end"), "end %q is not after start %q", formatTime(e.End), formatTime(e.Start))
+		hint := ""
+		if DateOf(e.End) == DateOf(e.Start) {
+			hint = "; for an event that ends after midnight, give end as a date and time"
+		}
+		errs.Add(at("end"), "end %q is not after start %q%s", formatTime(e.End), formatTime(e.Start), hint)
 	}
 	if r := e.Repeat; r != nil && !r.Until.IsZero() {
 		first := e.Date
@@ -235,7 +204,7 @@ func Check(bulletins []*Bulletin) ErrorList {
 // bulletin dated after now without an embargo.
 func (b *Bulletin) Warn(now time.Time) ErrorList {
 	var warns ErrorList
-	if b.Publish.IsZero() && b.Date.After(now) {
+	if b.Publish.IsZero() && !b.Draft && b.Date.After(now) {
 		warns.Add(b.Fields.at("date", b.Pos), "the bulletin is dated %s, in the future, without \"publish\"; it stays unpublished until then", formatTime(b.Date))
 	}
 	if b.Updated.After(now) {
@@ -256,7 +225,11 @@ func (b *Bulletin) Warn(now time.Time) ErrorList {
 
 // LastDay returns the last day the event or any of its occurrences may
 // fall on.
+// It returns the zero Date for an event whose time could not be read.
 func (e *Event) LastDay() Date {
+	if !e.AllDay && e.Start.IsZero() || e.AllDay && e.Date.IsZero() {
+		return Date{}
+	}
 	last := e.Until
 	if !e.AllDay {
 		last = DateOf(e.End)
@@ -295,14 +268,6 @@ func formatTime(t time.Time) string {
 		return t.Format("2006-01-02 15:04:05")
 	}
 	return t.Format("2006-01-02 15:04")
-}
-
-func quoteList(s []string) string {
-	q := make([]string, len(s))
-	for i, v := range s {
-		q[i] = fmt.Sprintf("%q", v)
-	}
-	return strings.Join(q, ", ")
 }
 
 // Placeholder starts every text of a new bulletin's skeleton that its

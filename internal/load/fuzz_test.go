@@ -15,28 +15,31 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
-// FuzzLoad loads arbitrary bulletin files. It must never panic; every
+// FuzzLoad loads an arbitrary site.yaml and bulletin file. It must never panic; every
 // problem must have the file:line:col: shape; and a bulletin that loads
 // cleanly must render into a well-formed feed.
 func FuzzLoad(f *testing.F) {
-	f.Add([]byte(goodBulletin))
-	f.Add([]byte(goodBulletin + event + "        start: \"2026-11-30 09:00\"\n        end: \"12:00\"\n        repeat:\n          every: 2 weeks\n          until: 2027-01-31\n          except: [2026-12-28]\n"))
-	f.Add([]byte(goodBulletin + event + "        date: 2026-11-30\n        until: 2026-12-02\n        status: cancelled\n"))
+	site := []byte(siteYAML)
+	f.Add(site, []byte(goodBulletin))
+	f.Add(site, []byte(goodBulletin+event+"        start: \"2026-11-30 09:00\"\n        end: \"12:00\"\n        repeat:\n          every: 2 weeks\n          until: 2027-01-31\n          except: [2026-12-28]\n"))
+	f.Add(site, []byte(goodBulletin+event+"        date: 2026-11-30\n        until: 2026-12-02\n        status: cancelled\n"))
+	f.Add([]byte(siteYAML+"feed_limit: 1\nhub: https://hub.example/\nid_domain: example.org\n"), []byte(goodBulletin))
+	f.Add([]byte(""), []byte(goodBulletin))
 	files, _ := filepath.Glob(filepath.Join("..", "..", "bulletins", "*", "*.yaml"))
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(data)
+		f.Add(site, data)
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Fuzz(func(t *testing.T, site, data []byte) {
 		fsys := fstest.MapFS{
-			"site.yaml":   {Data: []byte(siteYAML)},
+			"site.yaml":   {Data: site},
 			"2026/b.yaml": {Data: data},
 		}
-		site, bs, errs := load.Dir(fsys, "bulletins")
-		verrs, warns := bulletin.ValidateAll(site, bs, now)
+		s, bs, errs := load.Dir(fsys, "bulletins")
+		verrs, warns := bulletin.ValidateAll(s, bs, now)
 		errs.Append(verrs)
 		for _, e := range append(errs, warns...) {
 			if !errorShape.MatchString(e.Error()) {
@@ -46,7 +49,7 @@ func FuzzLoad(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		set := feed.Build(site, bulletin.Public(bs, now), now)
+		set := feed.Build(s, bulletin.Public(bs, now), now)
 		for _, f := range append(set.Heads, set.Archives...) {
 			for _, enc := range []func(io.Writer, *feed.Feed) error{feed.EncodeAtom, feed.EncodeRSS} {
 				var buf bytes.Buffer

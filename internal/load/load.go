@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
@@ -215,35 +216,77 @@ func (d *decoder) checkBytes(data []byte) bool {
 // is the one place where prayerfeed reads a position from text.
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// syntaxHints explain yaml.v3's syntax errors to people who are not
+// programmers, by the mistakes that cause them most often.
+var syntaxHints = map[string]string{
+	"mapping values are not allowed in this context": "a colon followed by a space inside a value starts a new key; put the value in quotes",
+	"found character that cannot start any token":    "a value that starts with @, ` or % must be in quotes",
+	"did not find expected key":                      "check the indentation of this line, and quotation marks inside quoted text",
+	"found unexpected end of stream":                 "a quotation mark or bracket is not closed",
+	"could not find expected ':'":                    "each line of a mapping is \"key: value\"; is a colon missing, or does a long value need quotes?",
+	"did not find expected node content":             "a value is missing, or a list or mapping is not closed",
+	"did not find expected '-' indicator":            "check the indentation of this line",
+}
+
 func (d *decoder) syntaxError(data []byte, err error) {
 	msg := err.Error()
-	line, col := 1, 1
+	line := 1
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
-		// yaml.v3 counts lines from 0 in its parser's errors and from 1
-		// in its scanner's; the parser's all start with these words.
-		if strings.HasPrefix(msg, "did not find expected") {
-			line++
-		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	// yaml.v3's parser errors name the line where the enclosing block
+	// starts, counted from 0; its scanner errors the line of the mistake.
+	// For the parser's, find the first line at which the file stops
+	// parsing.
+	if strings.HasPrefix(msg, "did not find expected") {
+		line = firstBadLine(data)
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	// A tab in indentation is the most common cause of a syntax error by
 	// people used to word processors; say so, and where.
 	for i, l := range lines {
-		if j := bytes.IndexByte(l, '\t'); j >= 0 && len(bytes.TrimLeft(l[:j], " ")) == 0 && (i+1 == line || i+1 == line-1) {
+		if j := bytes.IndexByte(l, '\t'); j >= 0 && len(bytes.TrimLeft(l[:j], " ")) == 0 && i+1 <= line+1 {
 			d.errs.Add(bulletin.Pos{File: d.file, Line: i + 1, Col: j + 1}, "a tab is used for indentation; indent with spaces")
 			return
 		}
 	}
+	col := 1
 	if line >= 1 && line <= len(lines) {
 		if l := lines[line-1]; len(bytes.TrimSpace(l)) > 0 {
 			col = len(l) - len(bytes.TrimLeft(l, " ")) + 1
 		}
 	}
+	if hint, ok := syntaxHints[msg]; ok {
+		msg += " (" + hint + ")"
+	}
 	d.errs.Add(bulletin.Pos{File: d.file, Line: line, Col: col}, "invalid YAML: %s", msg)
+}
+
+// firstBadLine returns the first line n such that the file's first n
+// lines do not parse, found by bisection, or 1.
+func firstBadLine(data []byte) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	fails := func(n int) bool {
+		var node yaml.Node
+		err := yaml.Unmarshal(bytes.Join(lines[:n], nil), &node)
+		return err != nil
+	}
+	lo, hi := 1, len(lines)
+	if !fails(hi) {
+		return 1
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // Site loads the site's settings from site.yaml at the root of fsys.
@@ -258,6 +301,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 		EventDuration: DefaultEventDuration,
 		Fields:        bulletin.Fields{},
 	}
+	site.Pos = filePos(dir, SiteFile)
 	root, d := readFile(fsys, dir, SiteFile)
 	if root == nil {
 		return site, d.errs
@@ -266,7 +310,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 	site.Pos = d.pos(root)
 	site.Fields = m.fields
 	site.Title = m.line("title", true)
-	site.Description = m.str("description", true)
+	site.Description = m.markdown("description", true)
 	if s, v := m.scalar("base_url", true); v != nil {
 		u, err := url.Parse(strings.TrimSpace(s))
 		if err != nil || !u.IsAbs() {
@@ -279,6 +323,9 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 		}
 	}
 	if s := m.line("language", false); s != "" {
+		if _, err := language.Parse(s); err != nil {
+			d.errorf(m.values["language"], "language %s is not a BCP 47 tag such as \"en\" or \"en-GB\"", short(s))
+		}
 		site.Language = s
 	}
 	site.Location = m.zone("timezone")
@@ -295,7 +342,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 			site.Fields["organization.email"] = p
 		}
 	}
-	site.About = m.str("about", false)
+	site.About = m.markdown("about", false)
 	site.Icon = m.absURL("icon", false)
 	site.Logo = m.absURL("logo", false)
 	site.Hub = m.absURL("hub", false)
@@ -311,7 +358,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 			Fields:      rm.fields,
 			ID:          rm.line("id", true),
 			Name:        rm.line("name", true),
-			Description: rm.str("description", false),
+			Description: rm.markdown("description", false),
 		})
 	}
 	return site, d.errs
@@ -325,7 +372,7 @@ func (m *mapping) absURL(key string, required bool) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		m.d.errorf(m.values[key], "%s %q must be an absolute URL starting with https://", key, s)
+		m.d.errorf(m.values[key], "%s %s must be an absolute URL starting with https:// (or http://)", key, short(s))
 		return ""
 	}
 	return u.String()
@@ -369,17 +416,21 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 	if n := m.node("scripture"); n != nil || m.require("scripture") {
 		sm := d.mapping(n, "scripture", keys["scripture"]...)
 		b.Scripture = bulletin.Scripture{
-			Text:      sm.str("text", true),
+			Text:      sm.markdown("text", true),
 			Reference: sm.line("reference", true),
 			Version:   sm.line("version", false),
 		}
 	}
-	b.Intro = m.str("intro", false)
+	b.Intro = m.markdown("intro", false)
 	if n := m.node("audio"); n != nil {
 		b.Audio = d.audio(n)
 	}
 	perRegion := map[string]int{}
-	for _, n := range m.list("items", true) {
+	items := m.list("items", true)
+	if v := m.node("items"); v != nil && v.Kind == yaml.SequenceNode && len(items) == 0 {
+		d.errorf(v, "the bulletin has no items; add at least one praise or prayer point")
+	}
+	for _, n := range items {
 		it := d.item(n, b, loc, site, perRegion)
 		b.Items = append(b.Items, it)
 	}
@@ -408,8 +459,16 @@ func (d *decoder) item(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, s
 	m := d.mapping(n, "item", keys["item"]...)
 	it := &bulletin.Item{Pos: d.pos(n), Fields: m.fields, Bulletin: b}
 	it.Region = m.line("region", true)
+	known := site.Region(it.Region) != nil
+	if !known && it.Region != "" && len(site.Regions) > 0 {
+		ids := make([]string, len(site.Regions))
+		for i, r := range site.Regions {
+			ids[i] = r.ID
+		}
+		d.errorf(m.values["region"], "unknown region %s%s; site.yaml lists %s", short(it.Region), didYouMean(it.Region, ids), commaList(ids))
+	}
 	it.Kind = bulletin.Kind(m.enum("kind", true, "", string(bulletin.Praise), string(bulletin.Prayer)))
-	it.Body = m.str("body", true)
+	it.Body = m.markdown("body", true)
 	it.Title = m.line("title", false)
 	if it.Title == "" && it.Body != "" {
 		it.Title = markdown.FirstSentence(it.Body, titleLength)
@@ -419,7 +478,7 @@ func (d *decoder) item(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, s
 	it.ID = m.line("id", false)
 	if v, ok := m.values["id"]; ok && it.ID == "" {
 		d.errorf(v, "id is empty; give an id or leave the key out")
-	} else if !ok && it.Region != "" {
+	} else if !ok && known {
 		it.ID = fmt.Sprintf("%s-%d", it.Region, perRegion[it.Region])
 		m.fields["id"] = m.fields["region"]
 	}
@@ -437,21 +496,10 @@ func (m *mapping) enum(key string, required bool, def string, allowed ...string)
 		return def
 	}
 	if !slices.Contains(allowed, s) {
-		m.d.errorf(m.values[key], "unknown %s %q%s; use %s", key, s, bulletin.DidYouMean(s, allowed), orList(allowed))
+		m.d.errorf(m.values[key], "unknown %s %s%s; use %s", key, short(s), didYouMean(s, allowed), orList(allowed))
 		return def
 	}
 	return s
-}
-
-func orList(words []string) string {
-	q := make([]string, len(words))
-	for i, w := range words {
-		q[i] = strconv.Quote(w)
-	}
-	if len(q) <= 1 {
-		return strings.Join(q, "")
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
 func (d *decoder) event(n *yaml.Node, it *bulletin.Item, loc *time.Location, site *bulletin.Site) *bulletin.Event {
@@ -534,6 +582,9 @@ var freqs = map[string]string{"day": "DAILY", "week": "WEEKLY", "month": "MONTHL
 func (d *decoder) repeat(n *yaml.Node) *bulletin.Repeat {
 	m := d.mapping(n, "repeat", keys["repeat"]...)
 	r := &bulletin.Repeat{Pos: d.pos(n)}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
 	every, rule := m.line("every", false), m.line("rule", false)
 	switch {
 	case every != "" && rule != "":
@@ -545,7 +596,9 @@ func (d *decoder) repeat(n *yaml.Node) *bulletin.Repeat {
 			break
 		}
 		r.Rule = "FREQ=" + freqs[p[2]]
-		if p[1] != "" && p[1] != "1" {
+		if n, err := strconv.Atoi(p[1]); p[1] != "" && (err != nil || n < 1 || n > maxInterval) {
+			d.errorf(m.values["every"], "every %s: the number must be from 1 to %d", short(every), maxInterval)
+		} else if n > 1 {
 			r.Rule += ";INTERVAL=" + p[1]
 		}
 	case rule != "":
@@ -559,15 +612,21 @@ func (d *decoder) repeat(n *yaml.Node) *bulletin.Repeat {
 		}
 		r.Until = until
 	}
-	if c := m.integer("count", 0); m.node("count") != nil {
-		if c < 1 || c > 1000 {
-			d.errorf(m.values["count"], "count must be from 1 to 1000, not %d", c)
-		} else if r.Count > 0 {
+	if c := m.integer("count", -1); m.node("count") != nil {
+		switch {
+		case c == -1:
+			// Not a number: reported.
+		case c < 1 || c > maxCount:
+			d.errorf(m.values["count"], "count must be from 1 to %d, not %d", maxCount, c)
+			c = -1
+		case r.Count > 0:
 			d.errorf(m.values["count"], "the rule already has COUNT; give the end once")
 		}
 		r.Count = int(c)
 	}
 	switch {
+	case r.Count < 0 || r.Count > maxCount:
+		// Reported above.
 	case r.Until.IsZero() && r.Count == 0 && r.Rule != "":
 		d.errorf(n, "repeat never ends; add until (the last day, such as 2027-06-30) or count")
 	case !r.Until.IsZero() && r.Count > 0:

@@ -155,7 +155,7 @@ func TestRules(t *testing.T) {
 		}, []string{p + "1:7: date \"20 November 2026\" is not a date like 2026-11-20 or a date and time like \"2026-11-20 09:00\""}},
 		{"end before start", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        end: \"09:00\"\n"}
-		}, []string{p + "17:14: end \"2026-11-30 09:00\" is not after start \"2026-11-30 10:00\""}},
+		}, []string{p + "17:14: end \"2026-11-30 09:00\" is not after start \"2026-11-30 10:00\"; for an event that ends after midnight, give end as a date and time"}},
 		{"until before date", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        date: 2026-11-30\n        until: 2026-11-29\n"}
 		}, []string{p + "17:16: until \"2026-11-29\" is before date \"2026-11-30\""}},
@@ -224,6 +224,57 @@ func TestRules(t *testing.T) {
 			p + "2:8: anchors (&t) are not allowed; write the value out in full",
 			p + "3:8: aliases (*t) are not allowed; write the value out in full",
 		}},
+		{"misindented list item", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "    title: A point", "    title: A point\n   - x")}
+		}, []string{p + "10:4: invalid YAML: did not find expected '-' indicator (check the indentation of this line)"}},
+		{"colon in a value", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: A point", "title: Kenya: a dialogue")}
+		}, []string{p + "9:5: invalid YAML: mapping values are not allowed in this context (a colon followed by a space inside a value starts a new key; put the value in quotes)"}},
+		{"hash in a value", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: Test bulletin", "title: #1 bulletin")}
+		}, []string{p + "2:7: title is empty: the text after # is a comment; put the value in quotes"}},
+		{"items not a list", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin[:strings.Index(goodBulletin, "items:")] + "items: {}\n"}
+		}, []string{p + "6:8: items must be a list, not a mapping of keys"}},
+		{"id_domain not a domain", func(t *testing.T) map[string]string {
+			return map[string]string{"site.yaml": siteYAML + "id_domain: a b,c:d\n"}
+		}, []string{"bulletins/site.yaml:13:12: id_domain \"a b,c:d\" must be a domain name such as \"prayer.example.org\""}},
+		{"reserved item id", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: A point", "id: all\n    title: A point")}
+		}, []string{p + "9:9: item id \"all\" is reserved; choose another"}},
+		{"legacy time zone", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        timezone: Etc/GMT+5\n"}
+		}, []string{p + "17:19: timezone: unknown time zone \"Etc/GMT+5\"; use an IANA name such as \"America/New_York\" or \"Asia/Kolkata\""}},
+		{"unknown region gets no default id", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "region: africa", "region: South Asia")}
+		}, []string{p + "7:13: unknown region \"South Asia\" (did you mean \"south-asia\"?); site.yaml lists \"africa\", \"south-asia\""}},
+		{"time with bad seconds", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 09:00:61\"\n"}
+		}, []string{p + "16:16: start \"2026-11-30 09:00:61\": 09:00:61 is not a time of day from 00:00 to 23:59"}},
+		{"repeat interval out of bounds", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          rule: FREQ=WEEKLY;INTERVAL=0;COUNT=3\n"}
+		}, []string{p + "18:17: rule INTERVAL must be from 1 to 1000, not 0"}},
+		{"repeat count out of bounds in a rule", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          rule: FREQ=DAILY;COUNT=99999999\n"}
+		}, []string{p + "18:17: rule COUNT must be from 1 to 1000, not 99999999"}},
+		{"repeat count zero", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          every: week\n          count: 0\n"}
+		}, []string{p + "19:18: count must be from 1 to 1000, not 0"}},
+		{"repeat not a mapping", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat: weekly\n"}
+		}, []string{p + "17:17: repeat must be a mapping of keys and values, not \"weekly\""}},
+		{"rule with a bad UNTIL", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          rule: FREQ=WEEKLY;UNTIL=2027\n"}
+		}, []string{p + "18:17: rule \"FREQ=WEEKLY;UNTIL=2027\" is not an RFC 5545 RRULE such as \"FREQ=MONTHLY;BYDAY=1SA\": UNTIL must be a date such as 20270630"}},
+		{"text too long", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "body: Praise God.", "body: \""+strings.Repeat("[a](", 10000)+"\"")}
+		}, []string{p + "10:11: body is 40 KiB long; the most is 16 KiB, so split it"}},
+		{"line too long", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: A point", "title: "+strings.Repeat("a", 1001))}
+		}, []string{p + "9:12: title is longer than 1000 characters; shorten it"}},
+		{"too many problems", func(t *testing.T) map[string]string {
+			return map[string]string{f: strings.Repeat("x", 0) + goodBulletin + strings.Repeat("bad: 1\n", 60)}
+		}, nil},
 		{"placeholder left in a published bulletin", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "Praise God.", `"TODO: the point"`)}
 		}, []string{p + "10:11: body still holds the placeholder \"TODO\"; write the text, or keep draft: true"}},
@@ -231,6 +282,12 @@ func TestRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			errs, _ := check(t, tt.files(t))
+			if tt.want == nil { // too many problems
+				if len(errs) != 51 || !strings.HasSuffix(errs[50], "too many problems in this file; the rest are not shown") {
+					t.Errorf("got %d problems, last %q; want 50 and a note", len(errs), errs[len(errs)-1])
+				}
+				return
+			}
 			if strings.Join(errs, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(errs, "\n\t"), strings.Join(tt.want, "\n\t"))
 			}

@@ -23,7 +23,17 @@ func (d *decoder) pos(n *yaml.Node) bulletin.Pos {
 	return bulletin.Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
+// maxErrors is the most problems reported in one file: past it, a file
+// is likely not a bulletin at all, and more would bury the first.
+const maxErrors = 50
+
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	if len(d.errs) == maxErrors {
+		d.errs.Add(d.pos(n), "too many problems in this file; the rest are not shown")
+	}
+	if len(d.errs) > maxErrors {
+		return
+	}
 	d.errs.Add(d.pos(n), format, args...)
 }
 
@@ -43,7 +53,7 @@ func describe(n *yaml.Node) string {
 		case "!!bool":
 			return n.Value
 		}
-		return strconv.Quote(n.Value)
+		return short(n.Value)
 	}
 	return "something else"
 }
@@ -55,6 +65,7 @@ type mapping struct {
 	n      *yaml.Node
 	what   string // "item", "event", ...
 	values map[string]*yaml.Node
+	keys   map[string]*yaml.Node
 	fields bulletin.Fields
 }
 
@@ -62,12 +73,11 @@ type mapping struct {
 // On any other node it reports the problem and returns an empty mapping,
 // so that callers go on and report more.
 func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
-	m := &mapping{d: d, n: n, what: what, values: map[string]*yaml.Node{}, fields: bulletin.Fields{}}
+	m := &mapping{d: d, n: n, what: what, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, fields: bulletin.Fields{}}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s must be a mapping of keys and values, not %s", what, describe(n))
 		return m
 	}
-	keyAt := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -76,18 +86,29 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
 		}
 		name := k.Value
 		if !slices.Contains(keys, name) {
-			d.errorf(k, "unknown key %q in %s%s", name, what, bulletin.DidYouMean(name, keys))
+			d.errorf(k, "unknown key %s in %s%s", short(name), what, didYouMean(name, keys))
 			continue
 		}
-		if prev, dup := keyAt[name]; dup {
+		if prev, dup := m.keys[name]; dup {
 			d.errorf(k, "key %q appears twice in %s; the first is at %s", name, what, d.pos(prev))
 			continue
 		}
-		keyAt[name] = k
+		m.keys[name] = k
 		m.values[name] = v
 		m.fields[name] = d.pos(v)
 	}
 	return m
+}
+
+// empty reports a required value left empty, and why when a # made the
+// rest of the line a comment.
+func (m *mapping) empty(key string) {
+	v := m.values[key]
+	if k := m.keys[key]; (v.LineComment != "" || k != nil && k.LineComment != "") && v.Style == 0 {
+		m.d.errorf(v, "%s is empty: the text after # is a comment; put the value in quotes", key)
+		return
+	}
+	m.d.errorf(v, "%s is empty", key)
 }
 
 // node returns the value of key, or nil when the key is absent or its
@@ -106,8 +127,8 @@ func (m *mapping) require(key string) bool {
 		return true
 	}
 	if m.n.Kind == yaml.MappingNode {
-		if v, ok := m.values[key]; ok {
-			m.d.errorf(v, "%s %q is empty", m.what, key)
+		if _, ok := m.values[key]; ok {
+			m.empty(key)
 		} else {
 			m.d.errorf(m.n, "%s is missing required key %q", m.what, key)
 		}
@@ -140,17 +161,38 @@ func (m *mapping) str(key string, required bool) string {
 	s, v := m.scalar(key, required)
 	s = strings.TrimSpace(s)
 	if required && v != nil && s == "" {
-		m.d.errorf(v, "%s %q is empty", m.what, key)
+		m.empty(key)
 	}
 	return s
 }
 
+// Bounds on single values. Markdown renderers take more than linear time
+// on some hostile texts, so a text must stay far below the file's bound.
+const (
+	maxLine     = 1000     // characters in a one-line value
+	maxMarkdown = 16 << 10 // bytes in a text
+)
+
 // line returns key's value as text that must fit on one line.
 func (m *mapping) line(key string, required bool) string {
 	s := m.str(key, required)
-	if strings.ContainsAny(s, "\n") {
+	switch {
+	case strings.ContainsAny(s, "\n"):
 		m.d.errorf(m.values[key], "%s must fit on one line", key)
 		return strings.Join(strings.Fields(s), " ")
+	case utf8.RuneCountInString(s) > maxLine:
+		m.d.errorf(m.values[key], "%s is longer than %d characters; shorten it", key, maxLine)
+		return ""
+	}
+	return s
+}
+
+// markdown returns key's value as a text of one or more paragraphs.
+func (m *mapping) markdown(key string, required bool) string {
+	s := m.str(key, required)
+	if len(s) > maxMarkdown {
+		m.d.errorf(m.values[key], "%s is %d KiB long; the most is %d KiB, so split it", key, (len(s)+1023)>>10, maxMarkdown>>10)
+		return ""
 	}
 	return s
 }

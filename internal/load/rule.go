@@ -1,6 +1,7 @@
 package load
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/teambition/rrule-go"
@@ -9,13 +10,23 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
 
+// Bounds on repeats, so that no rule expands into a flood of occurrences.
+const (
+	maxCount    = 1000
+	maxInterval = 1000
+)
+
 // rule checks an RFC 5545 RRULE value with rrule-go and returns it
 // without UNTIL and COUNT, which it moves into r.
 func (d *decoder) rule(v *yaml.Node, s string, r *bulletin.Repeat) string {
 	s = strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(s)), "RRULE:")
 	opt, err := rrule.StrToROption(s)
 	if err != nil {
-		d.errorf(v, "rule %q is not an RFC 5545 RRULE such as \"FREQ=MONTHLY;BYDAY=1SA\": %v", s, err)
+		reason := err.Error()
+		if strings.Contains(reason, "parsing time") {
+			reason = "UNTIL must be a date such as 20270630"
+		}
+		d.errorf(v, "rule %s is not an RFC 5545 RRULE such as \"FREQ=MONTHLY;BYDAY=1SA\": %s", short(s), reason)
 		return ""
 	}
 	if opt.Freq > rrule.DAILY {
@@ -38,7 +49,17 @@ func (d *decoder) rule(v *yaml.Node, s string, r *bulletin.Repeat) string {
 			}
 			r.Until = day
 		case "COUNT":
+			if opt.Count < 1 || opt.Count > maxCount {
+				d.errorf(v, "rule COUNT must be from 1 to %d, not %s", maxCount, value)
+				return ""
+			}
 			r.Count = opt.Count
+		case "INTERVAL":
+			if n, err := strconv.Atoi(value); err != nil || n < 1 || n > maxInterval {
+				d.errorf(v, "rule INTERVAL must be from 1 to %d, not %s", maxInterval, value)
+				return ""
+			}
+			kept = append(kept, part)
 		case "DTSTART", "TZID":
 			d.errorf(v, "rule %q must not hold %s; the event's start gives it", s, name)
 			return ""

@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -56,7 +57,11 @@ func parseClock(hs, ms, ss string) (clock, error) {
 	m, _ := strconv.Atoi(ms)
 	s, _ := strconv.Atoi(ss)
 	if h > 23 || m > 59 || s > 59 {
-		return clock{}, fmt.Errorf("%s:%s is not a time of day from 00:00 to 23:59", hs, ms)
+		t := hs + ":" + ms
+		if ss != "" {
+			t += ":" + ss
+		}
+		return clock{}, fmt.Errorf("%s is not a time of day from 00:00 to 23:59", t)
 	}
 	return clock{h, m, s}, nil
 }
@@ -144,7 +149,7 @@ func (m *mapping) zone(key string) *time.Location {
 // "Local", whose meaning depends on the machine, and suggests the right
 // spelling of near misses such as "america/santo domingo".
 func loadZone(name string) (*time.Location, error) {
-	if name != "" && name != "Local" && !strings.HasPrefix(name, "/") {
+	if ianaName(name) {
 		if loc, err := time.LoadLocation(name); err == nil {
 			return loc, nil
 		}
@@ -154,6 +159,16 @@ func loadZone(name string) (*time.Location, error) {
 		hint = fmt.Sprintf(" (did you mean %q?)", fixed)
 	}
 	return nil, fmt.Errorf("unknown time zone %q; use an IANA name%s", name, hint)
+}
+
+// areas are the first parts of the IANA names of places. Names outside
+// them, such as "EST", "US/Eastern" or "Etc/GMT+5" (which is UTC-5), are
+// legacy or misleading; only "UTC" is kept of those.
+var areas = []string{"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"}
+
+func ianaName(name string) bool {
+	area, _, ok := strings.Cut(name, "/")
+	return name == "UTC" || ok && slices.Contains(areas, area) && !strings.Contains(name, "..")
 }
 
 // fixZone returns the spelling of name that loads, trying capitals and
@@ -170,7 +185,7 @@ func fixZone(name string) string {
 		parts[i] = strings.Join(words, "_")
 	}
 	fixed := strings.Join(parts, "/")
-	if fixed == name || fixed == "" || fixed == "Local" {
+	if fixed == name || !ianaName(fixed) {
 		return ""
 	}
 	if _, err := time.LoadLocation(fixed); err != nil {

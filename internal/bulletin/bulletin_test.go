@@ -1,0 +1,116 @@
+package bulletin
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	// Registers -update, so that "go test ./... -update" runs here too.
+	_ "github.com/prayerfeed/prayerfeed/internal/golden"
+)
+
+func TestErrorListSort(t *testing.T) {
+	var l ErrorList
+	l.Add(Pos{"b.yaml", 2, 1}, "second file")
+	l.Add(Pos{"a.yaml", 10, 2}, "later line")
+	l.Add(Pos{"a.yaml", 9, 5}, "earlier line")
+	l.Add(Pos{"a.yaml", 9, 5}, "earlier line")
+	l.Add(Pos{"a.yaml", 9, 1}, "earlier column")
+	l.Sort()
+	want := "a.yaml:9:1: earlier column\na.yaml:9:5: earlier line\na.yaml:10:2: later line\nb.yaml:2:1: second file"
+	if got := l.Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if (ErrorList{}).Err() != nil {
+		t.Errorf("empty list: Err() is not nil")
+	}
+}
+
+func TestDate(t *testing.T) {
+	d := Date{2026, 2, 28}
+	if got := d.AddDays(1); got != (Date{2026, 3, 1}) {
+		t.Errorf("AddDays(1) = %v", got)
+	}
+	if got := d.AddDays(-59); got != (Date{2025, 12, 31}) {
+		t.Errorf("AddDays(-59) = %v", got)
+	}
+	if !d.Before(Date{2026, 3, 1}) || d.Before(d) {
+		t.Errorf("Before is wrong")
+	}
+	if d.String() != "2026-02-28" || d.Weekday() != time.Saturday {
+		t.Errorf("String %s, Weekday %s", d, d.Weekday())
+	}
+}
+
+func TestWhen(t *testing.T) {
+	sd, _ := time.LoadLocation("America/Santo_Domingo")
+	kol, _ := time.LoadLocation("Asia/Kolkata")
+	tests := []struct {
+		e    *Event
+		want string
+	}{
+		{&Event{Start: time.Date(2026, 11, 30, 9, 0, 0, 0, sd), End: time.Date(2026, 11, 30, 12, 0, 0, 0, sd)},
+			"Monday 30 November 2026, 9:00 am – 12:00 pm, Santo Domingo time (AST)"},
+		{&Event{Start: time.Date(2026, 12, 31, 22, 30, 0, 0, kol), End: time.Date(2027, 1, 1, 0, 30, 0, 0, kol)},
+			"Thursday 31 December 2026, 10:30 pm – Friday 1 January 2027, 12:30 am, Kolkata time (IST)"},
+		{&Event{AllDay: true, Date: Date{2026, 12, 8}}, "Tuesday 8 December 2026, all day"},
+		{&Event{AllDay: true, Date: Date{2026, 12, 1}, Until: Date{2026, 12, 3}}, "Tuesday 1 December 2026 to Thursday 3 December 2026"},
+		{&Event{AllDay: true, Date: Date{2026, 12, 1}, Repeat: &Repeat{Rule: "FREQ=WEEKLY;INTERVAL=2", Until: Date{2027, 2, 1}}},
+			"Tuesday 1 December 2026, all day, every 2 weeks until Monday 1 February 2027"},
+		{&Event{AllDay: true, Date: Date{2026, 12, 1}, Repeat: &Repeat{Rule: "FREQ=MONTHLY", Count: 3}},
+			"Tuesday 1 December 2026, all day, every month, 3 times"},
+	}
+	for _, tt := range tests {
+		if got := tt.e.When(); got != tt.want {
+			t.Errorf("When() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// TestPublic checks that drafts, embargoed bulletins, private points and
+// private events are left out, and that the input is not changed.
+func TestPublic(t *testing.T) {
+	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	mk := func(id string, date time.Time) *Bulletin {
+		b := &Bulletin{ID: id, Date: date}
+		pub := &Item{ID: "p", Bulletin: b}
+		pub.Events = []*Event{{ID: "open", Item: pub}, {ID: "secret", Private: true, Item: pub}}
+		b.Items = []*Item{pub, {ID: "private", Private: true, Bulletin: b}}
+		return b
+	}
+	old := mk("old", now.AddDate(0, 0, -14))
+	recent := mk("recent", now.AddDate(0, 0, -7))
+	draft := mk("draft", now.AddDate(0, 0, -1))
+	draft.Draft = true
+	embargoed := mk("embargoed", now.AddDate(0, 0, -1))
+	embargoed.Publish = now.Add(time.Hour)
+	future := mk("future", now.AddDate(0, 0, 1))
+	onlyPrivate := &Bulletin{ID: "only-private", Date: now.AddDate(0, 0, -2)}
+	onlyPrivate.Items = []*Item{{ID: "x", Private: true, Bulletin: onlyPrivate}}
+
+	got := Public([]*Bulletin{old, draft, recent, embargoed, future, onlyPrivate}, now)
+	var ids []string
+	for _, b := range got {
+		ids = append(ids, b.ID)
+		if len(b.Items) != 1 || b.Items[0].ID != "p" || len(b.Items[0].Events) != 1 || b.Items[0].Events[0].ID != "open" {
+			t.Errorf("bulletin %s keeps private content", b.ID)
+		}
+		if b.Items[0].Bulletin != b || b.Items[0].Events[0].Item != b.Items[0] {
+			t.Errorf("bulletin %s: back references lead to the unfiltered copy", b.ID)
+		}
+	}
+	if strings.Join(ids, ",") != "recent,old" {
+		t.Errorf("published %v, want recent,old", ids)
+	}
+	if len(old.Items) != 2 || len(old.Items[0].Events) != 2 {
+		t.Errorf("Public changed its input")
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{"South Asia": "south-asia", "IJM HQ & Global": "ijm-hq-global", "!!!": "my-id", "Ça va": "a-va"} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
