@@ -7,6 +7,7 @@ Usage:
 	prayerfeed build [-src bulletins] [-out public] [-now time] [-v]
 	prayerfeed check [-src bulletins] [-now time]
 	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
+	prayerfeed ping [-src bulletins] [-out public] [-hub url] [-state file] [-all] [-n]
 
 Build loads every bulletin under -src, validates it, renders every output
 in memory and writes into -out the files whose bytes changed. When any
@@ -23,6 +24,13 @@ region and comments that teach the format. The skeleton is a draft, so it
 is never published as it is; its placeholders start with "TODO", and a
 bulletin that still holds one cannot be published. New never overwrites a
 file.
+
+Ping tells the WebSub hub named in site.yaml (or by -hub) which feeds in
+-out changed since it last told it, so that readers subscribed through
+the hub get new bulletins at once. Run it after the site is deployed. It
+records what it told in -state (default .prayerfeed-ping.json); a missing
+record, or -all, tells the hub of every feed. -n lists the changed feeds
+and tells nothing.
 
 The clock decides which bulletins are published (embargoes, bulletins
 dated in the future). It is the real time unless -now, or else the

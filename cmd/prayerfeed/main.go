@@ -69,10 +69,12 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		fmt.Fprintln(stderr, "Run \"prayerfeed -h\" for the manual.")
 	}
 	src := fset.String("src", "bulletins", "the folder of bulletins and site.yaml")
-	nowFlag := fset.String("now", "", "fix the clock: a date or an RFC 3339 time")
-	var out *string
-	var verbose *bool
-	var date *string
+	nowFlag := new(string)
+	if cmd != "ping" {
+		fset.StringVar(nowFlag, "now", "", "fix the clock: a date or an RFC 3339 time")
+	}
+	var out, date, hub, state *string
+	var verbose, all, dryRun *bool
 	switch cmd {
 	case "build":
 		out = fset.String("out", "public", "the folder to write the site into")
@@ -80,6 +82,12 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	case "check":
 	case "new":
 		date = fset.String("date", "", "the bulletin's date (default: the next Friday)")
+	case "ping":
+		out = fset.String("out", "public", "the folder the site was built into")
+		hub = fset.String("hub", "", "the hub's URL (default: site.yaml's hub)")
+		state = fset.String("state", ".prayerfeed-ping.json", "the file that records what the hub was told")
+		all = fset.Bool("all", false, "tell the hub of every feed, changed or not")
+		dryRun = fset.Bool("n", false, "list the feeds that changed; tell the hub nothing")
 	default:
 		fmt.Fprintf(stderr, "prayerfeed: unknown command %q\nRun \"prayerfeed -h\" for the manual.\n", cmd)
 		return errUsage
@@ -94,6 +102,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		fmt.Fprintf(stderr, "prayerfeed %s: unexpected argument %q\n", cmd, fset.Arg(0))
 		fset.Usage()
 		return errUsage
+	}
+	if cmd == "ping" {
+		return runPing(*src, *out, *hub, *state, *all, *dryRun, stdout, stderr)
 	}
 	now, err := nowFrom(*nowFlag, getenv, clock)
 	if err != nil {
