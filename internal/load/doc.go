@@ -9,8 +9,9 @@
 // # Text and Markdown
 //
 // Every value is text in UTF-8. Control characters, anchors (&name) and
-// aliases (*name) are refused, and so are files over 1 MiB and folders of
-// more than 50,000 bulletins. Values marked Markdown may hold links
+// aliases (*name) are refused, and so are files over 1 MiB, folders of
+// more than 50,000 bulletins, texts over 8 KiB and one-line values over
+// 1,000 characters. Values marked Markdown may hold links
 // ([words](https://…)) and emphasis (*words*); raw HTML is not rendered.
 // Files and folders whose names start with "." or "_" are skipped.
 //

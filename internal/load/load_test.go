@@ -268,7 +268,7 @@ func TestRules(t *testing.T) {
 		}, []string{p + "18:17: rule \"FREQ=WEEKLY;UNTIL=2027\" is not an RFC 5545 RRULE such as \"FREQ=MONTHLY;BYDAY=1SA\": UNTIL must be a date such as 20270630"}},
 		{"text too long", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "body: Praise God.", "body: \""+strings.Repeat("[a](", 10000)+"\"")}
-		}, []string{p + "10:11: body is 40 KiB long; the most is 16 KiB, so split it"}},
+		}, []string{p + "10:11: body is 40 KiB long; the most is 8 KiB, so split it"}},
 		{"line too long", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "title: A point", "title: "+strings.Repeat("a", 1001))}
 		}, []string{p + "9:12: title is longer than 1000 characters; shorten it"}},

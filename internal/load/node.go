@@ -169,8 +169,8 @@ func (m *mapping) str(key string, required bool) string {
 // Bounds on single values. Markdown renderers take more than linear time
 // on some hostile texts, so a text must stay far below the file's bound.
 const (
-	maxLine     = 1000     // characters in a one-line value
-	maxMarkdown = 16 << 10 // bytes in a text
+	maxLine     = 1000    // characters in a one-line value
+	maxMarkdown = 8 << 10 // bytes in a text
 )
 
 // line returns key's value as text that must fit on one line.
