@@ -20,6 +20,9 @@ func runBuild(src, out string, now moment, verbose bool, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	for _, w := range build.Warn(files) {
+		fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", w)
+	}
 	written, err := build.Write(out, files)
 	if verbose {
 		for _, p := range written {

@@ -19,6 +19,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/atomicfile"
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
+	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
@@ -43,8 +44,17 @@ type Site struct {
 	Bulletins []*bulletin.Bulletin // published, newest first
 	Now       time.Time            // the build's clock
 
-	feedsOnce sync.Once
-	feeds     *feed.Set
+	feedsOnce  sync.Once
+	feeds      *feed.Set
+	eventsOnce sync.Once
+	events     []*bulletin.Tracked
+}
+
+// Events returns every published event followed through the bulletins,
+// built on first use.
+func (s *Site) Events() []*bulletin.Tracked {
+	s.eventsOnce.Do(func() { s.events = bulletin.Track(s.Bulletins) })
+	return s.events
 }
 
 // Feeds returns every feed of the site, built on first use.
@@ -60,6 +70,50 @@ var Outputs = []Output{
 	{Path: "feeds/<feed>.json", MediaType: "application/feed+json", Render: heads("json", "application/feed+json", feed.EncodeJSON)},
 	{Path: "feeds/archive/<feed>/<year>.atom", MediaType: "application/atom+xml", Render: archives},
 	{Path: "feeds.opml", MediaType: "text/x-opml", Render: opml},
+	{Path: "calendars/<calendar>.ics", MediaType: calendarType, Render: calendars},
+	{Path: "events/<event>.ics", MediaType: calendarType, Render: singleEvents},
+}
+
+const calendarType = "text/calendar; charset=utf-8"
+
+func calendars(s *Site) ([]File, error) {
+	return encodeCalendars(s, ical.Calendars(s.Site, s.Events(), s.Now))
+}
+
+func singleEvents(s *Site) ([]File, error) {
+	var cals []*ical.Calendar
+	for _, t := range s.Events() {
+		cals = append(cals, ical.Single(s.Site, t))
+	}
+	return encodeCalendars(s, cals)
+}
+
+func encodeCalendars(s *Site, cals []*ical.Calendar) ([]File, error) {
+	var files []File
+	for _, c := range cals {
+		var buf bytes.Buffer
+		if err := ical.Encode(&buf, s.Site, c); err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: c.Path, MediaType: calendarType, Data: buf.Bytes()})
+	}
+	return files, nil
+}
+
+// Calendar clients choke on large subscriptions: Google Calendar stops
+// reading at about 1 MB.
+const calendarWarnSize = 512 << 10
+
+// Warn returns what is worth telling about rendered files: subscription
+// calendars large enough to trouble calendar clients.
+func Warn(files []File) []string {
+	var warns []string
+	for _, f := range files {
+		if f.MediaType == calendarType && len(f.Data) > calendarWarnSize {
+			warns = append(warns, fmt.Sprintf("%s is %d KB; Google Calendar ignores calendars over about 1 MB: lower calendar_past_days", f.Path, len(f.Data)>>10))
+		}
+	}
+	return warns
 }
 
 // heads renders every head feed in one format.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -198,5 +199,18 @@ func TestWriteRefusesPathsOutside(t *testing.T) {
 		if e.Name() != "public" {
 			t.Errorf("Write created %s outside the output folder", e.Name())
 		}
+	}
+}
+
+func TestWarnLargeCalendar(t *testing.T) {
+	files := []build.File{
+		{Path: "calendars/all.ics", MediaType: "text/calendar; charset=utf-8", Data: make([]byte, 600<<10)},
+		{Path: "calendars/small.ics", MediaType: "text/calendar; charset=utf-8", Data: make([]byte, 100<<10)},
+		{Path: "feeds/all.atom", MediaType: "application/atom+xml", Data: make([]byte, 600<<10)},
+	}
+	got := build.Warn(files)
+	want := []string{"calendars/all.ics is 600 KB; Google Calendar ignores calendars over about 1 MB: lower calendar_past_days"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

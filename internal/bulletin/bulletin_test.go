@@ -59,6 +59,12 @@ func TestWhen(t *testing.T) {
 			"Tuesday 1 December 2026, all day, every 2 weeks until Monday 1 February 2027"},
 		{&Event{AllDay: true, Date: Date{2026, 12, 1}, Repeat: &Repeat{Rule: "FREQ=MONTHLY", Count: 3}},
 			"Tuesday 1 December 2026, all day, every month, 3 times"},
+		{&Event{AllDay: true, Date: Date{2026, 12, 10}, Repeat: &Repeat{Rule: "FREQ=MONTHLY;BYDAY=2TH", Count: 3}},
+			"Thursday 10 December 2026, all day, every month on the second Thursday, 3 times"},
+		{&Event{AllDay: true, Date: Date{2026, 12, 7}, Repeat: &Repeat{Rule: "FREQ=WEEKLY;BYDAY=MO,WE,FR", Count: 3}},
+			"Monday 7 December 2026, all day, every week on Monday, Wednesday and Friday, 3 times"},
+		{&Event{AllDay: true, Date: Date{2026, 12, 31}, Repeat: &Repeat{Rule: "FREQ=MONTHLY;BYDAY=-1TH", Count: 3}},
+			"Thursday 31 December 2026, all day, every month on the last Thursday, 3 times"},
 	}
 	for _, tt := range tests {
 		if got := tt.e.When(); got != tt.want {

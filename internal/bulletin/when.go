@@ -50,7 +50,7 @@ func (e *Event) repeatWords() string {
 	if r == nil {
 		return ""
 	}
-	unit, interval := "", "1"
+	unit, interval, byday := "", "1", ""
 	for _, part := range strings.Split(r.Rule, ";") {
 		name, value, _ := strings.Cut(part, "=")
 		switch name {
@@ -58,16 +58,54 @@ func (e *Event) repeatWords() string {
 			unit = map[string]string{"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}[value]
 		case "INTERVAL":
 			interval = value
+		case "BYDAY":
+			byday = value
 		}
 	}
 	s := ", every " + unit
 	if interval != "1" {
 		s = ", every " + interval + " " + unit + "s"
 	}
+	if days := weekdayWords(byday); days != "" {
+		s += " on " + days
+	}
 	if r.Count > 0 {
 		return s + fmt.Sprintf(", %d times", r.Count)
 	}
 	return s + " until " + dayWords(r.Until)
+}
+
+var (
+	weekdays = map[string]string{"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
+	ordinals = map[string]string{"1": "the first", "2": "the second", "3": "the third", "4": "the fourth", "5": "the fifth", "-1": "the last", "-2": "the second to last"}
+)
+
+// weekdayWords says a BYDAY list in words: "2TH" gives "the second Thursday",
+// "MO,WE" gives "Monday and Wednesday".
+func weekdayWords(byday string) string {
+	if byday == "" {
+		return ""
+	}
+	var words []string
+	for _, d := range strings.Split(byday, ",") {
+		n, wd := d[:len(d)-min(2, len(d))], d[len(d)-min(2, len(d)):]
+		w, ok := weekdays[wd]
+		if !ok {
+			return ""
+		}
+		if n != "" {
+			o, ok := ordinals[strings.TrimPrefix(n, "+")]
+			if !ok {
+				return ""
+			}
+			w = o + " " + w
+		}
+		words = append(words, w)
+	}
+	if len(words) == 1 {
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // StatusLabel returns "Postponed", "Cancelled" or "Tentative" for an event

@@ -1,0 +1,393 @@
+// Package ical writes the iCalendar (RFC 5545, RFC 7986) calendars of a
+// site's hearings and gatherings through golang-ical, building around
+// what it lacks: local times with their TZID, VTIMEZONEs made from Go's
+// tz database, CRLF line ends, and text cleaned of what iCalendar cannot
+// carry.
+//
+// Churches subscribe to these calendars by URL and never subscribe again,
+// so every build must update their copy in place: an event keeps its UID
+// for life, SEQUENCE grows with every change, every time carries the zone
+// where the event happens, and a cancelled event stays, marked cancelled,
+// until subscribers' calendars have seen it.
+package ical
+
+import (
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/teambition/rrule-go"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
+)
+
+// ProdID names prayerfeed as the calendars' maker.
+const ProdID = "-//prayerfeed//prayerfeed//EN"
+
+// A Calendar is one calendar file: the events in it and its names.
+type Calendar struct {
+	Path        string // "calendars/all.ics", "events/<id>.ics"
+	Title       string
+	Description string
+	Events      []*bulletin.Tracked
+	// Subscription is set on the calendars meant to be subscribed to,
+	// which carry a refresh interval.
+	Subscription bool
+	// Stamp dates the note that stands in an empty calendar.
+	Stamp time.Time
+}
+
+// Calendars returns the subscription calendars of a site at now: all
+// events, hearings, gatherings, and one per region. Each holds the events
+// still to come and those of the last calendar_past_days days; a
+// cancelled event stays for cancelled_days after its last day, so that
+// subscribers' copies are removed or struck through, then goes.
+func Calendars(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) []*Calendar {
+	var listed []*bulletin.Tracked
+	for _, t := range events {
+		if Listed(s, t, now) {
+			listed = append(listed, t)
+		}
+	}
+	filter := func(keep func(*bulletin.Tracked) bool) []*bulletin.Tracked {
+		var out []*bulletin.Tracked
+		for _, t := range listed {
+			if keep(t) {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	cals := []*Calendar{
+		{Path: "calendars/all.ics", Title: s.Title, Description: "Court hearings and prayer gatherings from " + s.Title + ".", Events: listed},
+		{Path: "calendars/hearings.ics", Title: s.Title + " — Court hearings", Description: "Court hearings to pray for, from " + s.Title + ".",
+			Events: filter(func(t *bulletin.Tracked) bool { return t.Kind == bulletin.Hearing })},
+		{Path: "calendars/gatherings.ics", Title: s.Title + " — Prayer gatherings", Description: "Prayer gatherings from " + s.Title + ".",
+			Events: filter(func(t *bulletin.Tracked) bool { return t.Kind == bulletin.Gathering })},
+	}
+	for _, r := range s.Regions {
+		cals = append(cals, &Calendar{
+			Path: "calendars/" + r.ID + ".ics", Title: s.Title + " — " + r.Name,
+			Description: "Court hearings and prayer gatherings in " + r.Name + ", from " + s.Title + ".",
+			Events:      filter(func(t *bulletin.Tracked) bool { return t.Item.Region == r.ID }),
+		})
+	}
+	stamp := now
+	if len(events) > 0 {
+		stamp = time.Time{}
+		for _, t := range events {
+			if t.Modified.After(stamp) {
+				stamp = t.Modified
+			}
+		}
+	}
+	for _, c := range cals {
+		c.Subscription = true
+		c.Stamp = stamp
+	}
+	return cals
+}
+
+// Listed reports whether a subscription calendar lists the event at now.
+func Listed(s *bulletin.Site, t *bulletin.Tracked, now time.Time) bool {
+	last := lastDay(t.Event)
+	days := s.PastDays
+	if t.Status == bulletin.Cancelled {
+		days = s.CancelledDays
+	}
+	today := bulletin.DateOf(now.In(zone(t.Event)))
+	return !last.Before(today.AddDays(-days))
+}
+
+// Single returns the calendar of one event, for its download link.
+func Single(s *bulletin.Site, t *bulletin.Tracked) *Calendar {
+	return &Calendar{Path: "events/" + t.ID + ".ics", Title: summary(t.Event), Description: s.Title, Events: []*bulletin.Tracked{t}}
+}
+
+// Encode writes c as an iCalendar document with CRLF line ends.
+func Encode(w io.Writer, s *bulletin.Site, c *Calendar) error {
+	cal := ics.NewCalendar()
+	cal.SetProductId(ProdID)
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetCalscale("GREGORIAN")
+	cal.SetName(text(c.Title))
+	cal.SetXWRCalName(text(c.Title))
+	cal.SetXWRCalDesc(text(c.Description))
+	siteZone := "UTC"
+	if s.Location != nil {
+		siteZone = s.Location.String()
+	}
+	cal.SetXWRTimezone(siteZone)
+	if c.Subscription {
+		refresh := duration(s.Refresh)
+		cal.SetRefreshInterval(refresh) // golang-ical adds VALUE=DURATION
+		cal.SetXPublishedTTL(refresh)
+	}
+	for _, z := range zones(c.Events) {
+		cal.AddVTimezone(Timezone(z.loc, z.from, z.to))
+	}
+	for _, t := range c.Events {
+		cal.AddVEvent(vevent(s, t))
+	}
+	if len(c.Events) == 0 {
+		cal.AddVJournal(emptyNote(s, c))
+	}
+	return cal.SerializeTo(w, ics.WithNewLineWindows)
+}
+
+// emptyNote returns the journal entry that stands in a calendar with no
+// events: RFC 5545 wants at least one component, and calendar apps show
+// no journal entries, so subscribers see an empty calendar.
+func emptyNote(s *bulletin.Site, c *Calendar) *ics.VJournal {
+	j := ics.NewJournal(strings.TrimSuffix(strings.ReplaceAll(c.Path, "/", "-"), ".ics") + "@" + s.IDDomain)
+	j.SetProperty(ics.ComponentPropertyDtstamp, c.Stamp.UTC().Format(utcLayout))
+	j.SetProperty(ics.ComponentPropertyDtStart, c.Stamp.UTC().Format(dateLayout), ics.WithValue("DATE"))
+	addr, cn := organizer(s)
+	j.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
+	j.SetProperty(ics.ComponentPropertySummary, text(c.Title))
+	j.SetProperty(ics.ComponentPropertyDescription, text("No hearings or gatherings at the moment. Events appear here as the bulletins announce them."))
+	return j
+}
+
+// organizer returns the ORGANIZER of every event, which RFC 5546 requires
+// of a published calendar: the organisation's e-mail address, or its web
+// address.
+func organizer(s *bulletin.Site) (string, ics.PropertyParameter) {
+	cn := ics.WithCN(text(s.Org.Name))
+	switch {
+	case s.Org.Email != "":
+		return "mailto:" + s.Org.Email, cn
+	case s.Org.URL != "":
+		return s.Org.URL, cn
+	}
+	return s.URL(""), cn
+}
+
+// A zoneSpan is a time zone and the span of the events that use it.
+type zoneSpan struct {
+	loc      *time.Location
+	from, to time.Time
+}
+
+// zones returns the zones of the timed events, sorted by name, each with
+// the span its VTIMEZONE must cover: a day either side of the events.
+func zones(events []*bulletin.Tracked) []zoneSpan {
+	byName := map[string]*zoneSpan{}
+	for _, t := range events {
+		if t.AllDay {
+			continue
+		}
+		from, to := t.Start.AddDate(0, 0, -1), lastStart(t.Event).Add(t.End.Sub(t.Start)).AddDate(0, 0, 1)
+		z := byName[t.Zone.String()]
+		if z == nil {
+			byName[t.Zone.String()] = &zoneSpan{loc: t.Zone, from: from, to: to}
+			continue
+		}
+		if from.Before(z.from) {
+			z.from = from
+		}
+		if to.After(z.to) {
+			z.to = to
+		}
+	}
+	var out []zoneSpan
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		out = append(out, *byName[name])
+	}
+	return out
+}
+
+const (
+	localLayout = "20060102T150405"
+	utcLayout   = "20060102T150405Z"
+	dateLayout  = "20060102"
+)
+
+func vevent(s *bulletin.Site, t *bulletin.Tracked) *ics.VEvent {
+	e := t.Event
+	v := ics.NewEvent(s.UID(e))
+	v.SetProperty(ics.ComponentPropertyDtstamp, t.Modified.UTC().Format(utcLayout))
+	v.SetProperty(ics.ComponentPropertySequence, strconv.Itoa(t.Sequence))
+	v.SetProperty(ics.ComponentPropertyCreated, t.Created.UTC().Format(utcLayout))
+	v.SetProperty(ics.ComponentPropertyLastModified, t.Modified.UTC().Format(utcLayout))
+	if e.AllDay {
+		last := e.Until
+		if last.IsZero() {
+			last = e.Date
+		}
+		v.SetProperty(ics.ComponentPropertyDtStart, dateValue(e.Date), ics.WithValue("DATE"))
+		v.SetProperty(ics.ComponentPropertyDtEnd, dateValue(last.AddDays(1)), ics.WithValue("DATE"))
+	} else {
+		tzid := ics.WithTZID(e.Zone.String())
+		v.SetProperty(ics.ComponentPropertyDtStart, e.Start.Format(localLayout), tzid)
+		v.SetProperty(ics.ComponentPropertyDtEnd, e.End.Format(localLayout), tzid)
+	}
+	if r := e.Repeat; r != nil {
+		v.AddProperty(ics.ComponentPropertyRrule, rruleValue(e))
+		if len(r.Except) > 0 {
+			var dates []string
+			for _, d := range r.Except {
+				if e.AllDay {
+					dates = append(dates, dateValue(d))
+				} else {
+					dates = append(dates, time.Date(d.Year, d.Month, d.Day, e.Start.Hour(), e.Start.Minute(), e.Start.Second(), 0, e.Zone).Format(localLayout))
+				}
+			}
+			if e.AllDay {
+				v.AddProperty(ics.ComponentPropertyExdate, strings.Join(dates, ","), ics.WithValue("DATE"))
+			} else {
+				v.AddProperty(ics.ComponentPropertyExdate, strings.Join(dates, ","), ics.WithTZID(e.Zone.String()))
+			}
+		}
+	}
+	v.SetProperty(ics.ComponentPropertySummary, text(summary(e)))
+	v.SetProperty(ics.ComponentPropertyDescription, text(description(s, e)))
+	if e.Location != "" {
+		v.SetProperty(ics.ComponentPropertyLocation, text(e.Location))
+	}
+	v.SetProperty(ics.ComponentPropertyUrl, s.ItemURL(e.Item))
+	addr, cn := organizer(s)
+	v.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
+	v.AddProperty(ics.ComponentPropertyCategories, text(e.Kind.Label()))
+	if r := s.Region(e.Item.Region); r != nil {
+		v.AddProperty(ics.ComponentPropertyCategories, text(r.Name))
+	}
+	v.SetProperty(ics.ComponentPropertyStatus, status(e.Status))
+	v.SetProperty(ics.ComponentPropertyTransp, "TRANSPARENT")
+	return v
+}
+
+func dateValue(d bulletin.Date) string {
+	return d.In(time.UTC).Format(dateLayout)
+}
+
+// rruleValue returns the RRULE of a repeating event: its rule with the
+// end as COUNT, or as UNTIL: a date for an all-day event, else the end of
+// the last day in the event's zone, in UTC (RFC 5545 §3.3.10).
+func rruleValue(e *bulletin.Event) string {
+	r := e.Repeat
+	switch {
+	case r.Count > 0:
+		return r.Rule + ";COUNT=" + strconv.Itoa(r.Count)
+	case e.AllDay:
+		return r.Rule + ";UNTIL=" + dateValue(r.Until)
+	default:
+		end := time.Date(r.Until.Year, r.Until.Month, r.Until.Day, 23, 59, 59, 0, e.Zone)
+		return r.Rule + ";UNTIL=" + end.UTC().Format(utcLayout)
+	}
+}
+
+// summary names the kind of event first: "Court hearing: …", with the
+// state of one that is not going ahead as planned.
+func summary(e *bulletin.Event) string {
+	switch e.Status {
+	case bulletin.Postponed:
+		return e.Kind.Label() + " (postponed): " + e.Title
+	case bulletin.Cancelled:
+		return e.Kind.Label() + " (cancelled): " + e.Title
+	}
+	return e.Kind.Label() + ": " + e.Title
+}
+
+// description returns the plain text of the point that announces the
+// event, and a link to its bulletin.
+func description(s *bulletin.Site, e *bulletin.Event) string {
+	it := e.Item
+	var b strings.Builder
+	if label := e.StatusLabel(); label != "" && e.Status != bulletin.Tentative {
+		b.WriteString(label + ". ")
+	}
+	b.WriteString(e.When() + ".\n\n")
+	b.WriteString(it.Kind.Label() + ": " + it.Title + "\n\n")
+	b.WriteString(markdown.Text(it.Body) + "\n\n")
+	b.WriteString("From " + it.Bulletin.Title + ", " + it.Bulletin.Date.Format("2 January 2006") + ": " + s.URL(bulletin.BulletinPath(it.Bulletin)))
+	return b.String()
+}
+
+func status(s bulletin.Status) string {
+	switch s {
+	case bulletin.Cancelled:
+		return "CANCELLED"
+	case bulletin.Tentative, bulletin.Postponed:
+		return "TENTATIVE"
+	}
+	return "CONFIRMED"
+}
+
+// duration returns d as an RFC 5545 duration: "PT12H", "PT90M".
+func duration(d time.Duration) string {
+	switch {
+	case d%time.Hour == 0:
+		return "PT" + strconv.Itoa(int(d/time.Hour)) + "H"
+	case d%time.Minute == 0:
+		return "PT" + strconv.Itoa(int(d/time.Minute)) + "M"
+	}
+	return "PT" + strconv.Itoa(int(d/time.Second)) + "S"
+}
+
+// text returns s without the characters iCalendar TEXT cannot carry:
+// control characters, carriage returns and invalid UTF-8. golang-ical
+// escapes backslashes, semicolons, commas and newlines, but passes these
+// through.
+func text(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F:
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func zone(e *bulletin.Event) *time.Location {
+	if e.Zone == nil || e.AllDay {
+		return time.UTC
+	}
+	return e.Zone
+}
+
+// lastDay returns the last day of the event's last occurrence.
+func lastDay(e *bulletin.Event) bulletin.Date {
+	if e.AllDay {
+		length := 0
+		if !e.Until.IsZero() {
+			length = int(e.Until.In(time.UTC).Sub(e.Date.In(time.UTC)).Hours() / 24)
+		}
+		return bulletin.DateOf(lastStart(e)).AddDays(length)
+	}
+	return bulletin.DateOf(lastStart(e).Add(e.End.Sub(e.Start)))
+}
+
+// lastStart returns the start of the event's last occurrence, expanding
+// its repeat rule: a day's midnight in UTC for an all-day event.
+func lastStart(e *bulletin.Event) time.Time {
+	start := e.Start
+	if e.AllDay {
+		start = e.Date.In(time.UTC)
+	}
+	if e.Repeat == nil {
+		return start
+	}
+	opt, err := rrule.StrToROption(rruleValue(e))
+	if err != nil {
+		return start
+	}
+	opt.Dtstart = start
+	rule, err := rrule.NewRRule(*opt)
+	if err != nil {
+		return start
+	}
+	all := rule.All()
+	if len(all) == 0 {
+		return start
+	}
+	return all[len(all)-1]
+}

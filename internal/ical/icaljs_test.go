@@ -1,0 +1,148 @@
+package ical_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/teambition/rrule-go"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/ical"
+	"github.com/prayerfeed/prayerfeed/internal/load"
+)
+
+// icaljsEvent is an event as ical.js reads it (testdata/icaljs/expand.js).
+type icaljsEvent struct {
+	UID         string `json:"uid"`
+	Summary     string `json:"summary"`
+	Sequence    int    `json:"sequence"`
+	Status      string `json:"status"`
+	AllDay      bool   `json:"allDay"`
+	Start       any    `json:"start"`
+	Zone        string `json:"zone"`
+	Occurrences []any  `json:"occurrences"`
+}
+
+// TestICALJS has ical.js, the parser inside Thunderbird, read every
+// calendar of the test site and expand its recurring gatherings, and
+// compares what it finds with what the bulletins say. It needs node and
+// the npm packages of testdata/icaljs (npm ci there, as .ci/run does).
+func TestICALJS(t *testing.T) {
+	dir := filepath.Join("testdata", "icaljs")
+	node, err := exec.LookPath("node")
+	if _, serr := os.Stat(filepath.Join(dir, "node_modules", "ical.js")); err != nil || serr != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must run this test: install node and run npm ci in internal/ical/testdata/icaljs")
+		}
+		t.Skip("node or ical.js missing; run npm ci in internal/ical/testdata/icaljs")
+	}
+	root, err := os.OpenRoot(filepath.Join("..", "build", "testdata", "site", "bulletins"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, bs, errs := load.Dir(root.FS(), "bulletins")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	now := time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
+	events := bulletin.Track(bulletin.Public(bs, now))
+	from, to := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC)
+	tmp := t.TempDir()
+	for _, c := range ical.Calendars(site, events, now) {
+		path := filepath.Join(tmp, filepath.Base(c.Path))
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ical.Encode(f, site, c); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		out, err := exec.Command(node, filepath.Join(dir, "expand.js"), path, from.Format("2006-01-02"), to.Format("2006-01-02")).Output()
+		if err != nil {
+			t.Fatalf("%s: ical.js: %v", c.Path, err)
+		}
+		var got []icaljsEvent
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(c.Events) {
+			t.Fatalf("%s: ical.js reads %d events, want %d", c.Path, len(got), len(c.Events))
+		}
+		for i, e := range c.Events {
+			g := got[i]
+			if g.UID != site.UID(e.Event) || g.Sequence != e.Sequence {
+				t.Errorf("%s: event %d: uid %s sequence %d, want %s %d", c.Path, i, g.UID, g.Sequence, site.UID(e.Event), e.Sequence)
+			}
+			want := expectedStarts(t, e.Event, from, to)
+			var starts []string
+			for _, o := range g.Occurrences {
+				starts = append(starts, occurrence(o))
+			}
+			if !slices.Equal(starts, want) {
+				t.Errorf("%s: %s: ical.js expands to\n%q\nwant\n%q", c.Path, e.ID, starts, want)
+			}
+		}
+	}
+}
+
+// expectedStarts returns the starts of an event's occurrences between
+// from and to, computed from the bulletin with rrule-go and Go's time
+// zones: Unix seconds for a timed event, dates for an all-day one.
+func expectedStarts(t *testing.T, e *bulletin.Event, from, to time.Time) []string {
+	t.Helper()
+	start := e.Start
+	if e.AllDay {
+		start = e.Date.In(time.UTC)
+	}
+	times := []time.Time{start}
+	if r := e.Repeat; r != nil {
+		opt, err := rrule.StrToROption(r.Rule)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.Dtstart = start
+		if r.Count > 0 {
+			opt.Count = r.Count
+		} else {
+			opt.Until = time.Date(r.Until.Year, r.Until.Month, r.Until.Day, 23, 59, 59, 0, start.Location())
+		}
+		rule, err := rrule.NewRRule(*opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		times = nil
+		for _, o := range rule.All() {
+			if !slices.Contains(r.Except, bulletin.DateOf(o)) {
+				times = append(times, o)
+			}
+		}
+	}
+	var out []string
+	for _, o := range times {
+		if o.Before(from) || o.After(to) {
+			continue
+		}
+		if e.AllDay {
+			out = append(out, o.Format("2006-01-02"))
+		} else {
+			out = append(out, occurrence(float64(o.Unix())))
+		}
+	}
+	return out
+}
+
+func occurrence(v any) string {
+	switch v := v.(type) {
+	case float64:
+		return time.Unix(int64(v), 0).UTC().Format(time.RFC3339)
+	case string:
+		return v
+	}
+	return "?"
+}
