@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/teambition/rrule-go"
@@ -158,7 +159,7 @@ func emptyNote(s *bulletin.Site, c *Calendar) *ics.VJournal {
 // of a published calendar: the organisation's e-mail address, or its web
 // address.
 func organizer(s *bulletin.Site) (string, ics.PropertyParameter) {
-	cn := ics.WithCN(text(s.Org.Name))
+	cn := ics.WithCN(paramText(s.Org.Name))
 	switch {
 	case s.Org.Email != "":
 		return "mailto:" + s.Org.Email, cn
@@ -345,6 +346,20 @@ func text(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// paramText returns s fit for a parameter value, such as CN: on one line,
+// without the characters RFC 5545 allows there only inside quotes, which
+// golang-ical escapes with backslashes instead (a display name loses
+// nothing that matters).
+func paramText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`";:,\`, r) || unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, text(s))
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func zone(e *bulletin.Event) *time.Location {
