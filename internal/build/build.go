@@ -21,6 +21,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/feed"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/page"
 )
 
 // A File is one rendered output.
@@ -48,6 +49,9 @@ type Site struct {
 	feeds      *feed.Set
 	eventsOnce sync.Once
 	events     []*bulletin.Tracked
+	pagesOnce  sync.Once
+	pages      []page.File
+	pagesErr   error
 }
 
 // Events returns every published event followed through the bulletins,
@@ -63,6 +67,42 @@ func (s *Site) Feeds() *feed.Set {
 	return s.feeds
 }
 
+// Pages returns every page of the site, rendered on first use.
+func (s *Site) Pages() ([]page.File, error) {
+	s.pagesOnce.Do(func() { s.pages, s.pagesErr = page.Render(s.pageInput()) })
+	return s.pages, s.pagesErr
+}
+
+// pageInput gathers what the pages show, the feeds and calendars among it.
+func (s *Site) pageInput() *page.Input {
+	in := &page.Input{Site: s.Site, Bulletins: s.Bulletins, Events: s.Events(), Now: s.Now}
+	for _, f := range s.Feeds().Heads {
+		in.Feeds = append(in.Feeds, page.Feed{Name: f.Name, Title: f.Title, RSS: f.SelfURL("rss"), Atom: f.SelfURL("atom"), JSON: f.SelfURL("json")})
+	}
+	for _, c := range ical.Calendars(s.Site, s.Events(), s.Now) {
+		name := strings.TrimSuffix(strings.TrimPrefix(c.Path, "calendars/"), ".ics")
+		in.Calendars = append(in.Calendars, page.Calendar{Name: name, Title: c.Title, URL: s.URL(c.Path)})
+	}
+	return in
+}
+
+// pageFiles renders the pages and keeps those whose path keep accepts.
+func pageFiles(keep func(string) bool) func(*Site) ([]File, error) {
+	return func(s *Site) ([]File, error) {
+		pages, err := s.Pages()
+		if err != nil {
+			return nil, err
+		}
+		var files []File
+		for _, p := range pages {
+			if keep(p.Path) {
+				files = append(files, File{Path: p.Path, MediaType: MediaType(p.Path), Data: p.Data})
+			}
+		}
+		return files, nil
+	}
+}
+
 // Outputs is the table of everything a build writes.
 var Outputs = []Output{
 	{Path: "feeds/<feed>.atom", MediaType: "application/atom+xml", Render: heads("atom", "application/atom+xml", feed.EncodeAtom)},
@@ -72,6 +112,12 @@ var Outputs = []Output{
 	{Path: "feeds.opml", MediaType: "text/x-opml", Render: opml},
 	{Path: "calendars/<calendar>.ics", MediaType: calendarType, Render: calendars},
 	{Path: "events/<event>.ics", MediaType: calendarType, Render: singleEvents},
+	{Path: "<page>.html", MediaType: "text/html; charset=utf-8", Render: pageFiles(func(p string) bool { return strings.HasSuffix(p, ".html") })},
+	{Path: "sitemap.xml", MediaType: "application/xml", Render: pageFiles(func(p string) bool { return p == "sitemap.xml" })},
+	{Path: "robots.txt", MediaType: "text/plain; charset=utf-8", Render: pageFiles(func(p string) bool { return p == "robots.txt" })},
+	{Path: "assets/<asset>.css", MediaType: "text/css; charset=utf-8", Render: pageFiles(func(p string) bool { return strings.HasSuffix(p, ".css") })},
+	{Path: "assets/<asset>.js", MediaType: "text/javascript; charset=utf-8", Render: pageFiles(func(p string) bool { return strings.HasSuffix(p, ".js") })},
+	{Path: "_headers", MediaType: "text/plain; charset=utf-8", Render: headers},
 }
 
 const calendarType = "text/calendar; charset=utf-8"

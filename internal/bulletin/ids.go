@@ -42,3 +42,7 @@ func RegionPath(r *Region) string { return "regions/" + r.ID + "/" }
 func (s *Site) ItemURL(it *Item) string {
 	return s.URL(BulletinPath(it.Bulletin)) + "#" + it.ID
 }
+
+// EventPath returns the path of an event's own calendar file:
+// "events/<id>.ics".
+func EventPath(e *Event) string { return "events/" + e.ID + ".ics" }

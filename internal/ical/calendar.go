@@ -107,7 +107,7 @@ func Listed(s *bulletin.Site, t *bulletin.Tracked, now time.Time) bool {
 
 // Single returns the calendar of one event, for its download link.
 func Single(s *bulletin.Site, t *bulletin.Tracked) *Calendar {
-	return &Calendar{Path: "events/" + t.ID + ".ics", Title: summary(t.Event), Description: s.Title, Events: []*bulletin.Tracked{t}}
+	return &Calendar{Path: bulletin.EventPath(t.Event), Title: summary(t.Event), Description: s.Title, Events: []*bulletin.Tracked{t}}
 }
 
 // Encode writes c as an iCalendar document with CRLF line ends.

@@ -1,0 +1,51 @@
+package build
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/prayerfeed/prayerfeed/internal/ical"
+)
+
+// Cache lifetimes, in seconds: feeds and calendars are polled, pages are
+// read, the stylesheet and script change only with prayerfeed.
+const (
+	feedMaxAge  = 900
+	assetMaxAge = 86400
+)
+
+// headers renders _headers, the headers file of Netlify and Cloudflare
+// Pages: the media type of every feed and calendar (hosts guess JSON Feed
+// and OPML wrong), CORS for feeds and calendars so that web readers can
+// fetch them, and cache lifetimes. Paths are under base_url's path.
+func headers(s *Site) ([]File, error) {
+	var paths []string
+	for _, f := range s.Feeds().Heads {
+		for _, ext := range []string{"atom", "json", "rss"} {
+			paths = append(paths, "feeds/"+f.Name+"."+ext)
+		}
+	}
+	paths = append(paths, "feeds.opml")
+	for _, c := range ical.Calendars(s.Site, s.Events(), s.Now) {
+		paths = append(paths, c.Path)
+	}
+	prefix := strings.TrimSuffix(s.BaseURL.Path, "/")
+	var b strings.Builder
+	b.WriteString("# Headers for Netlify and Cloudflare Pages, written by prayerfeed.\n")
+	rule := func(path string, lines ...string) {
+		fmt.Fprintf(&b, "\n%s%s\n", prefix, path)
+		for _, l := range lines {
+			fmt.Fprintf(&b, "  %s\n", l)
+		}
+	}
+	cors := "Access-Control-Allow-Origin: *"
+	rule("/*", "X-Content-Type-Options: nosniff")
+	rule("/assets/*", fmt.Sprintf("Cache-Control: public, max-age=%d", assetMaxAge))
+	rule("/events/*", cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
+	rule("/feeds/archive/*", "Content-Type: application/atom+xml", cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
+	for _, p := range paths {
+		rule("/"+(&url.URL{Path: p}).EscapedPath(), "Content-Type: "+MediaType(p), cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
+	}
+	return []File{{Path: "_headers", MediaType: "text/plain; charset=utf-8", Data: []byte(b.String())}}, nil
+}

@@ -1,0 +1,405 @@
+// Package page renders the site's HTML pages with html/template: the home
+// page, a page per bulletin, per region, the archive, the events and the
+// subscribe page, and beside them the 404 page, sitemap.xml, robots.txt
+// and the stylesheet.
+//
+// The pages are semantic and accessible, read well on a phone and in
+// print, load nothing from elsewhere, and work without JavaScript; the
+// one script, which adds copy buttons, only adds to them.
+package page
+
+import (
+	"bytes"
+	"cmp"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
+)
+
+// A File is one rendered file, its path relative to the site's root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Input is everything the pages show.
+type Input struct {
+	Site      *bulletin.Site
+	Bulletins []*bulletin.Bulletin // published, newest first
+	Events    []*bulletin.Tracked
+	Now       time.Time
+	Feeds     []Feed     // the all-bulletins feed first, then the regions'
+	Calendars []Calendar // all, hearings, gatherings, then the regions'
+	// Scripts, when set, returns the URL of a bulletin's read-aloud
+	// script, or "".
+	Scripts func(*bulletin.Bulletin) string
+}
+
+// A Feed is a feed in its three formats.
+type Feed struct {
+	Name  string // "all" or a region ID
+	Title string
+	RSS   string
+	Atom  string
+	JSON  string
+}
+
+// A Calendar is a subscription calendar.
+type Calendar struct {
+	Name  string // "all", "hearings", "gatherings" or a region ID
+	Title string
+	URL   string // https
+}
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pages are the page templates, each parsed once with the layout.
+var pages = map[string]*template.Template{}
+
+func init() {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		panic(err)
+	}
+	for _, name := range names {
+		base := path.Base(name)
+		if base == "layout.html" {
+			continue
+		}
+		pages[base] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", name))
+	}
+}
+
+var funcs = template.FuncMap{
+	"longDate":         func(t time.Time) string { return t.Format("Monday 2 January 2006") },
+	"isoDate":          func(t time.Time) string { return t.Format("2006-01-02") },
+	"webcal":           Webcal,
+	"googleSubscribe":  GoogleSubscribe,
+	"outlookSubscribe": OutlookSubscribe,
+}
+
+// A view is what a page template sees.
+type view struct {
+	In          *Input
+	Site        *bulletin.Site
+	Title       string // the page's own title, "" on the home page
+	Description string
+	Canonical   string
+	Root        string // the site's URL
+	Feeds       []Feed // the feeds this page points readers to
+	Data        any
+}
+
+// Render renders every page.
+func Render(in *Input) ([]File, error) {
+	r := &renderer{in: in, s: in.Site}
+	r.home()
+	for _, b := range in.Bulletins {
+		r.bulletin(b)
+	}
+	for _, reg := range in.Site.Regions {
+		r.region(reg)
+	}
+	r.archive()
+	r.events()
+	r.subscribe()
+	r.render("notfound.html", "404.html", "Page not found", "This page does not exist.", "", nil, nil)
+	r.sitemap()
+	r.files = append(r.files, File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\nSitemap: " + r.s.URL("sitemap.xml") + "\n")})
+	if err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := staticFS.ReadFile(p)
+		r.files = append(r.files, File{Path: "assets/" + strings.TrimPrefix(p, "static/"), Data: data})
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return r.files, nil
+}
+
+type renderer struct {
+	in    *Input
+	s     *bulletin.Site
+	files []File
+	urls  []sitemapURL
+	err   error
+}
+
+// render executes a page template into path. A path ending in "/" gets
+// its index.html.
+func (r *renderer) render(tmpl, p, title, description, canonicalPath string, feeds []Feed, data any) {
+	v := &view{In: r.in, Site: r.s, Title: title, Description: description, Root: r.s.URL(""), Feeds: feeds, Data: data}
+	if canonicalPath != "" || p == "index.html" {
+		v.Canonical = r.s.URL(canonicalPath)
+	}
+	if len(v.Feeds) == 0 && len(r.in.Feeds) > 0 {
+		v.Feeds = r.in.Feeds[:1]
+	}
+	var buf bytes.Buffer
+	if err := pages[tmpl].Execute(&buf, v); err != nil && r.err == nil {
+		r.err = fmt.Errorf("page %s: %w", p, err)
+	}
+	if strings.HasSuffix(p, "/") || p == "" {
+		p += "index.html"
+	}
+	r.files = append(r.files, File{Path: p, Data: buf.Bytes()})
+}
+
+func (r *renderer) feedOf(name string) []Feed {
+	for _, f := range r.in.Feeds {
+		if f.Name == name {
+			return []Feed{f}
+		}
+	}
+	return nil
+}
+
+// A point is a praise or prayer point as the pages show it.
+type point struct {
+	*bulletin.Item
+	Body   template.HTML
+	Events []*event
+	Region *bulletin.Region
+}
+
+// An event is an event as the pages show it: the version a bulletin
+// gives, and the latest, when that differs.
+type event struct {
+	*bulletin.Event
+	Latest   *bulletin.Event // the version in force, if later than Event
+	Google   string
+	Outlook  string
+	ICS      string
+	Bulletin *bulletin.Bulletin // where the version in force was announced
+}
+
+func (r *renderer) tracked(id string) *bulletin.Tracked {
+	for _, t := range r.in.Events {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+func (r *renderer) newEvent(e *bulletin.Event) *event {
+	ev := &event{Event: e}
+	latest := e
+	if t := r.tracked(e.ID); t != nil {
+		latest = t.Event
+		if t.Event != e && t.Event.Item.Bulletin != e.Item.Bulletin {
+			ev.Latest = t.Event
+		}
+	}
+	ev.Google = GoogleEvent(r.s, latest)
+	ev.Outlook = OutlookEvent(r.s, latest)
+	ev.ICS = r.s.URL(bulletin.EventPath(latest))
+	ev.Bulletin = latest.Item.Bulletin
+	return ev
+}
+
+func (r *renderer) newPoint(it *bulletin.Item) *point {
+	p := &point{Item: it, Body: template.HTML(markdown.HTML(it.Body, r.s.BaseURL)), Region: r.s.Region(it.Region)}
+	for _, e := range it.Events {
+		p.Events = append(p.Events, r.newEvent(e))
+	}
+	return p
+}
+
+// A section is a region's points in a bulletin.
+type section struct {
+	Region *bulletin.Region
+	Points []*point
+}
+
+// bulletinView is a whole bulletin as its page and the home page show it.
+type bulletinView struct {
+	*bulletin.Bulletin
+	URL      string
+	Intro    template.HTML
+	Sections []section
+	Script   string
+}
+
+func (r *renderer) newBulletin(b *bulletin.Bulletin) *bulletinView {
+	v := &bulletinView{Bulletin: b, URL: r.s.URL(bulletin.BulletinPath(b)), Intro: template.HTML(markdown.HTML(b.Intro, r.s.BaseURL))}
+	for _, reg := range r.s.Regions {
+		sec := section{Region: reg}
+		for _, it := range b.Items {
+			if it.Region == reg.ID {
+				sec.Points = append(sec.Points, r.newPoint(it))
+			}
+		}
+		if len(sec.Points) > 0 {
+			v.Sections = append(v.Sections, sec)
+		}
+	}
+	if r.in.Scripts != nil {
+		v.Script = r.in.Scripts(b)
+	}
+	return v
+}
+
+// upcoming returns the events whose last day is today or later, soonest
+// first, and the recent ones, within the calendars' past window, latest
+// first.
+func (r *renderer) upcoming() (next, recent []*event) {
+	today := bulletin.DateOf(r.in.Now.In(r.zone()))
+	for _, t := range r.in.Events {
+		ev := r.newEvent(t.Event)
+		ev.Latest = nil
+		switch last := t.LastDay(); {
+		case !last.Before(today):
+			next = append(next, ev)
+		case !last.Before(today.AddDays(-r.s.PastDays)):
+			recent = append(recent, ev)
+		}
+	}
+	slices.Reverse(recent)
+	return next, recent
+}
+
+func (r *renderer) zone() *time.Location {
+	if r.s.Location != nil {
+		return r.s.Location
+	}
+	return time.UTC
+}
+
+func (r *renderer) about() template.HTML {
+	return template.HTML(markdown.HTML(r.s.About, r.s.BaseURL))
+}
+
+func (r *renderer) home() {
+	next, _ := r.upcoming()
+	data := struct {
+		Latest   *bulletinView
+		Upcoming []*event
+		About    template.HTML
+	}{Upcoming: next[:min(len(next), 6)], About: r.about()}
+	if len(r.in.Bulletins) > 0 {
+		data.Latest = r.newBulletin(r.in.Bulletins[0])
+	}
+	r.render("home.html", "index.html", "", r.s.Description, "", nil, data)
+	r.urls = append(r.urls, sitemapURL{r.s.URL(""), r.newest()})
+}
+
+func (r *renderer) newest() time.Time {
+	var t time.Time
+	for _, b := range r.in.Bulletins {
+		if b.Modified().After(t) {
+			t = b.Modified()
+		}
+	}
+	return t
+}
+
+func (r *renderer) bulletin(b *bulletin.Bulletin) {
+	p := bulletin.BulletinPath(b)
+	title := b.Title + " — " + b.Date.Format("2 January 2006")
+	desc := markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, 200)
+	r.render("bulletin.html", p, title, desc, p, nil, struct {
+		B     *bulletinView
+		About template.HTML
+	}{r.newBulletin(b), r.about()})
+	r.urls = append(r.urls, sitemapURL{r.s.URL(p), b.Modified()})
+}
+
+// A regionEntry is a point on its region's page.
+type regionEntry struct {
+	Point    *point
+	Bulletin *bulletin.Bulletin
+	URL      string
+}
+
+func (r *renderer) region(reg *bulletin.Region) {
+	var entries []regionEntry
+	var newest time.Time
+	for _, b := range r.in.Bulletins {
+		for _, it := range b.Items {
+			if it.Region == reg.ID {
+				entries = append(entries, regionEntry{r.newPoint(it), b, r.s.ItemURL(it)})
+				newest = maxTime(newest, b.Modified())
+			}
+		}
+	}
+	p := bulletin.RegionPath(reg)
+	desc := cmp.Or(reg.Description, "Praise and prayer for "+reg.Name+".")
+	r.render("region.html", p, reg.Name, desc, p, r.feedOf(reg.ID), struct {
+		Region  *bulletin.Region
+		Entries []regionEntry
+		Feed    []Feed
+		Cal     *Calendar
+	}{reg, entries, r.feedOf(reg.ID), r.calendarOf(reg.ID)})
+	r.urls = append(r.urls, sitemapURL{r.s.URL(p), newest})
+}
+
+func (r *renderer) calendarOf(name string) *Calendar {
+	for i := range r.in.Calendars {
+		if r.in.Calendars[i].Name == name {
+			return &r.in.Calendars[i]
+		}
+	}
+	return nil
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// A year is the bulletins of one year, newest first.
+type year struct {
+	Year      int
+	Bulletins []*bulletin.Bulletin
+}
+
+func (r *renderer) archive() {
+	var years []*year
+	for _, b := range r.in.Bulletins {
+		y := b.Date.Year()
+		if len(years) == 0 || years[len(years)-1].Year != y {
+			years = append(years, &year{Year: y})
+		}
+		years[len(years)-1].Bulletins = append(years[len(years)-1].Bulletins, b)
+	}
+	r.render("archive.html", "archive/", "Archive", "Every bulletin of "+r.s.Title+", by year.", "archive/", nil, years)
+	r.urls = append(r.urls, sitemapURL{r.s.URL("archive/"), r.newest()})
+}
+
+func (r *renderer) events() {
+	next, recent := r.upcoming()
+	r.render("events.html", "events/", "Hearings and gatherings", "Court hearings to pray for and prayer gatherings to join.", "events/", nil, struct {
+		Upcoming, Recent []*event
+		Calendars        []Calendar
+	}{next, recent, r.in.Calendars})
+	r.urls = append(r.urls, sitemapURL{r.s.URL("events/"), r.newest()})
+}
+
+func (r *renderer) subscribe() {
+	r.render("subscribe.html", "subscribe/", "Subscribe", "Follow "+r.s.Title+" in a feed reader or a calendar.", "subscribe/", r.in.Feeds, struct {
+		Feeds     []Feed
+		Calendars []Calendar
+		OPML      string
+	}{r.in.Feeds, r.in.Calendars, r.s.URL("feeds.opml")})
+	r.urls = append(r.urls, sitemapURL{r.s.URL("subscribe/"), r.newest()})
+}
