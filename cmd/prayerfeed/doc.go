@@ -7,6 +7,7 @@ Usage:
 	prayerfeed build [-src bulletins] [-out public] [-now time] [-v]
 	prayerfeed check [-src bulletins] [-now time]
 	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
+	prayerfeed serve [-src bulletins] [-out public] [-addr 127.0.0.1:8080] [-now time]
 	prayerfeed ping [-src bulletins] [-out public] [-hub url] [-state file] [-all] [-n]
 
 Build loads every bulletin under -src, validates it, renders every output
@@ -24,6 +25,12 @@ region and comments that teach the format. The skeleton is a draft, so it
 is never published as it is; its placeholders start with "TODO", and a
 bulletin that still holds one cannot be published. New never overwrites a
 file.
+
+Serve builds the site into -out and serves it at -addr, as a static host
+would (the same media types, conditional requests), for previewing. It
+rebuilds whenever a file under -src changes; while the last build has
+problems, every page shows them instead of the site. It listens on
+loopback only unless -addr says otherwise.
 
 Ping tells the WebSub hub named in site.yaml (or by -hub) which feeds in
 -out changed since it last told it, so that readers subscribed through

@@ -73,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	if cmd != "ping" {
 		fset.StringVar(nowFlag, "now", "", "fix the clock: a date or an RFC 3339 time")
 	}
-	var out, date, hub, state *string
+	var out, date, hub, state, addr *string
 	var verbose, all, dryRun *bool
 	switch cmd {
 	case "build":
@@ -82,6 +82,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	case "check":
 	case "new":
 		date = fset.String("date", "", "the bulletin's date (default: the next Friday)")
+	case "serve":
+		out = fset.String("out", "public", "the folder to build the site into and serve")
+		addr = fset.String("addr", "127.0.0.1:8080", "the address to listen on")
 	case "ping":
 		out = fset.String("out", "public", "the folder the site was built into")
 		hub = fset.String("hub", "", "the hub's URL (default: site.yaml's hub)")
@@ -110,6 +113,14 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	if err != nil {
 		fmt.Fprintf(stderr, "prayerfeed: %v\n", err)
 		return errUsage
+	}
+	if cmd == "serve" {
+		// Each rebuild reads the clock anew, unless it is fixed.
+		clockNow := func() moment {
+			m, _ := nowFrom(*nowFlag, getenv, clock) // valid: checked above
+			return m
+		}
+		return runServe(*src, *out, *addr, clockNow, stderr)
 	}
 	switch cmd {
 	case "build":

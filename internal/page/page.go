@@ -97,7 +97,7 @@ type view struct {
 	Title       string // the page's own title, "" on the home page
 	Description string
 	Canonical   string
-	Root        string // the site's URL
+	Root        string // the site's root path, such as "/" or "/prayer/": links work on any host
 	Feeds       []Feed // the feeds this page points readers to
 	Data        any
 }
@@ -145,7 +145,7 @@ type renderer struct {
 // render executes a page template into path. A path ending in "/" gets
 // its index.html.
 func (r *renderer) render(tmpl, p, title, description, canonicalPath string, feeds []Feed, data any) {
-	v := &view{In: r.in, Site: r.s, Title: title, Description: description, Root: r.s.URL(""), Feeds: feeds, Data: data}
+	v := &view{In: r.in, Site: r.s, Title: title, Description: description, Root: r.s.BaseURL.Path, Feeds: feeds, Data: data}
 	if canonicalPath != "" || p == "index.html" {
 		v.Canonical = r.s.URL(canonicalPath)
 	}
@@ -160,6 +160,12 @@ func (r *renderer) render(tmpl, p, title, description, canonicalPath string, fee
 		p += "index.html"
 	}
 	r.files = append(r.files, File{Path: p, Data: buf.Bytes()})
+}
+
+// local returns the path of p from the host's root, for links within the
+// site, which then work on the preview server as on the real host.
+func (r *renderer) local(p string) string {
+	return r.s.BaseURL.Path + p
 }
 
 func (r *renderer) feedOf(name string) []Feed {
@@ -210,7 +216,7 @@ func (r *renderer) newEvent(e *bulletin.Event) *event {
 	}
 	ev.Google = GoogleEvent(r.s, latest)
 	ev.Outlook = OutlookEvent(r.s, latest)
-	ev.ICS = r.s.URL(bulletin.EventPath(latest))
+	ev.ICS = r.local(bulletin.EventPath(latest))
 	ev.Bulletin = latest.Item.Bulletin
 	return ev
 }
@@ -239,7 +245,7 @@ type bulletinView struct {
 }
 
 func (r *renderer) newBulletin(b *bulletin.Bulletin) *bulletinView {
-	v := &bulletinView{Bulletin: b, URL: r.s.URL(bulletin.BulletinPath(b)), Intro: template.HTML(markdown.HTML(b.Intro, r.s.BaseURL))}
+	v := &bulletinView{Bulletin: b, URL: r.local(bulletin.BulletinPath(b)), Intro: template.HTML(markdown.HTML(b.Intro, r.s.BaseURL))}
 	for _, reg := range r.s.Regions {
 		sec := section{Region: reg}
 		for _, it := range b.Items {
@@ -335,7 +341,7 @@ func (r *renderer) region(reg *bulletin.Region) {
 	for _, b := range r.in.Bulletins {
 		for _, it := range b.Items {
 			if it.Region == reg.ID {
-				entries = append(entries, regionEntry{r.newPoint(it), b, r.s.ItemURL(it)})
+				entries = append(entries, regionEntry{r.newPoint(it), b, r.local(bulletin.BulletinPath(b)) + "#" + it.ID})
 				newest = maxTime(newest, b.Modified())
 			}
 		}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/build"
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/serve"
+)
+
+// newServer returns the preview server of the site in src, built into
+// out at the clock now, logging to stderr.
+func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Server, error) {
+	root, err := openSource(src)
+	if err != nil {
+		return nil, err
+	}
+	settings, _ := load.Site(root.FS(), filepath.ToSlash(filepath.Clean(src)))
+	root.Close()
+	base := "/"
+	if settings.BaseURL != nil {
+		base = settings.BaseURL.Path
+	}
+	return &serve.Server{
+		Src:       src,
+		Out:       out,
+		Base:      base,
+		MediaType: build.MediaType,
+		Poll:      500 * time.Millisecond,
+		Log:       log.New(stderr, "prayerfeed serve: ", 0),
+		Build: func() error {
+			site, err := loadQuiet(src, now())
+			if err != nil {
+				return err
+			}
+			files, err := build.Render(site)
+			if err != nil {
+				return err
+			}
+			_, err = build.Write(out, files)
+			return err
+		},
+	}, nil
+}
+
+// loadQuiet loads and validates src, returning every problem as the error.
+func loadQuiet(src string, now moment) (*build.Site, error) {
+	root, err := openSource(src)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	name := filepath.ToSlash(filepath.Clean(src))
+	settings, _ := load.Site(root.FS(), name)
+	site, _, err := build.Load(root.FS(), name, now.in(settings.Location))
+	return site, err
+}
+
+func runServe(src, out, addr string, now func() moment, stderr io.Writer) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv, err := newServer(src, out, now, stderr)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	host := ln.Addr().String()
+	if ip := net.ParseIP(strings.Split(host, ":")[0]); ip != nil && !ip.IsLoopback() {
+		fmt.Fprintf(stderr, "prayerfeed serve: warning: %s is reachable from other machines\n", host)
+	}
+	fmt.Fprintf(stderr, "prayerfeed serve: http://%s%s (Ctrl-C to stop)\n", host, srv.Base)
+	return srv.Serve(ctx, ln)
+}
+
+// problemsOf returns the lines of an error list, for tests.
+func problemsOf(err error) []string {
+	var list bulletin.ErrorList
+	if errors.As(err, &list) {
+		var lines []string
+		for _, e := range list {
+			lines = append(lines, e.Error())
+		}
+		return lines
+	}
+	return nil
+}
