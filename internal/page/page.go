@@ -83,9 +83,11 @@ func init() {
 }
 
 var funcs = template.FuncMap{
-	"longDate":         func(t time.Time) string { return t.Format("Monday 2 January 2006") },
-	"isoDate":          func(t time.Time) string { return t.Format("2006-01-02") },
-	"webcal":           Webcal,
+	"longDate": func(t time.Time) string { return t.Format("Monday 2 January 2006") },
+	"isoDate":  func(t time.Time) string { return t.Format("2006-01-02") },
+	// webcal: links are safe (built from the https base URL), but
+	// html/template trusts only http, https and mailto.
+	"webcal":           func(u string) template.URL { return template.URL(Webcal(u)) },
 	"googleSubscribe":  GoogleSubscribe,
 	"outlookSubscribe": OutlookSubscribe,
 }

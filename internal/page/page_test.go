@@ -100,6 +100,9 @@ func TestEveryPage(t *testing.T) {
 				t.Errorf("%s lacks %s", f.Path, want)
 			}
 		}
+		if strings.Contains(s, "ZgotmplZ") {
+			t.Errorf("%s: html/template refused a value (ZgotmplZ)", f.Path)
+		}
 		if f.Path != "404.html" && !strings.Contains(s, `<link rel="canonical" href="https://example.org/prayer/`) {
 			t.Errorf("%s has no canonical URL", f.Path)
 		}

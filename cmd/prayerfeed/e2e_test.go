@@ -1,0 +1,203 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromium returns the path of a Chromium to drive, or skips the test
+// where there is none (CI installs Debian's and must run it).
+func chromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("CI must run the browser test: install Debian's chromium")
+	}
+	t.Skip("no Chromium here; install Debian's chromium to run the browser test")
+	return ""
+}
+
+// TestBrowser starts the preview server on the sample site and drives
+// headless Chromium through it as a visitor would: the home page, a
+// bulletin and its anchors and calendar links, the subscribe page and its
+// copy button; then it edits a bulletin and sees the page change, and
+// breaks it and sees the problem.
+func TestBrowser(t *testing.T) {
+	exe := chromium(t)
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	src, out := filepath.Join(dir, "bulletins"), filepath.Join(dir, "public")
+	var logs bytes.Buffer
+	fixed := moment{t: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)}
+	srv, err := newServer(src, out, func() moment { return fixed }, &logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	}()
+	base := "http://" + ln.Addr().String() + "/"
+	waitFor(t, func() bool { return srv.Builds() >= 1 }, "the first build")
+
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(filepath.Join(dir, "chromium")), chromedp.WindowSize(1000, 1600))...)
+	defer cancelAlloc()
+	browserCtx, cancelBrowser := chromedp.NewContext(alloc)
+	defer cancelBrowser()
+	// Start the browser on browserCtx itself: a first Run on a context
+	// with a timeout would close the browser when that context ends.
+	if err := chromedp.Run(browserCtx); err != nil {
+		t.Fatal(err)
+	}
+	run := func(what string, actions ...chromedp.Action) {
+		t.Helper()
+		c, stop := context.WithTimeout(browserCtx, 60*time.Second)
+		defer stop()
+		if err := chromedp.Run(c, actions...); err != nil {
+			t.Fatalf("%s: %v\nserver log:\n%s", what, err, logs.String())
+		}
+	}
+
+	// The home page, and a screenshot of it.
+	var title, h1 string
+	var shot []byte
+	run("home", chromedp.Navigate(base), chromedp.Title(&title), chromedp.Text("h1", &h1), chromedp.FullScreenshot(&shot, 80))
+	if title != "IJM Prayer Bulletin" || h1 != "IJM Prayer Bulletin" {
+		t.Errorf("home: title %q, h1 %q", title, h1)
+	}
+	shotPath := filepath.Join(os.TempDir(), "prayerfeed-home.jpg")
+	if err := os.WriteFile(shotPath, shot, 0o644); err != nil || len(shot) < 10000 {
+		t.Errorf("screenshot: %d bytes, %v", len(shot), err)
+	}
+	t.Logf("screenshot of the home page: %s", shotPath)
+
+	// Follow the link to this week's bulletin.
+	var location string
+	run("follow this week's link", chromedp.Click(`#latest a`, chromedp.ByQuery), chromedp.WaitVisible(`.bulletin`, chromedp.ByQuery), chromedp.Location(&location))
+	if !strings.HasSuffix(location, "/bulletins/2026-11-27/") {
+		t.Errorf("this week's link led to %s", location)
+	}
+
+	// An anchor that feeds and calendars link to, and its event's links.
+	var point string
+	var google, outlook, ics string
+	run("anchor", chromedp.Navigate(base+"bulletins/2026-11-20/#latin-america-1"),
+		chromedp.Text(`#latin-america-1 h3`, &point, chromedp.ByQuery),
+		chromedp.AttributeValue(`#latin-america-1 .add a:nth-of-type(1)`, "href", &google, nil, chromedp.ByQuery),
+		chromedp.AttributeValue(`#latin-america-1 .add a:nth-of-type(2)`, "href", &outlook, nil, chromedp.ByQuery),
+		chromedp.AttributeValue(`#latin-america-1 .add a:nth-of-type(3)`, "href", &ics, nil, chromedp.ByQuery))
+	if point != "Hearings in the Dominican Republic #" {
+		t.Errorf("anchor #latin-america-1 shows %q", point)
+	}
+	if !strings.HasPrefix(google, "https://calendar.google.com/calendar/render?action=TEMPLATE") || !strings.Contains(google, "ctz=America%2FSanto_Domingo") {
+		t.Errorf("Google link: %s", google)
+	}
+	if !strings.HasPrefix(outlook, "https://outlook.live.com/calendar/0/deeplink/compose?") {
+		t.Errorf("Outlook link: %s", outlook)
+	}
+	resp, err := http.Get(strings.TrimSuffix(base, "/") + ics)
+	if err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/calendar; charset=utf-8" {
+		t.Errorf("the .ics link %s: %v %v", ics, err, resp)
+	} else {
+		resp.Body.Close()
+	}
+
+	// The subscribe page: the copy button copies the address.
+	run("grant the clipboard", browser.GrantPermissions([]browser.PermissionType{browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(strings.TrimSuffix(base, "/")))
+	var copied, label, want string
+	run("copy", chromedp.Navigate(base+"subscribe/"),
+		chromedp.WaitVisible(`button[data-copy]`, chromedp.ByQuery),
+		chromedp.AttributeValue(`button[data-copy]`, "data-copy", &want, nil, chromedp.ByQuery),
+		chromedp.Click(`button[data-copy]`, chromedp.ByQuery),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Text(`button[data-copy]`, &label, chromedp.ByQuery),
+		chromedp.Evaluate(`navigator.clipboard.readText()`, &copied, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if want != "https://prayer.example.org/calendars/all.ics" || copied != want || label != "Copied" {
+		t.Errorf("copy button: copied %q (want %q), label %q", copied, want, label)
+	}
+	var webcal string
+	run("webcal", chromedp.AttributeValue(`.subscriptions a[href^="webcal:"]`, "href", &webcal, nil, chromedp.ByQuery))
+	if webcal != "webcal://prayer.example.org/calendars/all.ics" {
+		t.Errorf("webcal link: %s", webcal)
+	}
+
+	// Edit a bulletin: the page follows.
+	file := filepath.Join(src, "2026", "2026-11-27.yaml")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	builds := srv.Builds()
+	edited := bytes.Replace(orig, []byte("title: IJM Prayer Request"), []byte("title: IJM Prayer Request, edited"), 1)
+	if err := os.WriteFile(file, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return srv.Builds() > builds }, "the rebuild after an edit")
+	var heading string
+	run("edited", chromedp.Navigate(base+"bulletins/2026-11-27/"), chromedp.Text("h1", &heading))
+	if heading != "IJM Prayer Request, edited" {
+		t.Errorf("after the edit the page's heading is %q", heading)
+	}
+
+	// Break it: every page shows the problem.
+	builds = srv.Builds()
+	broken := bytes.Replace(orig, []byte("  reference: Hebrews 10:29-31"), []byte("  refrence: Hebrews 10:29-31"), 1)
+	if err := os.WriteFile(file, broken, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return srv.Builds() > builds }, "the rebuild after breaking the bulletin")
+	var problems string
+	run("broken", chromedp.Navigate(base+"bulletins/2026-11-20/"), chromedp.Text("#problems", &problems, chromedp.ByQuery))
+	if !strings.Contains(problems, filepath.ToSlash(src)+`/2026/2026-11-27.yaml:`) || !strings.Contains(problems, `unknown key "refrence" in scripture (did you mean "reference"?)`) {
+		t.Errorf("the page shows:\n%s", problems)
+	}
+
+	// Mend it: the site is back.
+	builds = srv.Builds()
+	os.WriteFile(file, orig, 0o644)
+	waitFor(t, func() bool { return srv.Builds() > builds }, "the rebuild after mending the bulletin")
+	run("mended", chromedp.Navigate(base+"bulletins/2026-11-27/"), chromedp.Text("h1", &heading))
+	if heading != "IJM Prayer Request" {
+		t.Errorf("after mending, the heading is %q", heading)
+	}
+}
+
+// waitFor polls cond until it holds, failing after a minute.
+func waitFor(t *testing.T, cond func() bool, what string) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
