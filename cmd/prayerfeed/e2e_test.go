@@ -65,11 +65,25 @@ func TestBrowser(t *testing.T) {
 	base := "http://" + ln.Addr().String() + "/"
 	waitFor(t, func() bool { return srv.Builds() >= 1 }, "the first build")
 
+	// Chromium's helpers may still write to its profile as the test ends,
+	// so the profile lives outside t.TempDir and goes when it can.
+	profile, err := os.MkdirTemp("", "prayerfeed-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 20 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(filepath.Join(dir, "chromium")), chromedp.WindowSize(1000, 1600))...)
+		chromedp.UserDataDir(profile), chromedp.WindowSize(1000, 1600))...)
 	defer cancelAlloc()
 	browserCtx, cancelBrowser := chromedp.NewContext(alloc)
 	defer cancelBrowser()
