@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"time"
 
@@ -10,7 +12,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
-func runBuild(src, out string, now moment, verbose bool, stderr io.Writer) error {
+func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, stderr io.Writer) error {
 	start := time.Now()
 	site, err := loadSource(src, now, stderr, "; nothing was written")
 	if err != nil {
@@ -23,14 +25,37 @@ func runBuild(src, out string, now moment, verbose bool, stderr io.Writer) error
 	for _, w := range build.Warn(files) {
 		fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", w)
 	}
-	written, err := build.Write(out, files)
-	if verbose {
-		for _, p := range written {
-			fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(out, filepath.FromSlash(p)))
-		}
+	m := site.Manifest(files)
+	if manifest == "" {
+		manifest = filepath.Join(out, build.ManifestFile)
 	}
+	if prev, err := build.ReadManifest(manifest); err == nil {
+		problems := build.CompareIDs(prev, m, site.Retired)
+		for _, p := range problems {
+			if strict {
+				fmt.Fprintf(stderr, "prayerfeed: %s\n", p)
+			} else {
+				fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", p)
+			}
+		}
+		if strict && len(problems) > 0 {
+			fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(problems), "changed ID", "changed IDs"))
+			return errReported
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	res, err := build.Publish(out, files, m)
 	if err != nil {
 		return err
+	}
+	if verbose {
+		for _, p := range res.Written {
+			fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(out, filepath.FromSlash(p)))
+		}
+		for _, p := range res.Removed {
+			fmt.Fprintf(stderr, "removed %s\n", filepath.Join(out, filepath.FromSlash(p)))
+		}
 	}
 	points, events := 0, 0
 	for _, b := range site.Bulletins {
@@ -39,9 +64,13 @@ func runBuild(src, out string, now moment, verbose bool, stderr io.Writer) error
 			events += len(it.Events)
 		}
 	}
-	fmt.Fprintf(stderr, "prayerfeed: %s, %s, %s; %s of %d written to %s in %s\n",
+	removed := ""
+	if len(res.Removed) > 0 {
+		removed = fmt.Sprintf(", %d removed", len(res.Removed))
+	}
+	fmt.Fprintf(stderr, "prayerfeed: %s, %s, %s; %s of %d written to %s%s in %s\n",
 		plural(len(site.Bulletins), "bulletin", "bulletins"), plural(points, "point", "points"), plural(events, "event", "events"),
-		plural(len(written), "file", "files"), len(files), out, time.Since(start).Round(time.Millisecond))
+		plural(len(res.Written), "file", "files"), len(files), out, removed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -73,12 +73,14 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	if cmd != "ping" {
 		fset.StringVar(nowFlag, "now", "", "fix the clock: a date or an RFC 3339 time")
 	}
-	var out, date, hub, state, addr *string
-	var verbose, all, dryRun *bool
+	var out, date, hub, state, addr, manifest *string
+	var verbose, all, dryRun, strict *bool
 	switch cmd {
 	case "build":
 		out = fset.String("out", "public", "the folder to write the site into")
-		verbose = fset.Bool("v", false, "list the files written")
+		verbose = fset.Bool("v", false, "list the files written and removed")
+		manifest = fset.String("manifest", "", "the manifest of the published site to compare IDs with (default: the one in -out)")
+		strict = fset.Bool("strict", false, "fail, writing nothing, when a published ID would vanish or change")
 	case "check":
 	case "new":
 		date = fset.String("date", "", "the bulletin's date (default: the next Friday)")
@@ -124,7 +126,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	}
 	switch cmd {
 	case "build":
-		return runBuild(*src, *out, now, *verbose, stderr)
+		return runBuild(*src, *out, *manifest, *strict, now, *verbose, stderr)
 	case "check":
 		return runCheck(*src, now, stderr)
 	default:

@@ -48,7 +48,7 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 			if err != nil {
 				return err
 			}
-			_, err = build.Write(out, files)
+			_, err = build.Publish(out, files, site.Manifest(files))
 			return err
 		},
 	}, nil

@@ -5,18 +5,14 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/prayerfeed/prayerfeed/internal/atomicfile"
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
@@ -229,36 +225,5 @@ func Render(s *Site) ([]File, error) {
 	return files, nil
 }
 
-// Write writes files into the folder dir, creating it if needed. A file
-// whose bytes are already there is not rewritten, so its modification
-// time, and the ETag a host derives from it, stay. It returns the paths
-// it wrote.
-func Write(dir string, files []File) (written []string, err error) {
-	for _, f := range files {
-		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
-			return nil, fmt.Errorf("write %s: not a path inside %s", f.Path, dir)
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	for _, f := range files {
-		old, err := root.ReadFile(f.Path)
-		if err == nil && bytes.Equal(old, f.Data) {
-			continue
-		}
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return written, fmt.Errorf("write %s: %w", filepath.Join(dir, f.Path), err)
-		}
-		if err := atomicfile.WriteFile(root, f.Path, f.Data, 0o644); err != nil {
-			return written, fmt.Errorf("write %s: %w", filepath.Join(dir, f.Path), err)
-		}
-		written = append(written, f.Path)
-	}
-	return written, nil
-}
+// Manifest returns the manifest of the site with its rendered files.
+func (s *Site) Manifest(files []File) *Manifest { return s.manifest(files) }

@@ -41,8 +41,8 @@ func buildSite(t *testing.T, src string, now time.Time) (string, []build.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := t.TempDir()
-	if _, err := build.Write(out, files); err != nil {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Publish(out, files, site.Manifest(files)); err != nil {
 		t.Fatal(err)
 	}
 	return out, files
@@ -151,54 +151,18 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestWriteKeepsUnchangedFiles checks that a rebuild with nothing changed
-// rewrites no file and keeps modification times.
-func TestWriteKeepsUnchangedFiles(t *testing.T) {
-	out, files := buildSite(t, sites[0].src, sites[0].now)
-	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, f := range files {
-		if err := os.Chtimes(filepath.Join(out, f.Path), old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
-	written, err := build.Write(out, files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(written) != 0 {
-		t.Errorf("rebuild wrote %q; want nothing", written)
-	}
-	for _, f := range files {
-		fi, err := os.Stat(filepath.Join(out, f.Path))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !fi.ModTime().Equal(old) {
-			t.Errorf("%s: modification time changed", f.Path)
-		}
-	}
-	files[0].Data = append(bytes.Clone(files[0].Data), '\n')
-	written, err = build.Write(out, files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(written) != 1 || written[0] != files[0].Path {
-		t.Errorf("wrote %q; want only %s", written, files[0].Path)
-	}
-}
-
-func TestWriteRefusesPathsOutside(t *testing.T) {
+// TestRefusesPathsOutside checks that no output path leads out of the
+// output folder.
+func TestRefusesPathsOutside(t *testing.T) {
 	out := t.TempDir()
-	for _, p := range []string{"../escape", "/etc/passwd", "a/../../b"} {
-		if _, err := build.Write(filepath.Join(out, "public"), []build.File{{Path: p, Data: []byte("x")}}); err == nil {
-			t.Errorf("Write(%q) succeeded; want an error", p)
+	for _, p := range []string{"../escape", "/etc/passwd", "a/../../b", build.ManifestFile} {
+		if _, err := build.Publish(filepath.Join(out, "public"), []build.File{{Path: p, Data: []byte("x")}}, &build.Manifest{}); err == nil {
+			t.Errorf("Publish(%q) succeeded; want an error", p)
 		}
 	}
 	entries, _ := os.ReadDir(out)
-	for _, e := range entries {
-		if e.Name() != "public" {
-			t.Errorf("Write created %s outside the output folder", e.Name())
-		}
+	if len(entries) != 0 {
+		t.Errorf("Publish created %v", entries)
 	}
 }
 

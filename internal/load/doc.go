@@ -46,6 +46,8 @@
 //	cancelled_days: 30                      # days a cancelled event stays listed
 //	refresh: 12h                            # how often calendar apps should refresh
 //	event_duration: 1h                      # length of an event given without an end
+//	retired:                                # published IDs withdrawn on purpose
+//	  - tag:prayer.example.org,2026-11-20:2026-11-20/africa-1
 //	regions:                                # required; in display order
 //	  - id: latin-america                   # required; stable, used in URLs and IDs
 //	    name: Latin America                 # required

@@ -36,7 +36,7 @@ const (
 var keys = map[string][]string{
 	"site.yaml": {"title", "description", "base_url", "language", "timezone", "id_domain", "organization", "about",
 		"icon", "logo", "hub", "feed_limit", "calendar_past_days", "cancelled_days", "refresh", "event_duration",
-		"regions"},
+		"regions", "retired"},
 	"organization": {"name", "email", "url"},
 	"region":       {"id", "name", "description"},
 	"bulletin":     {"date", "title", "id", "draft", "publish", "updated", "timezone", "scripture", "intro", "audio", "items"},
@@ -351,6 +351,13 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 	site.CancelledDays = int(m.integer("cancelled_days", DefaultCancelledDays))
 	site.Refresh = m.duration("refresh", DefaultRefresh)
 	site.EventDuration = m.duration("event_duration", DefaultEventDuration)
+	for _, n := range m.list("retired", false) {
+		if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
+			d.errorf(n, "retired must list IDs, such as \"tag:prayer.example.org,2026-11-20:2026-11-20/africa-1\", not %s", describe(n))
+			continue
+		}
+		site.Retired = append(site.Retired, strings.TrimSpace(n.Value))
+	}
 	for _, n := range m.list("regions", true) {
 		rm := d.mapping(n, "region", keys["region"]...)
 		site.Regions = append(site.Regions, &bulletin.Region{

@@ -23,6 +23,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/prayerfeed/prayerfeed/internal/atomicfile"
 )
 
 // State records, by feed URL, the SHA-256 of each feed's bytes when the
@@ -49,21 +51,18 @@ func ReadState(path string) (State, error) {
 	return s, nil
 }
 
-// Write writes the state to path, through a temporary file renamed over
-// it.
+// Write writes the state to path atomically.
 func (s State) Write(path string) error {
 	data, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	root, err := os.OpenRoot(filepath.Dir(path))
+	if err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	defer root.Close()
+	return atomicfile.WriteFile(root, filepath.Base(path), append(data, '\n'), 0o644)
 }
 
 // Sum returns the hex SHA-256 of data.

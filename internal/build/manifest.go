@@ -1,0 +1,133 @@
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// ManifestFile is the name of the manifest in the output folder.
+const ManifestFile = ".prayerfeed-manifest.json"
+
+// A Manifest records what a build published: the files it owns, with
+// their SHA-256, and every entry ID and event UID, with where each came
+// from. The next build removes only the files it lists, and compares IDs
+// with it, so that none vanishes or changes by accident.
+type Manifest struct {
+	Version int               `json:"version"`
+	Files   map[string]string `json:"files"`
+	Entries map[string]Origin `json:"entries"`
+	Events  map[string]Origin `json:"events"`
+}
+
+// An Origin says where a published ID came from.
+type Origin struct {
+	File  string `json:"file"`  // the bulletin's source file
+	Title string `json:"title"` // the entry's or event's title
+	Point int    `json:"point"` // the point's place in its bulletin, from 1; 0 for a bulletin
+}
+
+// ReadManifest reads a manifest file.
+func ReadManifest(path string) (*Manifest, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &m, nil
+}
+
+// manifest returns the manifest of the site with its rendered files.
+func (s *Site) manifest(files []File) *Manifest {
+	m := &Manifest{Version: 1, Files: map[string]string{}, Entries: map[string]Origin{}, Events: map[string]Origin{}}
+	for _, f := range files {
+		m.Files[f.Path] = sum(f.Data)
+	}
+	for _, b := range s.Bulletins {
+		file := b.Pos.File
+		m.Entries[s.EntryID(b)] = Origin{File: file, Title: b.Title}
+		for i, it := range b.Items {
+			m.Entries[s.ItemEntryID(it)] = Origin{File: file, Title: it.Title, Point: i + 1}
+		}
+	}
+	for _, t := range s.Events() {
+		m.Events[s.UID(t.Event)] = Origin{File: t.Item.Bulletin.Pos.File, Title: t.Title}
+	}
+	return m
+}
+
+func (m *Manifest) encode() []byte {
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		panic(err) // maps of strings always marshal
+	}
+	return append(data, '\n')
+}
+
+// CompareIDs returns a problem for every entry ID or event UID of prev
+// that cur no longer has, unless retired lists it: readers and calendars
+// would lose the entry, or show it again under its new ID. It names the
+// new ID when one from the same place seems to stand for it.
+func CompareIDs(prev, cur *Manifest, retired []string) []string {
+	var problems []string
+	check := func(kind string, prevIDs, curIDs map[string]Origin) {
+		ids := make([]string, 0, len(prevIDs))
+		for id := range prevIDs {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			if slices.Contains(retired, id) {
+				continue
+			}
+			if c, ok := curIDs[id]; ok {
+				// The ID stays, but does it still stand for the same
+				// thing? Points reordered in a region swap their IDs.
+				o := prevIDs[id]
+				if c.Title != o.Title && o.Point > 0 {
+					if now := successor(o, id, curIDs); now != "" {
+						problems = append(problems, fmt.Sprintf("published %s %s (%q, %s) now stands for %q, and %q is now %s: were points reordered? give each point an id",
+							kind, id, o.Title, o.File, c.Title, o.Title, now))
+					}
+				}
+				continue
+			}
+			o := prevIDs[id]
+			msg := fmt.Sprintf("published %s %s (%q, %s) is gone", kind, id, o.Title, o.File)
+			if now := successor(o, id, curIDs); now != "" {
+				msg = fmt.Sprintf("published %s %s (%q, %s) changed to %s; readers will see it again as new", kind, id, o.Title, o.File, now)
+			}
+			problems = append(problems, msg+"; if that is meant, add it to retired: in site.yaml")
+		}
+	}
+	check("entry", prev.Entries, cur.Entries)
+	check("event", prev.Events, cur.Events)
+	return problems
+}
+
+// successor returns the current ID that seems to be the same thing as a
+// vanished one: the same title from the same file, or the same place in
+// a bulletin of the same file.
+func successor(o Origin, old string, cur map[string]Origin) string {
+	var found []string
+	for id, c := range cur {
+		if id != old && c.Title == o.Title && (c.File == o.File || c.Point == o.Point) {
+			found = append(found, id)
+		}
+	}
+	if len(found) == 0 {
+		for id, c := range cur {
+			if id != old && c.File == o.File && c.Point == o.Point && o.Point > 0 {
+				found = append(found, id)
+			}
+		}
+	}
+	sort.Strings(found)
+	return strings.Join(found, ", ")
+}

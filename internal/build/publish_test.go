@@ -1,0 +1,130 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/build"
+)
+
+// TestPublishQuietly checks that a rebuild with nothing changed writes
+// nothing and keeps every modification time, that a changed file is
+// rewritten alone, that a file the build no longer produces goes, and
+// that a file someone else put there stays.
+func TestPublishQuietly(t *testing.T) {
+	out, files := buildSite(t, sites[0].src, sites[0].now)
+	os.WriteFile(filepath.Join(out, "CNAME"), []byte("prayer.example.org\n"), 0o644)
+	os.MkdirAll(filepath.Join(out, ".well-known"), 0o755)
+	os.WriteFile(filepath.Join(out, ".well-known", "security.txt"), []byte("Contact: x\n"), 0o644)
+	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range files {
+		os.Chtimes(filepath.Join(out, f.Path), old, old)
+	}
+	m := &build.Manifest{}
+	if prev, err := build.ReadManifest(filepath.Join(out, build.ManifestFile)); err == nil {
+		m = prev
+	}
+	res, err := build.Publish(out, files, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Written)+len(res.Removed) != 0 {
+		t.Errorf("a rebuild with nothing changed wrote %q, removed %q", res.Written, res.Removed)
+	}
+	for _, f := range files {
+		if fi, err := os.Stat(filepath.Join(out, f.Path)); err != nil || !fi.ModTime().Equal(old) {
+			t.Errorf("%s: modification time changed", f.Path)
+		}
+	}
+
+	// Change one file and drop another.
+	changed := slices.Clone(files)
+	changed[0].Data = append(slices.Clone(changed[0].Data), '\n')
+	dropped := changed[len(changed)-1].Path
+	changed = changed[:len(changed)-1]
+	m.Files = map[string]string{}
+	res, err = build.Publish(out, changed, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Written, []string{changed[0].Path}) || !slices.Equal(res.Removed, []string{dropped}) {
+		t.Errorf("wrote %q, removed %q; want %s and %s", res.Written, res.Removed, changed[0].Path, dropped)
+	}
+	if _, err := os.Stat(filepath.Join(out, dropped)); err == nil {
+		t.Errorf("%s is still there", dropped)
+	}
+	for _, f := range changed[1:] {
+		if fi, err := os.Stat(filepath.Join(out, f.Path)); err != nil || !fi.ModTime().Equal(old) {
+			t.Errorf("%s: modification time changed", f.Path)
+		}
+	}
+	for _, p := range []string{"CNAME", ".well-known/security.txt"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("someone else's %s is gone: %v", p, err)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*staging*"))
+	if len(leftovers) > 0 {
+		t.Errorf("staging left behind: %q", leftovers)
+	}
+}
+
+func TestCompareIDs(t *testing.T) {
+	origin := func(file, title string, point int) build.Origin {
+		return build.Origin{File: file, Title: title, Point: point}
+	}
+	prev := &build.Manifest{
+		Entries: map[string]build.Origin{
+			"tag:x,2026-11-20:2026-11-20":          origin("b/a.yaml", "Bulletin", 0),
+			"tag:x,2026-11-20:2026-11-20/africa-1": origin("b/a.yaml", "Workshop", 1),
+			"tag:x,2026-11-20:2026-11-20/africa-2": origin("b/a.yaml", "Dialogue", 2),
+			"tag:x,2026-11-13:2026-11-13/asia-1":   origin("b/c.yaml", "Trials", 1),
+		},
+		Events: map[string]build.Origin{"hearing@x": origin("b/a.yaml", "Hearing", 0)},
+	}
+	tests := []struct {
+		name    string
+		entries map[string]build.Origin
+		events  map[string]build.Origin
+		retired []string
+		want    []string
+	}{
+		{"the same, from a renamed file", map[string]build.Origin{
+			"tag:x,2026-11-20:2026-11-20":          origin("b/renamed.yaml", "Bulletin", 0),
+			"tag:x,2026-11-20:2026-11-20/africa-1": origin("b/renamed.yaml", "Workshop", 1),
+			"tag:x,2026-11-20:2026-11-20/africa-2": origin("b/renamed.yaml", "Dialogue", 2),
+			"tag:x,2026-11-13:2026-11-13/asia-1":   origin("b/c.yaml", "Trials", 1),
+		}, prev.Events, nil, nil},
+		{"re-dated, an event gone, one retired", map[string]build.Origin{
+			"tag:x,2026-11-21:2026-11-21":          origin("b/a.yaml", "Bulletin", 0),
+			"tag:x,2026-11-21:2026-11-21/africa-1": origin("b/a.yaml", "Workshop", 1),
+			"tag:x,2026-11-21:2026-11-21/africa-2": origin("b/a.yaml", "Dialogue", 2),
+		}, nil, []string{"tag:x,2026-11-13:2026-11-13/asia-1"}, []string{
+			`published entry tag:x,2026-11-20:2026-11-20 ("Bulletin", b/a.yaml) changed to tag:x,2026-11-21:2026-11-21; readers will see it again as new; if that is meant, add it to retired: in site.yaml`,
+			`published entry tag:x,2026-11-20:2026-11-20/africa-1 ("Workshop", b/a.yaml) changed to tag:x,2026-11-21:2026-11-21/africa-1; readers will see it again as new; if that is meant, add it to retired: in site.yaml`,
+			`published entry tag:x,2026-11-20:2026-11-20/africa-2 ("Dialogue", b/a.yaml) changed to tag:x,2026-11-21:2026-11-21/africa-2; readers will see it again as new; if that is meant, add it to retired: in site.yaml`,
+			`published event hearing@x ("Hearing", b/a.yaml) is gone; if that is meant, add it to retired: in site.yaml`,
+		}},
+		{"points reordered", map[string]build.Origin{
+			"tag:x,2026-11-20:2026-11-20":          origin("b/a.yaml", "Bulletin", 0),
+			"tag:x,2026-11-20:2026-11-20/africa-1": origin("b/a.yaml", "Dialogue", 1),
+			"tag:x,2026-11-20:2026-11-20/africa-2": origin("b/a.yaml", "Workshop", 2),
+			"tag:x,2026-11-13:2026-11-13/asia-1":   origin("b/c.yaml", "Trials", 1),
+		}, prev.Events, nil, []string{
+			`published entry tag:x,2026-11-20:2026-11-20/africa-1 ("Workshop", b/a.yaml) now stands for "Dialogue", and "Workshop" is now tag:x,2026-11-20:2026-11-20/africa-2: were points reordered? give each point an id`,
+			`published entry tag:x,2026-11-20:2026-11-20/africa-2 ("Dialogue", b/a.yaml) now stands for "Workshop", and "Dialogue" is now tag:x,2026-11-20:2026-11-20/africa-1: were points reordered? give each point an id`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := build.CompareIDs(prev, &build.Manifest{Entries: tt.entries, Events: tt.events}, tt.retired)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}

@@ -1,0 +1,43 @@
+package build
+
+import (
+	"errors"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// swap puts the folder stage in the place of dir in one step, and the old
+// dir in the place of stage, with renameat2's RENAME_EXCHANGE: a reader
+// sees the old site or the new, never neither. Where dir does not exist
+// yet, a rename does.
+func swap(stage, dir string) error {
+	if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(stage, dir)
+	}
+	err := unix.Renameat2(unix.AT_FDCWD, stage, unix.AT_FDCWD, dir, unix.RENAME_EXCHANGE)
+	if err == nil {
+		return syncDir(dir + "/..")
+	}
+	return err
+}
+
+// syncTree makes everything written under dir durable before the swap:
+// one syncfs of its file system rather than an fsync a file.
+func syncTree(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return unix.Syncfs(int(f.Fd()))
+}
+
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}

@@ -1,0 +1,30 @@
+//go:build !linux
+
+package build
+
+import (
+	"errors"
+	"os"
+)
+
+// swap puts the folder stage in the place of dir. Without Linux's
+// RENAME_EXCHANGE it takes two renames, so for a moment there is no dir:
+// a reader then gets "not found", never a mix of two sites.
+func swap(stage, dir string) error {
+	if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(stage, dir)
+	}
+	old := stage + "-old"
+	if err := os.Rename(dir, old); err != nil {
+		return err
+	}
+	if err := os.Rename(stage, dir); err != nil {
+		os.Rename(old, dir)
+		return err
+	}
+	return os.Rename(old, stage)
+}
+
+// syncTree is a no-op where there is no syncfs; each rename is durable
+// on the file systems these hosts use.
+func syncTree(string) error { return nil }
