@@ -8,6 +8,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"net/url"
 	"regexp"
 	"strings"
@@ -130,10 +131,9 @@ func plain(src string, base *url.URL, spoken bool) (string, []Link) {
 	var links []Link
 	var b strings.Builder
 	var para strings.Builder
-	dropped := false
 	flush := func() {
 		s := para.String()
-		if dropped {
+		if spoken {
 			s = tidy(s)
 		}
 		if s = strings.TrimSpace(s); s != "" {
@@ -143,7 +143,6 @@ func plain(src string, base *url.URL, spoken bool) (string, []Link) {
 			b.WriteString(s)
 		}
 		para.Reset()
-		dropped = false
 	}
 	addLink := func(words string, dest []byte) {
 		if !safeURL(string(dest)) {
@@ -172,7 +171,7 @@ func plain(src string, base *url.URL, spoken bool) (string, []Link) {
 			}
 		case *ast.Text:
 			if entering {
-				para.Write(n.Segment.Value(source))
+				para.WriteString(literal(n.Segment.Value(source)))
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					para.WriteByte(' ')
 				}
@@ -195,7 +194,6 @@ func plain(src string, base *url.URL, spoken bool) (string, []Link) {
 				words, _ := plain(string(inlineSource(n, source)), nil, false)
 				if looksLikeURL(words) {
 					addLink("", n.Destination)
-					dropped = true
 					return ast.WalkSkipChildren, nil
 				}
 				addLink(words, n.Destination)
@@ -213,12 +211,27 @@ func plain(src string, base *url.URL, spoken bool) (string, []Link) {
 				dest = append([]byte("mailto:"), dest...)
 			}
 			addLink("", dest)
-			dropped = true
 		}
 		return ast.WalkContinue, nil
 	})
 	flush()
 	return b.String(), links
+}
+
+// escapeRE matches what CommonMark reads as one character in text: a
+// backslash escape of ASCII punctuation and an entity or numeric
+// character reference.
+var escapeRE = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// literal returns the characters that the source of a text node stands
+// for: "\\*" is "*" and "&amp;" is "&", as goldmark's HTML renderer reads them.
+func literal(src []byte) string {
+	return escapeRE.ReplaceAllStringFunc(string(src), func(m string) string {
+		if m[0] == '\\' {
+			return m[1:]
+		}
+		return html.UnescapeString(m)
+	})
 }
 
 // inlineSource returns the source text spanned by the text nodes under n.
@@ -254,8 +267,8 @@ var (
 	doubleSpace      = regexp.MustCompile(`[ \t]{2,}`)
 )
 
-// tidy mends a paragraph from which an address was left out: "See
-// <https://x>." became "See ." and becomes "See."
+// tidy mends a paragraph from which an address or markup was left out:
+// "See <https://x>." became "See ." and becomes "See."
 func tidy(s string) string {
 	s = emptyBrackets.ReplaceAllString(s, "")
 	s = doubleSpace.ReplaceAllString(s, " ")

@@ -32,6 +32,8 @@ func TestText(t *testing.T) {
 		{"- a\n- b", "a\n\nb"},
 		{"Code `x < y` here.", "Code x < y here."},
 		{"<b>raw</b> html", "raw html"},
+		{`Escaped \*stars\*, \[brackets\] and \\ &amp; &#233;t&eacute; &#x263A;`, `Escaped *stars*, [brackets] and \ & été ☺`},
+		{"Not escaped: \\q, &nosuchentity; and `code \\* &amp;`", "Not escaped: \\q, &nosuchentity; and code \\* &amp;"},
 	}
 	for _, tt := range tests {
 		if got := Text(tt.in); got != tt.want {
