@@ -38,9 +38,10 @@ type Site struct {
 	Org         Org
 	About       string // Markdown, closes every bulletin
 	Regions     []*Region
-	Icon        string // absolute URL or ""
-	Logo        string // absolute URL or ""
-	Hub         string // WebSub hub URL or ""
+	Icon        string   // absolute URL or ""
+	Logo        string   // absolute URL or ""
+	Hub         string   // WebSub hub URL or ""
+	Podcast     *Podcast // nil when site.yaml has no podcast settings
 
 	FeedLimit     int           // entries in a subscription feed
 	PastDays      int           // days of past events in subscription calendars

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -25,6 +26,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(site, []byte(goodBulletin+event+"        date: 2026-11-30\n        until: 2026-12-02\n        status: cancelled\n"))
 	f.Add([]byte(siteYAML+"feed_limit: 1\nhub: https://hub.example/\nid_domain: example.org\n"), []byte(goodBulletin))
 	f.Add([]byte(""), []byte(goodBulletin))
+	f.Add([]byte(siteYAML+podcastYAML), []byte(strings.Replace(goodBulletin, "items:", audioYAML+"items:", 1)))
 	files, _ := filepath.Glob(filepath.Join("..", "..", "bulletins", "*", "*.yaml"))
 	for _, name := range files {
 		data, err := os.ReadFile(name)
