@@ -71,7 +71,8 @@ func (s *Site) Pages() ([]page.File, error) {
 
 // pageInput gathers what the pages show, the feeds and calendars among it.
 func (s *Site) pageInput() *page.Input {
-	in := &page.Input{Site: s.Site, Bulletins: s.Bulletins, Events: s.Events(), Now: s.Now}
+	in := &page.Input{Site: s.Site, Bulletins: s.Bulletins, Events: s.Events(), Now: s.Now,
+		Scripts: func(b *bulletin.Bulletin) string { return s.BaseURL.Path + bulletin.ScriptPath(b, "txt") }}
 	for _, f := range s.Feeds().Heads {
 		in.Feeds = append(in.Feeds, page.Feed{Name: f.Name, Title: f.Title, RSS: f.SelfURL("rss"), Atom: f.SelfURL("atom"), JSON: f.SelfURL("json")})
 	}
@@ -108,6 +109,9 @@ var Outputs = []Output{
 	{Path: "feeds.opml", MediaType: "text/x-opml", Render: opml},
 	{Path: "calendars/<calendar>.ics", MediaType: calendarType, Render: calendars},
 	{Path: "events/<event>.ics", MediaType: calendarType, Render: singleEvents},
+	{Path: "scripts/<bulletin>.txt", MediaType: "text/plain; charset=utf-8", Render: TextScripts},
+	{Path: "scripts/<bulletin>.md", MediaType: "text/markdown; charset=utf-8", Render: MarkdownScripts},
+	{Path: "feeds/podcast.rss", MediaType: "application/rss+xml", Render: PodcastFeed},
 	{Path: "<page>.html", MediaType: "text/html; charset=utf-8", Render: pageFiles(func(p string) bool { return strings.HasSuffix(p, ".html") })},
 	{Path: "sitemap.xml", MediaType: "application/xml", Render: pageFiles(func(p string) bool { return p == "sitemap.xml" })},
 	{Path: "robots.txt", MediaType: "text/plain; charset=utf-8", Render: pageFiles(func(p string) bool { return p == "robots.txt" })},

@@ -42,6 +42,7 @@ type Site struct {
 	Logo        string   // absolute URL or ""
 	Hub         string   // WebSub hub URL or ""
 	Retired     []string // published IDs withdrawn on purpose
+	Podcast     *Podcast // nil when site.yaml has no podcast settings
 
 	FeedLimit     int           // entries in a subscription feed
 	PastDays      int           // days of past events in subscription calendars

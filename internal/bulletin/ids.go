@@ -35,6 +35,13 @@ func (s *Site) URL(path string) string {
 // BulletinPath returns the path of a bulletin's page: "bulletins/<id>/".
 func BulletinPath(b *Bulletin) string { return "bulletins/" + b.ID + "/" }
 
+// PodcastPath is the path of the podcast feed.
+const PodcastPath = "feeds/podcast.rss"
+
+// ScriptPath returns the path of a bulletin's read-aloud script in a
+// format, "txt" or "md": "scripts/<id>.txt".
+func ScriptPath(b *Bulletin, ext string) string { return "scripts/" + b.ID + "." + ext }
+
 // RegionPath returns the path of a region's page: "regions/<id>/".
 func RegionPath(r *Region) string { return "regions/" + r.ID + "/" }
 

@@ -11,6 +11,10 @@ import (
 // the problems and the warnings, each sorted. Now is the build's clock.
 func ValidateAll(s *Site, bulletins []*Bulletin, now time.Time) (errs, warns ErrorList) {
 	errs.Append(s.Validate())
+	if s.Podcast != nil {
+		errs.Append(s.Podcast.Validate())
+	}
+	errs.Append(CheckAudio(s, bulletins))
 	for _, b := range bulletins {
 		errs.Append(b.Validate())
 		warns.Append(b.Warn(now))

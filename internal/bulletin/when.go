@@ -50,6 +50,17 @@ func (e *Event) repeatWords() string {
 	if r == nil {
 		return ""
 	}
+	s := ", " + r.Every()
+	if r.Count > 0 {
+		return s + fmt.Sprintf(", %d times", r.Count)
+	}
+	return s + " until " + dayWords(r.Until)
+}
+
+// Every says in words how often r recurs, without its end: "every week",
+// "every 2 weeks on Monday and Wednesday", "every month on the second
+// Thursday".
+func (r *Repeat) Every() string {
 	unit, interval, byday := "", "1", ""
 	for _, part := range strings.Split(r.Rule, ";") {
 		name, value, _ := strings.Cut(part, "=")
@@ -62,17 +73,14 @@ func (e *Event) repeatWords() string {
 			byday = value
 		}
 	}
-	s := ", every " + unit
+	s := "every " + unit
 	if interval != "1" {
-		s = ", every " + interval + " " + unit + "s"
+		s = "every " + interval + " " + unit + "s"
 	}
 	if days := weekdayWords(byday); days != "" {
 		s += " on " + days
 	}
-	if r.Count > 0 {
-		return s + fmt.Sprintf(", %d times", r.Count)
-	}
-	return s + " until " + dayWords(r.Until)
+	return s
 }
 
 var (

@@ -18,16 +18,43 @@ func (f *Feed) clean() *Feed {
 	c.Author = c.Author.clean()
 	c.Entries = make([]*Entry, len(f.Entries))
 	for i, e := range f.Entries {
+		c.Entries[i] = e.clean()
+	}
+	return &c
+}
+
+func (e *Entry) clean() *Entry {
+	c := *e
+	for _, p := range []*string{&c.ID, &c.Title, &c.URL, &c.Content, &c.Summary} {
+		*p = xmlText(*p)
+	}
+	c.Author = c.Author.clean()
+	c.Categories = make([]Category, len(e.Categories))
+	for j, cat := range e.Categories {
+		c.Categories[j] = Category{Term: xmlText(cat.Term), Label: xmlText(cat.Label)}
+	}
+	return &c
+}
+
+// clean returns a copy of p whose every string XML 1.0 can carry, as
+// (*Feed).clean does.
+func (p *Podcast) clean() *Podcast {
+	c := *p
+	for _, s := range []*string{&c.Title, &c.Description, &c.Language, &c.HomeURL, &c.SelfURL, &c.Hub,
+		&c.Author, &c.Image, &c.Category, &c.Subcategory, &c.GUID} {
+		*s = xmlText(*s)
+	}
+	c.Owner = c.Owner.clean()
+	c.Episodes = make([]*Episode, len(p.Episodes))
+	for i, e := range p.Episodes {
 		ce := *e
-		for _, p := range []*string{&ce.ID, &ce.Title, &ce.URL, &ce.Content, &ce.Summary} {
-			*p = xmlText(*p)
+		ce.Entry = e.Entry.clean()
+		ce.Audio.URL, ce.Audio.Type = xmlText(e.Audio.URL), xmlText(e.Audio.Type)
+		ce.Transcripts = make([]Transcript, len(e.Transcripts))
+		for j, t := range e.Transcripts {
+			ce.Transcripts[j] = Transcript{URL: xmlText(t.URL), Type: xmlText(t.Type)}
 		}
-		ce.Author = ce.Author.clean()
-		ce.Categories = make([]Category, len(e.Categories))
-		for j, cat := range e.Categories {
-			ce.Categories[j] = Category{Term: xmlText(cat.Term), Label: xmlText(cat.Label)}
-		}
-		c.Entries[i] = &ce
+		c.Episodes[i] = &ce
 	}
 	return &c
 }

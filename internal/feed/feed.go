@@ -371,7 +371,7 @@ func newPoint(s *bulletin.Site, it *bulletin.Item) *point {
 
 // bulletinHTML renders a whole bulletin in reading order: the scripture,
 // the intro, each region's points with their events, and the site's
-// closing text.
+// closing text, then a link to the bulletin's read-aloud script.
 func bulletinHTML(s *bulletin.Site, b *bulletin.Bulletin) string {
 	var sections []section
 	for _, r := range s.Regions {
@@ -390,6 +390,7 @@ func bulletinHTML(s *bulletin.Site, b *bulletin.Bulletin) string {
 		"Intro":     template.HTML(markdown.HTML(b.Intro, s.BaseURL)),
 		"Sections":  sections,
 		"About":     template.HTML(markdown.HTML(s.About, s.BaseURL)),
+		"ScriptURL": s.URL(bulletin.ScriptPath(b, "txt")),
 	})
 }
 

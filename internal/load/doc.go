@@ -48,6 +48,18 @@
 //	event_duration: 1h                      # length of an event given without an end
 //	retired:                                # published IDs withdrawn on purpose
 //	  - tag:prayer.example.org,2026-11-20:2026-11-20/africa-1
+//	podcast:                                # the podcast feed; see "Podcast" below
+//	  title: IJM Prayer Bulletin            # default: the site's title
+//	  author: International Justice Mission # default: the organization's name
+//	  owner:                                # whom Apple writes to; default: the organization
+//	    name: IJM Communications
+//	    email: podcast@example.org
+//	  image: https://prayer.example.org/podcast.jpg   # required with audio; https, JPEG or PNG
+//	  category: Religion & Spirituality     # required with audio; one of Apple's categories
+//	  subcategory: Christianity             # one of that category's subcategories
+//	  explicit: false                       # default false
+//	  guid: a332d38d-07a9-579e-9b70-0c643b7e5e67   # podcast:guid; default: made from the feed's URL
+//	  locked: true                          # default true: no other platform may import the feed
 //	regions:                                # required; in display order
 //	  - id: latin-america                   # required; stable, used in URLs and IDs
 //	    name: Latin America                 # required
@@ -58,6 +70,35 @@
 // id, like every other id, is lower-case letters, digits and single
 // hyphens, and may not be one of all, archive, events, gatherings,
 // hearings, index, podcast or regions.
+//
+// # Podcast
+//
+// A bulletin with audio (see below) is an episode of the podcast feed,
+// feeds/podcast.rss, which Apple Podcasts and Podcasting 2.0 apps read.
+// Once any bulletin has audio, site.yaml needs podcast with image and
+// category:
+//
+//   - image is the podcast's artwork, which Apple wants square, 1400 to
+//     3000 pixels wide, JPEG or PNG, at an https URL;
+//   - category is one of Apple's categories, and subcategory one of its
+//     subcategories, as listed at
+//     https://podcasters.apple.com/support/1691-apple-podcasts-categories
+//     (for a prayer bulletin, Religion & Spirituality and Christianity);
+//   - explicit says whether an episode may hold explicit content;
+//   - locked (podcast:locked) asks other podcast platforms not to import
+//     the feed, so that no one else can take the podcast over; set it to
+//     false while moving the podcast to another platform;
+//   - guid (podcast:guid) names the podcast for life, wherever its feed
+//     moves. Left out, it is the one the Podcasting 2.0 namespace makes
+//     from the feed's URL, taking id_domain for the host so that it stays
+//     when the site moves to another host; before moving the site to
+//     another path, copy the guid of feeds/podcast.rss into site.yaml.
+//
+// Episodes are numbered in the order of publication, the oldest 1. Give
+// audio to new bulletins only: audio added to an older bulletin renumbers
+// the episodes after it. Every published bulletin, with audio or not, has
+// a script to read aloud at scripts/<id>.txt and scripts/<id>.md, which
+// each episode names as its transcript.
 //
 // # A bulletin
 //

@@ -7,17 +7,21 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/script"
 )
 
 // FuzzLoad loads an arbitrary site.yaml and bulletin file. It must never panic; every
 // problem must have the file:line:col: shape; and a bulletin that loads
-// cleanly must render into a well-formed feed.
+// cleanly must render into well-formed feeds, the podcast feed among
+// them, and UTF-8 scripts.
 func FuzzLoad(f *testing.F) {
 	site := []byte(siteYAML)
 	f.Add(site, []byte(goodBulletin))
@@ -25,6 +29,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(site, []byte(goodBulletin+event+"        date: 2026-11-30\n        until: 2026-12-02\n        status: cancelled\n"))
 	f.Add([]byte(siteYAML+"feed_limit: 1\nhub: https://hub.example/\nid_domain: example.org\n"), []byte(goodBulletin))
 	f.Add([]byte(""), []byte(goodBulletin))
+	f.Add([]byte(siteYAML+podcastYAML), []byte(strings.Replace(goodBulletin, "items:", audioYAML+"items:", 1)))
 	files, _ := filepath.Glob(filepath.Join("..", "..", "bulletins", "*", "*.yaml"))
 	for _, name := range files {
 		data, err := os.ReadFile(name)
@@ -49,7 +54,24 @@ func FuzzLoad(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		set := feed.Build(s, bulletin.Public(bs, now), now)
+		public := bulletin.Public(bs, now)
+		if p := feed.BuildPodcast(s, public); p != nil {
+			var buf bytes.Buffer
+			if err := feed.EncodePodcast(&buf, p); err != nil {
+				t.Fatal(err)
+			}
+			if err := wellFormed(buf.Bytes()); err != nil {
+				t.Fatalf("the podcast feed is not well-formed XML: %v\n%s", err, buf.Bytes())
+			}
+		}
+		for _, b := range public {
+			for _, data := range [][]byte{script.Text(s, b), script.Markdown(s, b)} {
+				if !utf8.Valid(data) {
+					t.Fatalf("the script of %s is not UTF-8:\n%q", b.ID, data)
+				}
+			}
+		}
+		set := feed.Build(s, public, now)
 		for _, f := range append(set.Heads, set.Archives...) {
 			for _, enc := range []func(io.Writer, *feed.Feed) error{feed.EncodeAtom, feed.EncodeRSS} {
 				var buf bytes.Buffer

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/google/uuid"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 
@@ -36,8 +38,10 @@ const (
 var keys = map[string][]string{
 	"site.yaml": {"title", "description", "base_url", "language", "timezone", "id_domain", "organization", "about",
 		"icon", "logo", "hub", "feed_limit", "calendar_past_days", "cancelled_days", "refresh", "event_duration",
-		"regions", "retired"},
+		"podcast", "regions", "retired"},
 	"organization": {"name", "email", "url"},
+	"podcast":      {"title", "author", "owner", "image", "category", "subcategory", "explicit", "guid", "locked"},
+	"owner":        {"name", "email"},
 	"region":       {"id", "name", "description"},
 	"bulletin":     {"date", "title", "id", "draft", "publish", "updated", "timezone", "scripture", "intro", "audio", "items"},
 	"scripture":    {"text", "reference", "version"},
@@ -358,6 +362,9 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 		}
 		site.Retired = append(site.Retired, strings.TrimSpace(n.Value))
 	}
+	if n := m.node("podcast"); n != nil {
+		site.Podcast = d.podcast(n, m.keys["podcast"], site)
+	}
 	for _, n := range m.list("regions", true) {
 		rm := d.mapping(n, "region", keys["region"]...)
 		site.Regions = append(site.Regions, &bulletin.Region{
@@ -369,6 +376,56 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 		})
 	}
 	return site, d.errs
+}
+
+// PodcastNamespace is the namespace of the name-based UUIDs that the
+// Podcasting 2.0 namespace makes podcast:guid from
+// (https://podcastindex.org/namespace/1.0#guid).
+var PodcastNamespace = uuid.MustParse("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+// podcast reads the podcast settings, whose key is k, filling in defaults
+// from the rest of site.yaml, which must be read already.
+func (d *decoder) podcast(n, k *yaml.Node, site *bulletin.Site) *bulletin.Podcast {
+	m := d.mapping(n, "podcast", keys["podcast"]...)
+	p := &bulletin.Podcast{
+		Pos:         d.pos(k),
+		Fields:      m.fields,
+		Title:       cmp.Or(m.line("title", false), site.Title),
+		Author:      cmp.Or(m.line("author", false), site.Org.Name),
+		Owner:       bulletin.Org{Name: site.Org.Name, Email: site.Org.Email},
+		Image:       m.absURL("image", false),
+		Category:    m.line("category", false),
+		Subcategory: m.line("subcategory", false),
+		Explicit:    m.boolean("explicit"),
+		GUID:        m.line("guid", false),
+		Locked:      true,
+	}
+	if m.node("locked") != nil {
+		p.Locked = m.boolean("locked")
+	}
+	if on := m.node("owner"); on != nil {
+		om := d.mapping(on, "owner", keys["owner"]...)
+		p.Owner.Name = cmp.Or(om.line("name", false), p.Owner.Name)
+		p.Owner.Email = cmp.Or(om.line("email", false), p.Owner.Email)
+		if pos, ok := om.fields["email"]; ok {
+			p.Fields["owner.email"] = pos
+		}
+	}
+	if p.GUID == "" && site.BaseURL != nil {
+		p.GUID = PodcastGUID(site.IDDomain + site.BaseURL.Path + bulletin.PodcastPath)
+	}
+	return p
+}
+
+// PodcastGUID returns the podcast:guid that the Podcasting 2.0 namespace
+// makes from a feed's URL: the name-based UUID (version 5) of the URL
+// without its scheme and trailing slashes, in PodcastNamespace.
+func PodcastGUID(feedURL string) string {
+	_, rest, ok := strings.Cut(feedURL, "://")
+	if !ok {
+		rest = feedURL
+	}
+	return uuid.NewSHA1(PodcastNamespace, []byte(strings.TrimRight(rest, "/"))).String()
 }
 
 // absURL reads key's value as an absolute http or https URL.

@@ -8,7 +8,9 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,18 +105,53 @@ func resolve(base *url.URL, dest []byte) []byte {
 // Text renders src as plain text: the words without markup, paragraphs
 // separated by a blank line, a link's text followed by nothing of its URL.
 func Text(src string) string {
+	s, _ := plain(src, nil, false)
+	return s
+}
+
+// A Link is a link of a text: its words ("" for a bare URL) and its
+// absolute URL.
+type Link struct {
+	Text string
+	URL  string
+}
+
+// Spoken renders src as plain text to be read aloud, as Text does but
+// without a URL or e-mail address written out: a link keeps its words, a
+// bare URL is left out, and so is a link whose words are its URL. It
+// returns the text and every web or mail link of src, in order, resolved
+// against base, which may be nil, so that they can be listed apart.
+func Spoken(src string, base *url.URL) (string, []Link) {
+	return plain(src, base, true)
+}
+
+func plain(src string, base *url.URL, spoken bool) (string, []Link) {
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
+	var links []Link
 	var b strings.Builder
 	var para strings.Builder
 	flush := func() {
-		if s := strings.TrimSpace(para.String()); s != "" {
+		s := para.String()
+		if spoken {
+			s = tidy(s)
+		}
+		if s = strings.TrimSpace(s); s != "" {
 			if b.Len() > 0 {
 				b.WriteString("\n\n")
 			}
 			b.WriteString(s)
 		}
 		para.Reset()
+	}
+	addLink := func(words string, dest []byte) {
+		if !safeURL(string(dest)) {
+			return
+		}
+		if base != nil {
+			dest = resolve(base, dest)
+		}
+		links = append(links, Link{Text: words, URL: string(dest)})
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
@@ -134,7 +171,7 @@ func Text(src string) string {
 			}
 		case *ast.Text:
 			if entering {
-				para.Write(n.Segment.Value(source))
+				para.WriteString(literal(n.Segment.Value(source)))
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					para.WriteByte(' ')
 				}
@@ -152,15 +189,92 @@ func Text(src string) string {
 				}
 				return ast.WalkSkipChildren, nil
 			}
-		case *ast.AutoLink:
-			if entering {
-				para.Write(n.Label(source))
+		case *ast.Link:
+			if entering && spoken {
+				words, _ := plain(string(inlineSource(n, source)), nil, false)
+				if looksLikeURL(words) {
+					addLink("", n.Destination)
+					return ast.WalkSkipChildren, nil
+				}
+				addLink(words, n.Destination)
 			}
+		case *ast.AutoLink:
+			if !entering {
+				break
+			}
+			if !spoken {
+				para.Write(n.Label(source))
+				break
+			}
+			dest := n.URL(source)
+			if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(dest, []byte("mailto:")) {
+				dest = append([]byte("mailto:"), dest...)
+			}
+			addLink("", dest)
 		}
 		return ast.WalkContinue, nil
 	})
 	flush()
-	return b.String()
+	return b.String(), links
+}
+
+// escapeRE matches what CommonMark reads as one character in text: a
+// backslash escape of ASCII punctuation and an entity or numeric
+// character reference.
+var escapeRE = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// literal returns the characters that the source of a text node stands
+// for: "\\*" is "*" and "&amp;" is "&", as goldmark's HTML renderer reads them.
+func literal(src []byte) string {
+	return escapeRE.ReplaceAllStringFunc(string(src), func(m string) string {
+		if m[0] == '\\' {
+			return m[1:]
+		}
+		return html.UnescapeString(m)
+	})
+}
+
+// inlineSource returns the source text spanned by the text nodes under n.
+func inlineSource(n ast.Node, source []byte) []byte {
+	var out []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			out = append(out, t.Segment.Value(source)...)
+			if t.SoftLineBreak() {
+				out = append(out, ' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// looksLikeURL reports whether the words of a link are an address rather
+// than words to read.
+func looksLikeURL(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, p := range []string{"http://", "https://", "www.", "mailto:"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	spaceBeforePunct = regexp.MustCompile(`[ \t]+([.,;:!?)])`)
+	emptyBrackets    = regexp.MustCompile(`\(\s*\)`)
+	doubleSpace      = regexp.MustCompile(`[ \t]{2,}`)
+)
+
+// tidy mends a paragraph from which an address or markup was left out:
+// "See <https://x>." became "See ." and becomes "See."
+func tidy(s string) string {
+	s = emptyBrackets.ReplaceAllString(s, "")
+	s = doubleSpace.ReplaceAllString(s, " ")
+	s = spaceBeforePunct.ReplaceAllString(s, "$1")
+	s = strings.TrimLeft(s, " .,;:")
+	return s
 }
 
 func isCode(n ast.Node) bool {

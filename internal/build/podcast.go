@@ -1,0 +1,52 @@
+package build
+
+import (
+	"bytes"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/feed"
+	"github.com/prayerfeed/prayerfeed/internal/script"
+)
+
+// The outputs for podcasters: every published bulletin's read-aloud
+// script, and the podcast feed of those with audio. Their rows in the
+// table of outputs are:
+//
+//	{Path: "scripts/<bulletin>.txt", MediaType: "text/plain; charset=utf-8", Render: TextScripts},
+//	{Path: "scripts/<bulletin>.md", MediaType: "text/markdown; charset=utf-8", Render: MarkdownScripts},
+//	{Path: "feeds/podcast.rss", MediaType: "application/rss+xml", Render: PodcastFeed},
+
+// TextScripts renders the read-aloud script of every published bulletin
+// as plain text: scripts/<bulletin id>.txt.
+func TextScripts(s *Site) ([]File, error) {
+	return scripts(s, "txt", "text/plain; charset=utf-8", script.Text), nil
+}
+
+// MarkdownScripts renders the read-aloud script of every published
+// bulletin as Markdown, with the IDs of its points: scripts/<bulletin id>.md.
+func MarkdownScripts(s *Site) ([]File, error) {
+	return scripts(s, "md", "text/markdown; charset=utf-8", script.Markdown), nil
+}
+
+func scripts(s *Site, ext, mediaType string, render func(*bulletin.Site, *bulletin.Bulletin) []byte) []File {
+	files := make([]File, 0, len(s.Bulletins))
+	for _, b := range s.Bulletins {
+		files = append(files, File{Path: bulletin.ScriptPath(b, ext), MediaType: mediaType, Data: render(s.Site, b)})
+	}
+	return files
+}
+
+// PodcastFeed renders the podcast feed, feeds/podcast.rss, whose episodes
+// are the published bulletins with audio. It renders nothing when there
+// is none, so that no empty podcast is ever published.
+func PodcastFeed(s *Site) ([]File, error) {
+	p := feed.BuildPodcast(s.Site, s.Bulletins)
+	if p == nil {
+		return nil, nil
+	}
+	var buf bytes.Buffer
+	if err := feed.EncodePodcast(&buf, p); err != nil {
+		return nil, err
+	}
+	return []File{{Path: bulletin.PodcastPath, MediaType: "application/rss+xml", Data: buf.Bytes()}}, nil
+}

@@ -1,0 +1,115 @@
+package build_test
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/build"
+)
+
+// podcastRows are the rows of the table of outputs for podcasters, as they
+// are to be added to Outputs.
+var podcastRows = []build.Output{
+	{Path: "scripts/<bulletin>.txt", MediaType: "text/plain; charset=utf-8", Render: build.TextScripts},
+	{Path: "scripts/<bulletin>.md", MediaType: "text/markdown; charset=utf-8", Render: build.MarkdownScripts},
+	{Path: "feeds/podcast.rss", MediaType: "application/rss+xml", Render: build.PodcastFeed},
+}
+
+// renderPodcast loads src at now and renders the podcast rows alone.
+func renderPodcast(t *testing.T, src string, now time.Time) []build.File {
+	t.Helper()
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	site, _, err := build.Load(root.FS(), "bulletins", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []build.File
+	for _, o := range podcastRows {
+		fs, err := o.Render(site)
+		if err != nil {
+			t.Fatalf("render %s: %v", o.Path, err)
+		}
+		for _, f := range fs {
+			if f.MediaType != o.MediaType || !matches(o.Path, f.Path) {
+				t.Errorf("row %s rendered %s as %s", o.Path, f.Path, f.MediaType)
+			}
+		}
+		files = append(files, fs...)
+	}
+	return files
+}
+
+// TestNoPodcastWithoutAudio checks that the sample, whose bulletins have
+// no audio, gets scripts and no podcast feed.
+func TestNoPodcastWithoutAudio(t *testing.T) {
+	var paths []string
+	for _, f := range renderPodcast(t, sites[0].src, sites[0].now) {
+		paths = append(paths, f.Path)
+	}
+	want := []string{"scripts/2026-11-27.txt", "scripts/2026-11-20.txt", "scripts/2026-11-27.md", "scripts/2026-11-20.md"}
+	if !slices.Equal(paths, want) {
+		t.Errorf("rendered %q, want %q", paths, want)
+	}
+}
+
+var hrefRE = regexp.MustCompile(`(?:href|url)="(https://example\.org/prayer/scripts/[^"]+)"`)
+
+// TestScriptLinksLead checks that every link to a script, from the feeds
+// of whole bulletins and from the podcast's transcripts, leads to a
+// script that is rendered.
+func TestScriptLinksLead(t *testing.T) {
+	_, all := buildSite(t, sites[1].src, sites[1].now)
+	files := renderPodcast(t, sites[1].src, sites[1].now)
+	have := map[string]bool{}
+	for _, f := range files {
+		have["https://example.org/prayer/"+f.Path] = true
+	}
+	found := 0
+	for _, f := range append(all, files...) {
+		for _, m := range hrefRE.FindAllSubmatch(f.Data, -1) {
+			found++
+			if !have[string(m[1])] {
+				t.Errorf("%s links to %s, which is not rendered", f.Path, m[1])
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no links to scripts found")
+	}
+}
+
+// TestPodcastDeterministic renders the podcast rows under different local
+// time zones and compares the bytes.
+func TestPodcastDeterministic(t *testing.T) {
+	var first []build.File
+	for _, zone := range []string{"UTC", "Pacific/Kiritimati", "America/St_Johns"} {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved := time.Local
+		time.Local = loc
+		files := renderPodcast(t, sites[1].src, sites[1].now)
+		time.Local = saved
+		if first == nil {
+			first = files
+			continue
+		}
+		if len(files) != len(first) {
+			t.Fatalf("TZ=%s: %d files, want %d", zone, len(files), len(first))
+		}
+		for i := range files {
+			if files[i].Path != first[i].Path || !bytes.Equal(files[i].Data, first[i].Data) {
+				t.Errorf("TZ=%s: %s differs", zone, files[i].Path)
+			}
+		}
+	}
+}

@@ -1,0 +1,175 @@
+package script
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Scripture references as they are read aloud: "Jeremiah 20:13" is
+// "Jeremiah, chapter 20, verse 13"; "1 John 3:16" is "First John, chapter
+// 3, verse 16"; "Psalm 23" stays "Psalm 23". A reference that is not
+// understood is read as it is written.
+
+var (
+	// bookRE splits a reference into the number of a numbered book
+	// (1, 1st, I, First …), the book's name and the chapters and verses.
+	// Roman numerals and words need a space after them, so that "Isaiah"
+	// keeps its I.
+	bookRE = regexp.MustCompile(`(?i)^(?:(iii|ii|i|first|second|third|1st|2nd|3rd)\s+|([1-3])\s*)?(\pL[\pL.' ]*?\pL\.?)\s*(\d.*)$`)
+	// itemRE is one item of a list of chapters and verses: "20", "20:13",
+	// "10:29-31", "3:16-4:2", "58-59". A verse may carry a letter (13a).
+	itemRE = regexp.MustCompile(`^(\d+)(?::(\d+[a-z]?))?(?:\s*[-–—]\s*(?:(\d+):)?(\d+[a-z]?))?$`)
+)
+
+var bookNumbers = map[string]string{
+	"1": "First", "i": "First", "first": "First", "1st": "First",
+	"2": "Second", "ii": "Second", "second": "Second", "2nd": "Second",
+	"3": "Third", "iii": "Third", "third": "Third", "3rd": "Third",
+}
+
+// singleChapter lists the books of one chapter, whose references name
+// verses only: "Jude 3" is verse 3.
+var singleChapter = map[string]bool{"obadiah": true, "philemon": true, "second john": true, "third john": true, "jude": true}
+
+// psalms are the ways of writing the book of Psalms, whose chapters are
+// each called a psalm.
+var psalms = map[string]bool{"psalm": true, "psalms": true, "ps": true, "ps.": true, "psa": true, "psa.": true, "pss": true, "pss.": true}
+
+// reference says a scripture reference aloud. References are separated by
+// semicolons, and a later one may leave out its book: "Matthew 5:3-12; 6:9"
+// is "Matthew, chapter 5, verses 3 to 12, and chapter 6, verse 9".
+func reference(ref string) string {
+	var said []string
+	book := ""
+	for i, part := range strings.Split(ref, ";") {
+		part = strings.TrimSpace(part)
+		sameBook := i > 0 && part != "" && part[0] >= '0' && part[0] <= '9'
+		rest := part
+		if !sameBook {
+			m := bookRE.FindStringSubmatch(part)
+			if m == nil {
+				return ref
+			}
+			book = strings.TrimSpace(m[3])
+			if n := strings.ToLower(m[1] + m[2]); n != "" {
+				book = bookNumbers[n] + " " + book
+			}
+			rest = m[4]
+		}
+		groups, ok := passage(book, rest)
+		if !ok {
+			return ref
+		}
+		switch {
+		case psalms[strings.ToLower(book)] || sameBook:
+			said = append(said, commaAnd(groups))
+		default:
+			said = append(said, book+", "+commaAnd(groups))
+		}
+	}
+	return commaAnd(said)
+}
+
+// A span is one item of a list of chapters and verses, each number as
+// written; a verse of "" means a whole chapter.
+type span struct{ chapter, verse, toChapter, toVerse string }
+
+// passage says the chapters and verses of one book, rest being a list such
+// as "20:13", "10:29-31", "8:28, 31" or "58-59", in groups by chapter:
+// "chapter 8, verses 28 and 31". The groups of the Psalms name their
+// psalm: "Psalm 23, verse 1".
+func passage(book, rest string) ([]string, bool) {
+	key := strings.ToLower(book)
+	psalm, single := psalms[key], singleChapter[key]
+	var spans []span
+	chapter := "" // the chapter of the verses before, for "8:28, 31"
+	for _, s := range strings.Split(rest, ",") {
+		m := itemRE.FindStringSubmatch(strings.TrimSpace(s))
+		if m == nil {
+			return nil, false
+		}
+		sp := span{chapter: m[1], verse: m[2], toChapter: m[3], toVerse: m[4]}
+		switch {
+		case sp.verse != "":
+		case single:
+			sp = span{chapter: "1", verse: sp.chapter, toVerse: sp.toVerse} // "Jude 3-5"
+		case chapter != "":
+			sp = span{chapter: chapter, verse: sp.chapter, toVerse: sp.toVerse} // the 31 of "8:28, 31"
+		case sp.toVerse != "":
+			sp = span{chapter: sp.chapter, toChapter: sp.toVerse} // "58-59"
+		}
+		if sp.verse != "" && sp.toChapter == "" {
+			chapter = sp.chapter
+		} else {
+			chapter = ""
+		}
+		spans = append(spans, sp)
+	}
+
+	chapterWords := func(c string) string {
+		if psalm {
+			return "Psalm " + c
+		}
+		return "chapter " + c
+	}
+	var groups []string
+	for i := 0; i < len(spans); {
+		sp := spans[i]
+		switch {
+		case sp.verse == "" && sp.toChapter == "":
+			// A run of whole chapters: "chapters 58 and 61", "Psalms 23 and 24".
+			var cs []string
+			for ; i < len(spans) && spans[i].verse == "" && spans[i].toChapter == ""; i++ {
+				cs = append(cs, spans[i].chapter)
+			}
+			word := "chapter"
+			if psalm {
+				word = "Psalm"
+			}
+			if len(cs) > 1 {
+				word += "s"
+			}
+			groups = append(groups, word+" "+and(cs))
+		case sp.verse == "":
+			// A range of chapters: "chapters 58 to 59", "Psalms 120 to 134".
+			word := "chapters "
+			if psalm {
+				word = "Psalms "
+			}
+			groups = append(groups, word+sp.chapter+" to "+sp.toChapter)
+			i++
+		case sp.toChapter != "":
+			// Across chapters: "chapter 3, verse 16, to chapter 4, verse 2".
+			groups = append(groups, chapterWords(sp.chapter)+", verse "+sp.verse+", to "+chapterWords(sp.toChapter)+", verse "+sp.toVerse)
+			i++
+		default:
+			// Verses of one chapter: "chapter 10, verses 29 to 31".
+			var vs []string
+			for ; i < len(spans) && spans[i].verse != "" && spans[i].toChapter == "" && spans[i].chapter == sp.chapter; i++ {
+				v := spans[i].verse
+				if spans[i].toVerse != "" {
+					v += " to " + spans[i].toVerse
+				}
+				vs = append(vs, v)
+			}
+			words := "verse " + vs[0]
+			if len(vs) > 1 || strings.Contains(vs[0], " to ") {
+				words = "verses " + and(vs)
+			}
+			if !single {
+				words = chapterWords(sp.chapter) + ", " + words
+			}
+			groups = append(groups, words)
+		}
+	}
+	return groups, true
+}
+
+// commaAnd joins clauses that hold commas of their own: "a", "a, and b",
+// "a, b, and c".
+func commaAnd(clauses []string) string {
+	if len(clauses) <= 1 {
+		return strings.Join(clauses, "")
+	}
+	return strings.Join(clauses[:len(clauses)-1], ", ") + ", and " + clauses[len(clauses)-1]
+}

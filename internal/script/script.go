@@ -1,0 +1,307 @@
+// Package script writes a bulletin as it is read aloud, for the people who
+// record it as a podcast episode: an opening, the scripture with its
+// reference spoken as people say it, each region's points in order with
+// their events in words, and the site's closing text.
+//
+// No address is read out: a link keeps its words, a bare URL is left out,
+// and every address is listed at the end, under a heading that says it is
+// not to be read. The Markdown version keeps the ID of every point and
+// event in an HTML comment, so that a correction to a recording can be
+// matched to what it corrects.
+package script
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
+)
+
+// LinksHeading heads the list of addresses that ends every script.
+const LinksHeading = "Links (not read aloud)"
+
+// A script is a bulletin in the words of its reading, before it is laid
+// out as text or Markdown.
+type script struct {
+	bulletinID string
+	title      string   // the bulletin's title
+	date       string   // "Friday the 20th of November 2026"
+	opening    string   // "This is … for Friday the 20th of November 2026."
+	reading    string   // "Our scripture is from Jeremiah, chapter 20, verse 13, in the NIV."
+	scripture  []string // paragraphs
+	intro      []string
+	sections   []section
+	closing    []string
+	links      []markdown.Link
+}
+
+type section struct {
+	name   string
+	points []point
+}
+
+type point struct {
+	id      string
+	heading string // "Praise: Police workshop in Gulu, Uganda"
+	body    []string
+	events  []event
+}
+
+type event struct {
+	id   string
+	text string
+}
+
+// Text returns the script of b as plain text, paragraphs separated by a
+// blank line.
+func Text(s *bulletin.Site, b *bulletin.Bulletin) []byte {
+	sc := build(s, b)
+	var w bytes.Buffer
+	para := func(lines ...string) {
+		for _, l := range lines {
+			w.WriteString(l)
+			w.WriteByte('\n')
+		}
+		w.WriteByte('\n')
+	}
+	para(sc.title, sc.date)
+	para(sc.opening)
+	para(sc.reading)
+	for _, p := range sc.scripture {
+		para(p)
+	}
+	for _, p := range sc.intro {
+		para(p)
+	}
+	for _, sec := range sc.sections {
+		para(sec.name)
+		for _, pt := range sec.points {
+			para(sentence(pt.heading))
+			for _, p := range pt.body {
+				para(p)
+			}
+			for _, e := range pt.events {
+				para(e.text)
+			}
+		}
+	}
+	for _, p := range sc.closing {
+		para(p)
+	}
+	w.WriteString("* * *\n\n" + LinksHeading + "\n\n")
+	for _, l := range sc.links {
+		if l.Text != "" {
+			w.WriteString("- " + l.Text + ": " + l.URL + "\n")
+		} else {
+			w.WriteString("- " + l.URL + "\n")
+		}
+	}
+	return w.Bytes()
+}
+
+// Markdown returns the script of b as CommonMark: the same words as Text,
+// with headings, and the IDs of the bulletin, its points and their events
+// in HTML comments ("<!-- id: latin-america-1 -->").
+func Markdown(s *bulletin.Site, b *bulletin.Bulletin) []byte {
+	sc := build(s, b)
+	var w bytes.Buffer
+	para := func(text string) {
+		w.WriteString(text)
+		w.WriteString("\n\n")
+	}
+	para("<!-- bulletin: " + sc.bulletinID + " -->")
+	para("# " + escape(sc.title))
+	para("*" + escape(sc.date) + "*")
+	para(escape(sc.opening))
+	para("## Scripture")
+	para(escape(sc.reading))
+	for _, p := range sc.scripture {
+		para("> " + escape(p))
+	}
+	for _, p := range sc.intro {
+		para(escape(p))
+	}
+	for _, sec := range sc.sections {
+		para("## " + escape(sec.name))
+		for _, pt := range sec.points {
+			para("<!-- id: " + pt.id + " -->")
+			para("### " + escape(pt.heading))
+			for _, p := range pt.body {
+				para(escape(p))
+			}
+			for _, e := range pt.events {
+				para("<!-- event: " + e.id + " -->")
+				para(escape(e.text))
+			}
+		}
+	}
+	if len(sc.closing) > 0 {
+		para("## Closing")
+		for _, p := range sc.closing {
+			para(escape(p))
+		}
+	}
+	para("---")
+	para("## " + LinksHeading)
+	for _, l := range sc.links {
+		if l.Text != "" {
+			w.WriteString("- " + escape(l.Text) + ": <" + l.URL + ">\n")
+		} else {
+			w.WriteString("- <" + l.URL + ">\n")
+		}
+	}
+	return w.Bytes()
+}
+
+// build gathers the words of b's script.
+func build(s *bulletin.Site, b *bulletin.Bulletin) *script {
+	year := b.Date.Year()
+	date := day(bulletin.DateOf(b.Date), 0)
+	sc := &script{
+		bulletinID: b.ID,
+		title:      b.Title,
+		date:       date,
+	}
+	opening := "This is " + s.Title
+	if s.Org.Name != "" && !strings.Contains(s.Title, s.Org.Name) {
+		opening += ", from " + s.Org.Name
+	}
+	sc.opening = opening + ", for " + date + "."
+
+	var links linkList
+	spoken := func(src string) []string {
+		text, ls := markdown.Spoken(src, s.BaseURL)
+		links.add(ls...)
+		return paragraphs(text)
+	}
+
+	reading := "Our scripture is from " + reference(b.Scripture.Reference)
+	if v := b.Scripture.Version; v != "" {
+		if !strings.HasPrefix(strings.ToLower(v), "the ") {
+			v = "the " + v
+		}
+		reading += ", in " + v
+	}
+	sc.reading = sentence(reading)
+	sc.scripture = spoken(b.Scripture.Text)
+	sc.intro = spoken(b.Intro)
+
+	for _, r := range s.Regions {
+		sec := section{name: r.Name}
+		for _, it := range b.Items {
+			if it.Region != r.ID {
+				continue
+			}
+			pt := point{id: it.ID, heading: it.Kind.Label()}
+			if !it.TitleAuto {
+				// A title taken from the body would be read twice.
+				pt.heading += ": " + it.Title
+			}
+			pt.body = spoken(it.Body)
+			for _, e := range it.Events {
+				pt.events = append(pt.events, event{id: e.ID, text: eventWords(e, year)})
+				if e.URL != "" {
+					links.add(markdown.Link{Text: e.Title, URL: e.URL})
+				}
+			}
+			sec.points = append(sec.points, pt)
+		}
+		if len(sec.points) > 0 {
+			sc.sections = append(sc.sections, sec)
+		}
+	}
+	sc.closing = spoken(s.About)
+	links.add(markdown.Link{Text: "This bulletin", URL: s.URL(bulletin.BulletinPath(b))})
+	sc.links = links
+	return sc
+}
+
+// eventWords says an event in sentences: "Court hearing: Sex trafficking
+// case hearing in Santo Domingo. Monday the 30th of November at 9 in the
+// morning, Santo Domingo time. Palacio de Justicia, Santo Domingo."
+func eventWords(e *bulletin.Event, year int) string {
+	label := e.Kind.Label()
+	switch e.Status {
+	case bulletin.Postponed, bulletin.Cancelled:
+		label = string(e.Status) + " " + strings.ToLower(label[:1]) + label[1:]
+	case bulletin.Tentative:
+		label += ", to be confirmed"
+	}
+	words := []string{sentence(upperFirst(label) + ": " + e.Title), sentence(upperFirst(when(e, year)))}
+	if e.Location != "" {
+		words = append(words, sentence(e.Location))
+	}
+	return strings.Join(words, " ")
+}
+
+// linkList gathers the links of a script, each address once.
+type linkList []markdown.Link
+
+func (l *linkList) add(links ...markdown.Link) {
+	for _, link := range links {
+		link.Text = strings.TrimRight(link.Text, " .,;:")
+		i := -1
+		for j, have := range *l {
+			if have.URL == link.URL {
+				i = j
+			}
+		}
+		switch {
+		case i < 0:
+			*l = append(*l, link)
+		case (*l)[i].Text == "":
+			(*l)[i].Text = link.Text
+		}
+	}
+}
+
+// paragraphs splits plain text at its blank lines and joins the lines of
+// each paragraph, so that each is one line of the script.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sentence ends s with a full stop unless it ends a sentence already.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	trimmed := strings.TrimRight(s, `"'”’)»`)
+	if trimmed == "" || strings.ContainsRune(".!?…", []rune(trimmed)[len([]rune(trimmed))-1]) {
+		return s
+	}
+	return s + "."
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+var (
+	// mdSpecial are the characters that would make plain text Markdown:
+	// emphasis, code, links, HTML and escapes.
+	mdSpecial = regexp.MustCompile("[\\\\`*_\\[\\]<>]|&(#?[0-9A-Za-z]+;)")
+	// mdLineStart are the starts of a line that would make it a heading,
+	// a quote, a list item or a rule.
+	mdLineStart = regexp.MustCompile(`^(#|>|[-+=]|\d+[.)])`)
+)
+
+// escape makes one line of plain text read as itself in CommonMark.
+func escape(s string) string {
+	s = mdSpecial.ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
+	if loc := mdLineStart.FindStringIndex(s); loc != nil {
+		end := loc[1] - 1
+		s = s[:end] + `\` + s[end:]
+	}
+	return s
+}

@@ -1,0 +1,190 @@
+package script
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+)
+
+// The wording of dates, times and zones as they are read aloud: "Monday
+// the 30th of November at 9 in the morning, Santo Domingo time". Numbers
+// stay digits, which every reader and speech engine says well.
+
+// ordinal returns n with its English suffix: "1st", "2nd", "11th", "23rd".
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// dayOfMonth says a day without its month: "Tuesday the 1st".
+func dayOfMonth(d bulletin.Date) string {
+	return d.Weekday().String() + " the " + ordinal(d.Day)
+}
+
+// day says a date: "Monday the 30th of November", followed by the year
+// when it is not year, the year the listener has in mind.
+func day(d bulletin.Date, year int) string {
+	s := dayOfMonth(d) + " of " + d.Month.String()
+	if d.Year != year {
+		s += " " + strconv.Itoa(d.Year)
+	}
+	return s
+}
+
+// days says a span of whole days, first and last included: "all day on
+// Tuesday the 8th of December", "from Tuesday the 1st to Thursday the 3rd
+// of December", "from Monday the 30th of November to Wednesday the 2nd of
+// December". The year is said once, at the end, when it is not year; a
+// span that crosses into another year names both.
+func days(first, last bulletin.Date, year int) string {
+	switch {
+	case last.IsZero() || !first.Before(last):
+		return "all day on " + day(first, year)
+	case first.Year != last.Year:
+		return "from " + day(first, 0) + " to " + day(last, 0)
+	case first.Month == last.Month:
+		return "from " + dayOfMonth(first) + " to " + day(last, year)
+	}
+	return "from " + day(first, first.Year) + " to " + day(last, year)
+}
+
+// clock says a time of day as people say it: "9 in the morning", "half
+// past 6 in the evening", "quarter to noon", "noon", "midnight", "10 past
+// 10 at night"; a time off the five minutes as "10:07 in the morning".
+func clock(h, m int) string {
+	switch {
+	case h == 0 && m == 0:
+		return "midnight"
+	case h == 12 && m == 0:
+		return "noon"
+	case m == 0:
+		return hour(h)
+	case m%5 != 0:
+		return fmt.Sprintf("%d:%02d %s", twelve(h), m, period(h))
+	case m <= 30:
+		if h == 12 {
+			return minutes(m) + " past 12 in the afternoon"
+		}
+		return minutes(m) + " past " + hour(h)
+	}
+	return minutes(60-m) + " to " + hour((h+1)%24)
+}
+
+// hour names an hour on the clock with its part of the day: "9 in the
+// morning", "6 in the evening"; 0 is "midnight" and 12 is "noon".
+func hour(h int) string {
+	switch h {
+	case 0:
+		return "midnight"
+	case 12:
+		return "noon"
+	}
+	return strconv.Itoa(twelve(h)) + " " + period(h)
+}
+
+func twelve(h int) int {
+	if h%12 == 0 {
+		return 12
+	}
+	return h % 12
+}
+
+// period names the part of the day of an hour from 0 to 23.
+func period(h int) string {
+	switch {
+	case h == 0 || h >= 21:
+		return "at night"
+	case h < 12:
+		return "in the morning"
+	case h < 18:
+		return "in the afternoon"
+	}
+	return "in the evening"
+}
+
+func minutes(m int) string {
+	switch m {
+	case 15:
+		return "quarter"
+	case 30:
+		return "half"
+	}
+	return strconv.Itoa(m)
+}
+
+// zone names a time zone by its place: "Santo Domingo time"; UTC is "UTC".
+func zone(loc *time.Location) string {
+	name := loc.String()
+	if !strings.Contains(name, "/") {
+		return name
+	}
+	return strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " ") + " time"
+}
+
+// at says an instant in its own zone's day and clock: "Monday the 30th of
+// November at 9 in the morning".
+func at(t time.Time, year int) string {
+	return day(bulletin.DateOf(t), year) + " at " + clock(t.Hour(), t.Minute())
+}
+
+// when says when an event happens, in the zone where it happens. Year is
+// the year of the bulletin, which is not said again.
+func when(e *bulletin.Event, year int) string {
+	var s string
+	if e.AllDay {
+		s = days(e.Date, e.Until, year)
+	} else {
+		s = at(e.Start, year)
+		if endDay := bulletin.DateOf(e.End); endDay != bulletin.DateOf(e.Start) && !endsAtMidnight(e) {
+			s = "from " + s + " to " + at(e.End, year)
+		}
+		if e.Zone != nil {
+			s += ", " + zone(e.Zone)
+		}
+	}
+	if r := e.Repeat; r != nil {
+		s += ", and then " + r.Every()
+		switch {
+		case r.Count > 0:
+			s += fmt.Sprintf(", %d times in all", r.Count)
+		case !r.Until.IsZero():
+			s += " until " + day(r.Until, year)
+		}
+		if len(r.Except) > 0 {
+			except := make([]string, len(r.Except))
+			for i, d := range r.Except {
+				except[i] = day(d, year)
+			}
+			s += ", except " + and(except)
+		}
+	}
+	return s
+}
+
+// endsAtMidnight reports whether a timed event ends at the midnight after
+// the day it starts, which is still that day's evening to a listener.
+func endsAtMidnight(e *bulletin.Event) bool {
+	return e.End.Hour() == 0 && e.End.Minute() == 0 &&
+		bulletin.DateOf(e.End) == bulletin.DateOf(e.Start).AddDays(1)
+}
+
+// and joins words as a list is said: "a", "a and b", "a, b and c".
+func and(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
