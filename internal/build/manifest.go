@@ -17,7 +17,7 @@ const ManifestFile = ".prayerfeed-manifest.json"
 // from. The next build removes only the files it lists, and compares IDs
 // with it, so that none vanishes or changes by accident.
 type Manifest struct {
-	Version int               `json:"version"`
+	Format  int               `json:"prayerfeed_manifest"` // 1
 	Files   map[string]string `json:"files"`
 	Entries map[string]Origin `json:"entries"`
 	Events  map[string]Origin `json:"events"`
@@ -45,7 +45,7 @@ func ReadManifest(path string) (*Manifest, error) {
 
 // manifest returns the manifest of the site with its rendered files.
 func (s *Site) manifest(files []File) *Manifest {
-	m := &Manifest{Version: 1, Files: map[string]string{}, Entries: map[string]Origin{}, Events: map[string]Origin{}}
+	m := &Manifest{Format: 1, Files: map[string]string{}, Entries: map[string]Origin{}, Events: map[string]Origin{}}
 	for _, f := range files {
 		m.Files[f.Path] = sum(f.Data)
 	}

@@ -12,7 +12,7 @@ var mediaTypes = map[string]string{
 	".html": "text/html; charset=utf-8",
 	".atom": "application/atom+xml",
 	".rss":  "application/rss+xml",
-	".json": "application/feed+json",
+	".json": "application/feed+json", // in feeds/; elsewhere application/json
 	".opml": "text/x-opml",
 	".ics":  "text/calendar; charset=utf-8",
 	".xml":  "application/xml",
@@ -27,6 +27,9 @@ var mediaTypes = map[string]string{
 func MediaType(p string) string {
 	if strings.HasSuffix(p, "/_headers") || p == "_headers" {
 		return "text/plain; charset=utf-8"
+	}
+	if path.Ext(p) == ".json" && !strings.HasPrefix(p, "feeds/") {
+		return "application/json"
 	}
 	if t, ok := mediaTypes[path.Ext(p)]; ok {
 		return t
