@@ -10,7 +10,7 @@ import (
 )
 
 // ManifestFile is the name of the manifest in the output folder.
-const ManifestFile = ".prayerfeed-manifest.json"
+const ManifestFile = ".site-manifest.json"
 
 // A Manifest records what a build published: the files it owns, with
 // their SHA-256, and every entry ID and event UID, with where each came
