@@ -10,8 +10,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // A Result says what Publish did.
@@ -79,22 +81,26 @@ func Publish(dir string, files []File, m *Manifest) (*Result, error) {
 			os.RemoveAll(stage)
 		}
 	}()
-	// Others' files first, then ours, so that ours win any clash.
-	if err := carryOthers(dir, stage, prev); err != nil {
+	// Ours first, through a root so that nothing can lead a write out of
+	// the stage; then others' files, where they do not clash with ours.
+	root, err := os.OpenRoot(stage)
+	if err != nil {
 		return nil, err
 	}
+	defer root.Close()
 	for _, f := range files {
-		target := filepath.Join(stage, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		if err := root.MkdirAll(filepath.Dir(f.Path), 0o755); err != nil {
 			return nil, err
 		}
-		os.Remove(target)
-		if unchanged[f.Path] && os.Link(filepath.Join(dir, filepath.FromSlash(f.Path)), target) == nil {
+		if unchanged[f.Path] && os.Link(filepath.Join(dir, filepath.FromSlash(f.Path)), filepath.Join(stage, filepath.FromSlash(f.Path))) == nil {
 			continue
 		}
-		if err := os.WriteFile(target, f.Data, 0o644); err != nil {
+		if err := root.WriteFile(f.Path, f.Data, 0o644); err != nil {
 			return nil, fmt.Errorf("write %s: %w", f.Path, err)
 		}
+	}
+	if err := carryOthers(dir, stage, prev, produced); err != nil {
+		return nil, err
 	}
 	if err := os.WriteFile(filepath.Join(stage, ManifestFile), manifest, 0o644); err != nil {
 		return nil, err
@@ -111,8 +117,9 @@ func Publish(dir string, files []File, m *Manifest) (*Result, error) {
 }
 
 // carryOthers hard-links into stage every file of dir that the previous
-// manifest does not list: files someone else put there.
-func carryOthers(dir, stage string, prev *Manifest) error {
+// manifest does not list, files someone else put there, unless it stands
+// where one of ours does.
+func carryOthers(dir, stage string, prev *Manifest, ours map[string]bool) error {
 	root, err := os.OpenRoot(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -125,7 +132,7 @@ func carryOthers(dir, stage string, prev *Manifest) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if _, ours := prev.Files[p]; ours || p == ManifestFile {
+		if _, owned := prev.Files[p]; owned || p == ManifestFile || clashes(p, ours) {
 			return nil
 		}
 		target := filepath.Join(stage, filepath.FromSlash(p))
@@ -145,6 +152,21 @@ func carryOthers(dir, stage string, prev *Manifest) error {
 		}
 		return copyFile(src, target)
 	})
+}
+
+// clashes reports whether p, or a folder on its way, is one of ours.
+func clashes(p string, ours map[string]bool) bool {
+	for q := p; q != "." && q != "/"; q = path.Dir(q) {
+		if ours[q] {
+			return true
+		}
+	}
+	for o := range ours {
+		if strings.HasPrefix(o, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func copyFile(src, dst string) error {

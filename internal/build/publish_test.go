@@ -128,3 +128,28 @@ func TestCompareIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestPublishStaysInside plants symbolic links where the build writes:
+// nothing may be written through them, outside the output folder.
+func TestPublishStaysInside(t *testing.T) {
+	outside := t.TempDir()
+	out := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(out, 0o755)
+	if err := os.Symlink(outside, filepath.Join(out, "feeds")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	os.Symlink(filepath.Join(outside, "x"), filepath.Join(out, "index.html"))
+	files := []build.File{{Path: "feeds/all.atom", Data: []byte("<feed/>")}, {Path: "index.html", Data: []byte("home")}}
+	if _, err := build.Publish(out, files, &build.Manifest{}); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("wrote outside the output folder: %v", entries)
+	}
+	for _, f := range files {
+		fi, err := os.Lstat(filepath.Join(out, f.Path))
+		if err != nil || !fi.Mode().IsRegular() {
+			t.Errorf("%s: %v %v", f.Path, fi, err)
+		}
+	}
+}
