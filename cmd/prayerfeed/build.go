@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/prayerfeed/prayerfeed/internal/audit"
 	"github.com/prayerfeed/prayerfeed/internal/build"
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
@@ -74,9 +75,23 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 	return nil
 }
 
-func runCheck(src string, now moment, stderr io.Writer) error {
-	_, err := loadSource(src, now, stderr, "")
-	return err
+func runCheck(src, out string, now moment, stderr io.Writer) error {
+	site, err := loadSource(src, now, stderr, "")
+	if err != nil || out == "" {
+		return err
+	}
+	problems, err := audit.Site(out, site.BaseURL)
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p)
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(stderr, "prayerfeed: %s in %s\n", plural(len(problems), "problem", "problems"), out)
+		return errReported
+	}
+	return nil
 }
 
 // loadSource loads and validates the folder src, printing every warning

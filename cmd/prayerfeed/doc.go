@@ -5,7 +5,7 @@ calendars and pages for any static host.
 Usage:
 
 	prayerfeed build [-src bulletins] [-out public] [-now time] [-v]
-	prayerfeed check [-src bulletins] [-now time]
+	prayerfeed check [-src bulletins] [-out public] [-now time]
 	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
 	prayerfeed serve [-src bulletins] [-out public] [-addr 127.0.0.1:8080] [-now time]
 	prayerfeed ping [-src bulletins] [-out public] [-hub url] [-state file] [-all] [-n]
@@ -17,7 +17,10 @@ nothing and exits 1. It ends with one summary line; -v also lists the
 files written.
 
 Check validates without writing, printing every problem and warning; it
-exits 1 if there is a problem.
+exits 1 if there is a problem. With -out it also checks the site built
+there: every feed and calendar parses, no feed or calendar holds an ID
+twice, and every link from a feed or calendar into the site leads to a
+file that is there, and to the anchor it names.
 
 New writes the skeleton of a bulletin for the next Friday on or after
 today (or for -date) at -src/YYYY/YYYY-MM-DD.yaml, with a point for every

@@ -82,6 +82,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		manifest = fset.String("manifest", "", "the manifest of the published site to compare IDs with (default: the one in -out)")
 		strict = fset.Bool("strict", false, "fail, writing nothing, when a published ID would vanish or change")
 	case "check":
+		out = fset.String("out", "", "also check the site built into this folder")
 	case "new":
 		date = fset.String("date", "", "the bulletin's date (default: the next Friday)")
 	case "serve":
@@ -128,7 +129,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	case "build":
 		return runBuild(*src, *out, *manifest, *strict, now, *verbose, stderr)
 	case "check":
-		return runCheck(*src, now, stderr)
+		return runCheck(*src, *out, now, stderr)
 	default:
 		return runNew(*src, *date, now, stdout, stderr)
 	}

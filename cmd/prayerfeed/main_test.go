@@ -260,3 +260,34 @@ func TestNew(t *testing.T) {
 		t.Errorf("new -date 2026-11-20: got %v", err)
 	}
 }
+
+// TestCheckBuiltSite checks a built site, then breaks it as a bad deploy
+// would and checks that check -out says what is wrong.
+func TestCheckBuiltSite(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28"); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	if _, stderr, err := runTest(t, "check", "-now", "2026-11-28", "-out", "public"); err != nil {
+		t.Fatalf("check -out on a good site: %v\n%s", err, stderr)
+	}
+	os.RemoveAll(filepath.Join("public", "bulletins", "2026-11-20"))
+	os.WriteFile(filepath.Join("public", "feeds", "africa.atom"), []byte("<feed><entry>"), 0o644)
+	os.WriteFile(filepath.Join("public", "calendars", "all.ics"), []byte("BEGIN:VCALENDAR\nEND:VCALENDAR\n"), 0o644)
+	_, stderr, err := runTest(t, "check", "-now", "2026-11-28", "-out", "public")
+	if !errors.Is(err, errReported) {
+		t.Fatalf("check -out on a broken site: %v", err)
+	}
+	for _, want := range []string{
+		filepath.Join("public", "feeds", "africa.atom") + ": not well-formed XML",
+		filepath.Join("public", "calendars", "all.ics") + ": a line does not end in CRLF",
+		filepath.Join("public", "feeds", "all.atom") + ": link https://prayer.example.org/bulletins/2026-11-20/ leads to no file",
+		filepath.Join("public", "events", "dr-hearing-santo-domingo.ics") + ": link https://prayer.example.org/bulletins/2026-11-20/#latin-america-1 leads to no file",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("check -out does not say %q:\n%s", want, stderr)
+		}
+	}
+}
