@@ -17,3 +17,4 @@ golden:
 
 fuzz:
 	go test ./internal/load -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 60s
+	go test ./internal/build -run '^$$' -fuzz '^FuzzRender$$' -fuzztime 60s

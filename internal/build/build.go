@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
@@ -220,6 +221,9 @@ func Render(s *Site) ([]File, error) {
 		}
 		files = append(files, fs...)
 	}
+	for i := range files {
+		files[i].Data = cleanText(files[i].Data)
+	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	for i := 1; i < len(files); i++ {
 		if files[i].Path == files[i-1].Path {
@@ -231,3 +235,26 @@ func Render(s *Site) ([]File, error) {
 
 // Manifest returns the manifest of the site with its rendered files.
 func (s *Site) Manifest(files []File) *Manifest { return s.manifest(files) }
+
+// cleanText is the last line of defence of every output, all of which are
+// text: invalid UTF-8 becomes U+FFFD and control characters other than
+// tab, newline and carriage return go. The loader refuses them, and the
+// feed and calendar encoders drop them already; this keeps a page or a
+// script as sound whatever text reaches it.
+func cleanText(data []byte) []byte {
+	clean := utf8.Valid(data) && !bytes.ContainsFunc(data, badControl)
+	if clean {
+		return data
+	}
+	data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	return bytes.Map(func(r rune) rune {
+		if badControl(r) {
+			return -1
+		}
+		return r
+	}, data)
+}
+
+func badControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
+}
