@@ -4,14 +4,18 @@ calendars and pages for any static host.
 
 Usage:
 
-	prayerfeed build [-src bulletins] [-out public] [-now time] [-v]
+	prayerfeed build [-src bulletins] [-out public] [-now time] [-manifest file] [-strict] [-v]
 	prayerfeed check [-src bulletins] [-out public] [-now time]
 	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
 	prayerfeed serve [-src bulletins] [-out public] [-addr 127.0.0.1:8080] [-now time]
 	prayerfeed ping [-src bulletins] [-out public] [-hub url] [-state file] [-all] [-n]
 
 Build loads every bulletin under -src, validates it, renders every output
-in memory and writes into -out the files whose bytes changed. When any
+in memory and publishes them into -out all at once, rewriting only the
+files whose bytes changed. It compares the entry IDs and event UIDs with
+those of the previous build (the manifest in -out, or -manifest) and
+warns when a published one would vanish or change; -strict makes that a
+failure. When any
 problem is found it prints every one, as file:line:col: message, writes
 nothing and exits 1. It ends with one summary line; -v also lists the
 files written.
