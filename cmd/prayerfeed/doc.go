@@ -15,10 +15,9 @@ in memory and publishes them into -out all at once, rewriting only the
 files whose bytes changed. It compares the entry IDs and event UIDs with
 those of the previous build (the manifest in -out, or -manifest) and
 warns when a published one would vanish or change; -strict makes that a
-failure. When any
-problem is found it prints every one, as file:line:col: message, writes
-nothing and exits 1. It ends with one summary line; -v also lists the
-files written.
+failure. When any problem is found it prints every one, as
+file:line:col: message, writes nothing and exits 1. It ends with one
+summary line; -v also lists the files written and removed.
 
 Check validates without writing, printing every problem and warning; it
 exits 1 if there is a problem. With -out it also checks the site built
