@@ -291,3 +291,29 @@ func TestCheckBuiltSite(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictIDs re-dates a published bulletin: build warns of the changed
+// IDs, and build -strict fails and writes nothing.
+func TestStrictIDs(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28"); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	file := filepath.Join("bulletins", "2026", "2026-11-20.yaml")
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, bytes.Replace(data, []byte("date: 2026-11-20"), []byte("date: 2026-11-19"), 1), 0o644)
+	before := snapshot(t, "public")
+	_, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-strict")
+	if !errors.Is(err, errReported) || !strings.Contains(stderr, "prayerfeed: published entry tag:prayer.example.org,2026-11-20:2026-11-20 (\"IJM Prayer Request\", bulletins/2026/2026-11-20.yaml) changed to tag:prayer.example.org,2026-11-19:2026-11-19") {
+		t.Errorf("build -strict: %v\n%s", err, stderr)
+	}
+	if snapshot(t, "public") != before {
+		t.Errorf("build -strict wrote files")
+	}
+	_, stderr, err = runTest(t, "build", "-now", "2026-11-28")
+	if err != nil || !strings.Contains(stderr, "prayerfeed: warning: published entry tag:prayer.example.org,2026-11-20:2026-11-20") {
+		t.Errorf("build: %v\n%s", err, stderr)
+	}
+}
