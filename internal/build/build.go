@@ -77,6 +77,9 @@ func (s *Site) pageInput() *page.Input {
 	for _, f := range s.Feeds().Heads {
 		in.Feeds = append(in.Feeds, page.Feed{Name: f.Name, Title: f.Title, RSS: f.SelfURL("rss"), Atom: f.SelfURL("atom"), JSON: f.SelfURL("json")})
 	}
+	if feed.BuildPodcast(s.Site, s.Bulletins) != nil {
+		in.Podcast = s.URL(bulletin.PodcastPath)
+	}
 	for _, c := range ical.Calendars(s.Site, s.Events(), s.Now) {
 		name := strings.TrimSuffix(strings.TrimPrefix(c.Path, "calendars/"), ".ics")
 		in.Calendars = append(in.Calendars, page.Calendar{Name: name, Title: c.Title, URL: s.URL(c.Path)})

@@ -38,6 +38,7 @@ type Input struct {
 	Now       time.Time
 	Feeds     []Feed     // the all-bulletins feed first, then the regions'
 	Calendars []Calendar // all, hearings, gatherings, then the regions'
+	Podcast   string     // the podcast feed's URL, or "" when there is none
 	// Scripts, when set, returns the URL of a bulletin's read-aloud
 	// script, or "".
 	Scripts func(*bulletin.Bulletin) string
@@ -408,6 +409,7 @@ func (r *renderer) subscribe() {
 		Feeds     []Feed
 		Calendars []Calendar
 		OPML      string
-	}{r.in.Feeds, r.in.Calendars, r.s.URL("feeds.opml")})
+		Podcast   string
+	}{r.in.Feeds, r.in.Calendars, r.s.URL("feeds.opml"), r.in.Podcast})
 	r.urls = append(r.urls, sitemapURL{r.s.URL("subscribe/"), r.newest()})
 }
