@@ -123,9 +123,10 @@ func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time) *Set
 			}
 		}
 	}
+	bd := newBuilder(s)
 	all := newFeed(s, "all", s.Title, s.Description, s.URL(""))
 	for _, b := range bulletins {
-		all.Entries = append(all.Entries, bulletinEntry(s, b))
+		all.Entries = append(all.Entries, bd.bulletinEntry(b))
 	}
 	set.add(s, all)
 	for _, r := range s.Regions {
@@ -137,7 +138,7 @@ func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time) *Set
 		for _, b := range bulletins {
 			for _, it := range b.Items {
 				if it.Region == r.ID {
-					f.Entries = append(f.Entries, itemEntry(s, r, it))
+					f.Entries = append(f.Entries, bd.itemEntry(r, it))
 				}
 			}
 		}
@@ -239,14 +240,15 @@ func (f *Feed) setUpdated() {
 	}
 }
 
-func bulletinEntry(s *bulletin.Site, b *bulletin.Bulletin) *Entry {
+func (bd *builder) bulletinEntry(b *bulletin.Bulletin) *Entry {
+	s := bd.s
 	e := &Entry{
 		ID:        s.EntryID(b),
 		Title:     bulletinTitle(b),
 		URL:       s.URL(bulletin.BulletinPath(b)),
 		Published: b.Published(),
 		Updated:   b.Modified(),
-		Content:   bulletinHTML(s, b),
+		Content:   bd.bulletinHTML(b),
 		Summary:   markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, summaryLength),
 		Author:    orgPerson(s),
 	}
@@ -278,7 +280,8 @@ func bulletinTitle(b *bulletin.Bulletin) string {
 	return b.Title + " — " + b.Date.Format("2 January 2006")
 }
 
-func itemEntry(s *bulletin.Site, r *bulletin.Region, it *bulletin.Item) *Entry {
+func (bd *builder) itemEntry(r *bulletin.Region, it *bulletin.Item) *Entry {
+	s := bd.s
 	b := it.Bulletin
 	// The points of a bulletin are dated a second apart in reading order,
 	// the first the bulletin's own time, so that readers, which sort by
@@ -290,7 +293,7 @@ func itemEntry(s *bulletin.Site, r *bulletin.Region, it *bulletin.Item) *Entry {
 		URL:       s.ItemURL(it),
 		Published: b.Published().Add(-offset),
 		Updated:   b.Modified().Add(-offset),
-		Content:   itemHTML(s, it),
+		Content:   bd.itemHTML(it),
 		Summary:   markdown.Shorten(strings.Join(strings.Fields(markdown.Text(it.Body)), " "), summaryLength),
 		Author:    orgPerson(s),
 	}
@@ -344,6 +347,18 @@ var tmplText string
 
 var tmpl = template.Must(template.New("feed").Parse(tmplText))
 
+// A builder renders the entries of one site's feeds, rendering each
+// point's Markdown once for the several feeds that show it.
+type builder struct {
+	s      *bulletin.Site
+	bodies map[*bulletin.Item]template.HTML
+	about  template.HTML
+}
+
+func newBuilder(s *bulletin.Site) *builder {
+	return &builder{s: s, bodies: map[*bulletin.Item]template.HTML{}, about: template.HTML(markdown.HTML(s.About, s.BaseURL))}
+}
+
 // A section is one region's points in a bulletin.
 type section struct {
 	Region *bulletin.Region
@@ -359,11 +374,17 @@ type point struct {
 	BulletinTitle string
 }
 
-func newPoint(s *bulletin.Site, it *bulletin.Item) *point {
+func (bd *builder) newPoint(it *bulletin.Item) *point {
+	s := bd.s
+	body, ok := bd.bodies[it]
+	if !ok {
+		body = template.HTML(markdown.HTML(it.Body, s.BaseURL))
+		bd.bodies[it] = body
+	}
 	return &point{
 		Item:          it,
 		URL:           s.ItemURL(it),
-		Body:          template.HTML(markdown.HTML(it.Body, s.BaseURL)),
+		Body:          body,
 		BulletinURL:   s.URL(bulletin.BulletinPath(it.Bulletin)),
 		BulletinTitle: bulletinTitle(it.Bulletin),
 	}
@@ -372,13 +393,14 @@ func newPoint(s *bulletin.Site, it *bulletin.Item) *point {
 // bulletinHTML renders a whole bulletin in reading order: the scripture,
 // the intro, each region's points with their events, and the site's
 // closing text, then a link to the bulletin's read-aloud script.
-func bulletinHTML(s *bulletin.Site, b *bulletin.Bulletin) string {
+func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
+	s := bd.s
 	var sections []section
 	for _, r := range s.Regions {
 		sec := section{Region: r}
 		for _, it := range b.Items {
 			if it.Region == r.ID {
-				sec.Points = append(sec.Points, newPoint(s, it))
+				sec.Points = append(sec.Points, bd.newPoint(it))
 			}
 		}
 		if len(sec.Points) > 0 {
@@ -389,14 +411,14 @@ func bulletinHTML(s *bulletin.Site, b *bulletin.Bulletin) string {
 		"Scripture": b.Scripture,
 		"Intro":     template.HTML(markdown.HTML(b.Intro, s.BaseURL)),
 		"Sections":  sections,
-		"About":     template.HTML(markdown.HTML(s.About, s.BaseURL)),
+		"About":     bd.about,
 		"ScriptURL": s.URL(bulletin.ScriptPath(b, "txt")),
 	})
 }
 
 // itemHTML renders one point with its events and a link to its bulletin.
-func itemHTML(s *bulletin.Site, it *bulletin.Item) string {
-	return execute("item", newPoint(s, it))
+func (bd *builder) itemHTML(it *bulletin.Item) string {
+	return execute("item", bd.newPoint(it))
 }
 
 func execute(name string, data any) string {

@@ -106,9 +106,10 @@ func BuildPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin) *Podcast {
 	for i, b := range oldest {
 		number[b] = i + 1
 	}
+	bd := newBuilder(s)
 	for _, b := range withAudio {
 		e := &Episode{
-			Entry:  bulletinEntry(s, b),
+			Entry:  bd.bulletinEntry(b),
 			Number: number[b],
 			Audio:  *b.Audio,
 			Transcripts: []Transcript{

@@ -10,9 +10,11 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -111,12 +113,34 @@ func Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bulletin, bulleti
 		return site, nil, errs
 	}
 
+	// Parse on every core; each file's result keeps its place, so the
+	// outcome does not depend on which finishes first.
+	type result struct {
+		b    *bulletin.Bulletin
+		errs bulletin.ErrorList
+	}
+	results := make([]result, len(files))
+	site.Region("") // builds the region index before the workers share it
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				b, berrs := readBulletin(fsys, name, files[i], site)
+				results[i] = result{b, berrs}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	bulletins := make([]*bulletin.Bulletin, 0, len(files))
-	for _, p := range files {
-		b, berrs := readBulletin(fsys, name, p, site)
-		errs.Append(berrs)
-		if b != nil {
-			bulletins = append(bulletins, b)
+	for _, r := range results {
+		errs.Append(r.errs)
+		if r.b != nil {
+			bulletins = append(bulletins, r.b)
 		}
 	}
 	errs.Sort()

@@ -226,6 +226,9 @@ var escapeRE = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])|&(?:#[0-9]{1,7}
 // literal returns the characters that the source of a text node stands
 // for: "\\*" is "*" and "&amp;" is "&", as goldmark's HTML renderer reads them.
 func literal(src []byte) string {
+	if !bytes.ContainsAny(src, `\&`) {
+		return string(src) // nothing escaped: the common case, kept fast
+	}
 	return escapeRE.ReplaceAllStringFunc(string(src), func(m string) string {
 		if m[0] == '\\' {
 			return m[1:]

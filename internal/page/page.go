@@ -138,6 +138,7 @@ func Render(in *Input) ([]File, error) {
 }
 
 type renderer struct {
+	byID  map[string]*bulletin.Tracked
 	in    *Input
 	s     *bulletin.Site
 	files []File
@@ -200,12 +201,13 @@ type event struct {
 }
 
 func (r *renderer) tracked(id string) *bulletin.Tracked {
-	for _, t := range r.in.Events {
-		if t.ID == id {
-			return t
+	if r.byID == nil {
+		r.byID = make(map[string]*bulletin.Tracked, len(r.in.Events))
+		for _, t := range r.in.Events {
+			r.byID[t.ID] = t
 		}
 	}
-	return nil
+	return r.byID[id]
 }
 
 func (r *renderer) newEvent(e *bulletin.Event) *event {
