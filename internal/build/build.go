@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -214,15 +215,39 @@ func Load(fsys fs.FS, name string, now time.Time) (*Site, bulletin.ErrorList, er
 	return &Site{Site: site, Bulletins: bulletin.Public(all, now), Now: now}, warns, nil
 }
 
-// Render renders every output in memory, sorted by path.
+// Render renders every output in memory, sorted by path. The rows of the
+// table render on every core; what they share (feeds, events, pages) is
+// built once, and the result does not depend on which row ends first.
 func Render(s *Site) ([]File, error) {
+	type result struct {
+		files []File
+		err   error
+	}
+	results := make([]result, len(Outputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				files, err := Outputs[i].Render(s)
+				if err != nil {
+					err = fmt.Errorf("render %s: %w", Outputs[i].Path, err)
+				}
+				results[i] = result{files, err}
+			}
+		})
+	}
+	for i := range Outputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var files []File
-	for _, o := range Outputs {
-		fs, err := o.Render(s)
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", o.Path, err)
+	for _, r := range results {
+		if r.err != nil {
+			return nil, r.err
 		}
-		files = append(files, fs...)
+		files = append(files, r.files...)
 	}
 	for i := range files {
 		files[i].Data = cleanText(files[i].Data)

@@ -9,6 +9,7 @@ package bulletin
 
 import (
 	"net/url"
+	"sync"
 	"time"
 )
 
@@ -50,6 +51,7 @@ type Site struct {
 	Refresh       time.Duration // calendar REFRESH-INTERVAL and X-PUBLISHED-TTL
 	EventDuration time.Duration // length of a timed event without an end
 
+	regionOnce sync.Once
 	regionByID map[string]*Region
 }
 
@@ -69,16 +71,18 @@ type Region struct {
 	Description string
 }
 
-// Region returns the region with the given id, or nil.
+// Region returns the region with the given id, or nil. It is safe to call
+// from several goroutines; the index is built on the first call, so add
+// no region after it.
 func (s *Site) Region(id string) *Region {
-	if s.regionByID == nil {
+	s.regionOnce.Do(func() {
 		s.regionByID = make(map[string]*Region, len(s.Regions))
 		for _, r := range s.Regions {
 			if _, dup := s.regionByID[r.ID]; !dup {
 				s.regionByID[r.ID] = r
 			}
 		}
-	}
+	})
 	return s.regionByID[id]
 }
 

@@ -120,7 +120,6 @@ func Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bulletin, bulleti
 		errs bulletin.ErrorList
 	}
 	results := make([]result, len(files))
-	site.Region("") // builds the region index before the workers share it
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(files)) {

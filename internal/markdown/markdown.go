@@ -265,19 +265,34 @@ func looksLikeURL(s string) bool {
 }
 
 var (
-	spaceBeforePunct = regexp.MustCompile(`[ \t]+([.,;:!?)])`)
-	emptyBrackets    = regexp.MustCompile(`\(\s*\)`)
-	doubleSpace      = regexp.MustCompile(`[ \t]{2,}`)
+	emptyBrackets = regexp.MustCompile(`\(\s*\)`)
 )
 
 // tidy mends a paragraph from which an address or markup was left out:
 // "See <https://x>." became "See ." and becomes "See."
 func tidy(s string) string {
-	s = emptyBrackets.ReplaceAllString(s, "")
-	s = doubleSpace.ReplaceAllString(s, " ")
-	s = spaceBeforePunct.ReplaceAllString(s, "$1")
-	s = strings.TrimLeft(s, " .,;:")
-	return s
+	if strings.Contains(s, "(") {
+		s = emptyBrackets.ReplaceAllString(s, "")
+	}
+	// Runs of spaces and tabs become one space, and none is left before
+	// punctuation; by hand, as this runs on every paragraph of a script.
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' {
+			b.WriteByte(c)
+			continue
+		}
+		j := i
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j == len(s) || !strings.ContainsRune(".,;:!?)", rune(s[j])) {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return strings.TrimLeft(b.String(), " .,;:")
 }
 
 func isCode(n ast.Node) bool {
