@@ -10,6 +10,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/audit"
 	"github.com/prayerfeed/prayerfeed/internal/build"
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
@@ -97,17 +98,23 @@ func runCheck(src, out string, now moment, stderr io.Writer) error {
 // loadSource loads and validates the folder src, printing every warning
 // and problem. After the problems it prints their count and then suffix.
 func loadSource(src string, now moment, stderr io.Writer, suffix string) (*build.Site, error) {
-	root, err := openSource(src)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	name := filepath.ToSlash(filepath.Clean(src))
-	settings, _ := load.Site(root.FS(), name)
-	site, warns, err := build.Load(root.FS(), name, now.in(settings.Location))
+	site, warns, err := loadSite(src, now)
 	if n := report(stderr, err, warns); n > 0 {
 		fmt.Fprintf(stderr, "prayerfeed: %s%s\n", plural(n, "problem", "problems"), suffix)
 		return nil, errReported
 	}
 	return site, nil
+}
+
+// loadSite loads and validates the folder src at the clock now, a day
+// read in the site's own zone.
+func loadSite(src string, now moment) (*build.Site, bulletin.ErrorList, error) {
+	root, err := openSource(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer root.Close()
+	name := filepath.ToSlash(filepath.Clean(src))
+	settings, _ := load.Site(root.FS(), name)
+	return build.Load(root.FS(), name, now.in(settings.Location))
 }

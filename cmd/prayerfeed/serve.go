@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/build"
-	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/load"
 	"github.com/prayerfeed/prayerfeed/internal/serve"
 )
@@ -40,7 +38,7 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 		Poll:      500 * time.Millisecond,
 		Log:       log.New(stderr, "prayerfeed serve: ", 0),
 		Build: func() error {
-			site, err := loadQuiet(src, now())
+			site, _, err := loadSite(src, now())
 			if err != nil {
 				return err
 			}
@@ -52,19 +50,6 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 			return err
 		},
 	}, nil
-}
-
-// loadQuiet loads and validates src, returning every problem as the error.
-func loadQuiet(src string, now moment) (*build.Site, error) {
-	root, err := openSource(src)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	name := filepath.ToSlash(filepath.Clean(src))
-	settings, _ := load.Site(root.FS(), name)
-	site, _, err := build.Load(root.FS(), name, now.in(settings.Location))
-	return site, err
 }
 
 func runServe(src, out, addr string, now func() moment, stderr io.Writer) error {
@@ -85,17 +70,4 @@ func runServe(src, out, addr string, now func() moment, stderr io.Writer) error 
 	}
 	fmt.Fprintf(stderr, "prayerfeed serve: http://%s%s (Ctrl-C to stop)\n", host, srv.Base)
 	return srv.Serve(ctx, ln)
-}
-
-// problemsOf returns the lines of an error list, for tests.
-func problemsOf(err error) []string {
-	var list bulletin.ErrorList
-	if errors.As(err, &list) {
-		var lines []string
-		for _, e := range list {
-			lines = append(lines, e.Error())
-		}
-		return lines
-	}
-	return nil
 }
