@@ -172,6 +172,9 @@ func Check(bulletins []*Bulletin) ErrorList {
 	byDate := make(map[string]*Bulletin)
 	kinds := make(map[string]*Event)
 	for _, b := range sortedByPos(bulletins) {
+		if b.ID == "" || b.Date.IsZero() {
+			continue // already reported: its date or id could not be read
+		}
 		if prev, ok := byID[b.ID]; ok {
 			errs.Add(b.Fields.at("id", b.Fields.at("date", b.Pos)), "bulletin id %q is also used by %s", b.ID, prev.Fields.at("id", prev.Fields.at("date", prev.Pos)))
 		} else {

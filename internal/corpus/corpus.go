@@ -57,11 +57,17 @@ func Write(dir string, n, regions int, seed uint64) error {
 		s := strings.Join(w, " ")
 		return strings.ToUpper(s[:1]) + s[1:] + "."
 	}
+	// Weekly, as one organisation publishes; daily past 1,500 bulletins,
+	// as a network of partners would, so that dates stay in this century.
+	step := 7
+	if n > 1500 {
+		step = 1
+	}
 	last := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	first := last.AddDate(0, 0, -7*(n-1))
+	first := last.AddDate(0, 0, -step*(n-1))
 	var open []string // events announced, to reschedule or cancel later
 	for i := range n {
-		day := first.AddDate(0, 0, 7*i)
+		day := first.AddDate(0, 0, step*i)
 		used := map[string]bool{}
 		var b strings.Builder
 		fmt.Fprintf(&b, "date: %s\ntitle: Prayer Request\nscripture:\n  text: %s\n  reference: Psalm %d:%d\nitems:\n",
