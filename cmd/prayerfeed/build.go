@@ -28,7 +28,8 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 		fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", w)
 	}
 	m := site.Manifest(files)
-	if manifest == "" {
+	given := manifest != ""
+	if !given {
 		manifest = filepath.Join(out, build.ManifestFile)
 	}
 	if prev, err := build.ReadManifest(manifest); err == nil {
@@ -44,12 +45,15 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 			fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(problems), "changed ID", "changed IDs"))
 			return errReported
 		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return err
+	} else if given || !errors.Is(err, fs.ErrNotExist) {
+		return err // a manifest asked for must be there
 	}
 	res, err := build.Publish(out, files, m)
 	if err != nil {
 		return err
+	}
+	for _, p := range res.Replaced {
+		fmt.Fprintf(stderr, "prayerfeed: warning: replaced %s, which prayerfeed did not write before\n", filepath.Join(out, filepath.FromSlash(p)))
 	}
 	if verbose {
 		for _, p := range res.Written {

@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/build"
@@ -65,7 +64,7 @@ func runServe(src, out, addr string, now func() moment, stderr io.Writer) error 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	host := ln.Addr().String()
-	if ip := net.ParseIP(strings.Split(host, ":")[0]); ip != nil && !ip.IsLoopback() {
+	if h, _, err := net.SplitHostPort(host); err == nil && !net.ParseIP(h).IsLoopback() {
 		fmt.Fprintf(stderr, "prayerfeed serve: warning: %s is reachable from other machines\n", host)
 	}
 	fmt.Fprintf(stderr, "prayerfeed serve: http://%s%s (Ctrl-C to stop)\n", host, srv.Base)

@@ -74,7 +74,8 @@ func (s *Site) Pages() ([]page.File, error) {
 // pageInput gathers what the pages show, the feeds and calendars among it.
 func (s *Site) pageInput() *page.Input {
 	in := &page.Input{Site: s.Site, Bulletins: s.Bulletins, Events: s.Events(), Now: s.Now,
-		Scripts: func(b *bulletin.Bulletin) string { return s.BaseURL.Path + bulletin.ScriptPath(b, "txt") }}
+		Scripts: func(b *bulletin.Bulletin) string { return s.BaseURL.Path + bulletin.ScriptPath(b, "txt") },
+		LastDay: ical.LastDay}
 	for _, f := range s.Feeds().Heads {
 		in.Feeds = append(in.Feeds, page.Feed{Name: f.Name, Title: f.Title, RSS: f.SelfURL("rss"), Atom: f.SelfURL("atom"), JSON: f.SelfURL("json")})
 	}

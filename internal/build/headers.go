@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/feed"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 )
 
@@ -27,6 +29,9 @@ func headers(s *Site) ([]File, error) {
 		}
 	}
 	paths = append(paths, "feeds.opml")
+	if feed.BuildPodcast(s.Site, s.Bulletins) != nil {
+		paths = append(paths, bulletin.PodcastPath)
+	}
 	for _, c := range ical.Calendars(s.Site, s.Events(), s.Now) {
 		paths = append(paths, c.Path)
 	}

@@ -18,8 +18,9 @@ import (
 
 // A Result says what Publish did.
 type Result struct {
-	Written []string // files whose bytes are new or changed
-	Removed []string // files an earlier build wrote that this one does not
+	Written  []string // files whose bytes are new or changed
+	Removed  []string // files an earlier build wrote that this one does not
+	Replaced []string // files someone else put where this build writes one
 }
 
 // Publish makes the folder dir hold files and the manifest, replacing
@@ -40,7 +41,18 @@ func Publish(dir string, files []File, m *Manifest) (*Result, error) {
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = real // publish into what a link points at, keeping the link
 	}
-	dir = filepath.Clean(dir)
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, err
+	}
+	unlock, err := lock(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	cleanStale(dir)
 
 	prev := &Manifest{}
@@ -66,6 +78,13 @@ func Publish(dir string, files []File, m *Manifest) (*Result, error) {
 		}
 	}
 	slices.Sort(res.Removed)
+	for _, f := range files {
+		if _, owned := prev.Files[f.Path]; !owned {
+			if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f.Path))); err == nil {
+				res.Replaced = append(res.Replaced, f.Path)
+			}
+		}
+	}
 	manifest := m.encode()
 	if len(res.Written) == 0 && len(res.Removed) == 0 && sameBytes(filepath.Join(dir, ManifestFile), manifest) {
 		return res, nil

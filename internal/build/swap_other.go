@@ -28,3 +28,6 @@ func swap(stage, dir string) error {
 // syncTree is a no-op where there is no syncfs; each rename is durable
 // on the file systems these hosts use.
 func syncTree(string) error { return nil }
+
+// lock does nothing here: run one build at a time into a folder.
+func lock(string) (func(), error) { return func() {}, nil }

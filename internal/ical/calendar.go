@@ -78,13 +78,12 @@ func Calendars(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) []*C
 			Events:      filter(func(t *bulletin.Tracked) bool { return t.Item.Region == r.ID }),
 		})
 	}
-	stamp := now
-	if len(events) > 0 {
-		stamp = time.Time{}
-		for _, t := range events {
-			if t.Modified.After(stamp) {
-				stamp = t.Modified
-			}
+	// The note in an empty calendar is dated by the newest event, or a
+	// fixed day: never the clock, which would rewrite it every build.
+	stamp := time.Unix(0, 0)
+	for _, t := range events {
+		if t.Modified.After(stamp) {
+			stamp = t.Modified
 		}
 	}
 	for _, c := range cals {
@@ -368,6 +367,10 @@ func zone(e *bulletin.Event) *time.Location {
 	}
 	return e.Zone
 }
+
+// LastDay returns the last day of the event's last occurrence, in its own
+// zone, expanding its repeat rule.
+func LastDay(e *bulletin.Event) bulletin.Date { return lastDay(e) }
 
 // lastDay returns the last day of the event's last occurrence.
 func lastDay(e *bulletin.Event) bulletin.Date {

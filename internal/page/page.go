@@ -39,6 +39,9 @@ type Input struct {
 	Feeds     []Feed     // the all-bulletins feed first, then the regions'
 	Calendars []Calendar // all, hearings, gatherings, then the regions'
 	Podcast   string     // the podcast feed's URL, or "" when there is none
+	// LastDay, when set, returns the last day of an event's last
+	// occurrence, its repeat rule expanded.
+	LastDay func(*bulletin.Event) bulletin.Date
 	// Scripts, when set, returns the URL of a bulletin's read-aloud
 	// script, or "".
 	Scripts func(*bulletin.Bulletin) string
@@ -184,6 +187,7 @@ func (r *renderer) feedOf(name string) []Feed {
 // A point is a praise or prayer point as the pages show it.
 type point struct {
 	*bulletin.Item
+	Anchor string // the id of its element: the point's own on its bulletin's page
 	Body   template.HTML
 	Events []*event
 	Region *bulletin.Region
@@ -227,7 +231,7 @@ func (r *renderer) newEvent(e *bulletin.Event) *event {
 }
 
 func (r *renderer) newPoint(it *bulletin.Item) *point {
-	p := &point{Item: it, Body: template.HTML(markdown.HTML(it.Body, r.s.BaseURL)), Region: r.s.Region(it.Region)}
+	p := &point{Item: it, Anchor: it.ID, Body: template.HTML(markdown.HTML(it.Body, r.s.BaseURL)), Region: r.s.Region(it.Region)}
 	for _, e := range it.Events {
 		p.Events = append(p.Events, r.newEvent(e))
 	}
@@ -276,7 +280,11 @@ func (r *renderer) upcoming() (next, recent []*event) {
 	for _, t := range r.in.Events {
 		ev := r.newEvent(t.Event)
 		ev.Latest = nil
-		switch last := t.LastDay(); {
+		last := t.LastDay()
+		if r.in.LastDay != nil {
+			last = r.in.LastDay(t.Event)
+		}
+		switch {
 		case !last.Before(today):
 			next = append(next, ev)
 		case !last.Before(today.AddDays(-r.s.PastDays)):
@@ -346,7 +354,9 @@ func (r *renderer) region(reg *bulletin.Region) {
 	for _, b := range r.in.Bulletins {
 		for _, it := range b.Items {
 			if it.Region == reg.ID {
-				entries = append(entries, regionEntry{r.newPoint(it), b, r.local(bulletin.BulletinPath(b)) + "#" + it.ID})
+				p := r.newPoint(it)
+				p.Anchor = b.ID + "-" + it.ID // points of several bulletins share IDs here
+				entries = append(entries, regionEntry{p, b, r.local(bulletin.BulletinPath(b)) + "#" + it.ID})
 				newest = maxTime(newest, b.Modified())
 			}
 		}

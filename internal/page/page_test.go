@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -99,6 +100,13 @@ func TestEveryPage(t *testing.T) {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s lacks %s", f.Path, want)
 			}
+		}
+		ids := map[string]bool{}
+		for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(s, -1) {
+			if ids[m[1]] {
+				t.Errorf("%s: id %q twice", f.Path, m[1])
+			}
+			ids[m[1]] = true
 		}
 		if strings.Contains(s, "ZgotmplZ") {
 			t.Errorf("%s: html/template refused a value (ZgotmplZ)", f.Path)

@@ -155,7 +155,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		defer f.Close()
 		info, serr := f.Stat()
 		if serr == nil && info.IsDir() {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			// From the cleaned name: "//x" must not lead to another host.
+			http.Redirect(w, r, s.Base+name+"/", http.StatusMovedPermanently)
 			return
 		}
 		if serr == nil {
