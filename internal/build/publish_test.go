@@ -17,6 +17,15 @@ import (
 // that a file someone else put there stays.
 func TestPublishQuietly(t *testing.T) {
 	out, files := buildSite(t, sites[0].src, sites[0].now)
+
+	// Someone else's file where the build writes one is replaced, and said.
+	other := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(other, 0o755)
+	os.WriteFile(filepath.Join(other, "robots.txt"), []byte("User-agent: *\nDisallow: /\n"), 0o644)
+	if res, err := build.Publish(other, files, &build.Manifest{}); err != nil || !slices.Equal(res.Replaced, []string{"robots.txt"}) {
+		t.Errorf("publish over someone else's robots.txt: %v, replaced %q", err, res.Replaced)
+	}
+
 	os.WriteFile(filepath.Join(out, "CNAME"), []byte("prayer.example.org\n"), 0o644)
 	os.MkdirAll(filepath.Join(out, ".well-known"), 0o755)
 	os.WriteFile(filepath.Join(out, ".well-known", "security.txt"), []byte("Contact: x\n"), 0o644)

@@ -3,6 +3,7 @@ package ical_test
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -277,6 +278,26 @@ func TestRepeatAndAllDay(t *testing.T) {
 	} {
 		if !strings.Contains(cal, "\r\n"+want+"\r\n") {
 			t.Errorf("the calendar has no %q", want)
+		}
+	}
+}
+
+// TestEmptyCalendarIsStable checks that a calendar without events does
+// not change with the clock.
+func TestEmptyCalendarIsStable(t *testing.T) {
+	base, _ := url.Parse("https://prayer.example.org/")
+	s := &bulletin.Site{Title: "T", BaseURL: base, IDDomain: "prayer.example.org", Org: bulletin.Org{Name: "O"}, Refresh: time.Hour}
+	var first string
+	for _, now := range []time.Time{now, now.AddDate(1, 0, 0)} {
+		var buf bytes.Buffer
+		if err := ical.Encode(&buf, s, ical.Calendars(s, nil, now)[0]); err != nil {
+			t.Fatal(err)
+		}
+		checkWellFormed(t, buf.String())
+		if first == "" {
+			first = buf.String()
+		} else if buf.String() != first {
+			t.Errorf("an empty calendar changed with the clock:\n%s\nwas\n%s", buf.String(), first)
 		}
 	}
 }

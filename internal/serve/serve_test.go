@@ -73,6 +73,9 @@ func TestServe(t *testing.T) {
 			t.Errorf("GET %s: %d %q, want %d %q", tt.path, resp.StatusCode, body, tt.status, tt.body)
 		}
 	}
+	if resp := get(t, s, "/prayer//feeds"); resp.StatusCode != 301 || resp.Header.Get("Location") != "/prayer/feeds/" {
+		t.Errorf("GET /prayer//feeds: %d to %q, want 301 to /prayer/feeds/", resp.StatusCode, resp.Header.Get("Location"))
+	}
 	resp := get(t, s, "/prayer/feeds/all.atom")
 	if ct := resp.Header.Get("Content-Type"); ct != "application/atom+xml" || resp.Header.Get("Access-Control-Allow-Origin") != "*" {
 		t.Errorf("feed headers: %v", resp.Header)
