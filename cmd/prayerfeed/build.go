@@ -20,6 +20,15 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 	if err != nil {
 		return err
 	}
+	given := manifest != ""
+	if !given {
+		manifest = filepath.Join(out, build.ManifestFile)
+	}
+	prev, err := build.ReadManifest(manifest)
+	if err != nil && (given || !errors.Is(err, fs.ErrNotExist)) {
+		return err // a manifest asked for must be there
+	}
+	site.Previous = prev
 	files, err := build.Render(site)
 	if err != nil {
 		return err
@@ -28,11 +37,7 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 		fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", w)
 	}
 	m := site.Manifest(files)
-	given := manifest != ""
-	if !given {
-		manifest = filepath.Join(out, build.ManifestFile)
-	}
-	if prev, err := build.ReadManifest(manifest); err == nil {
+	if prev != nil {
 		problems := build.CompareIDs(prev, m, site.Retired)
 		for _, p := range problems {
 			if strict {
@@ -45,8 +50,6 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 			fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(problems), "changed ID", "changed IDs"))
 			return errReported
 		}
-	} else if given || !errors.Is(err, fs.ErrNotExist) {
-		return err // a manifest asked for must be there
 	}
 	res, err := build.Publish(out, files, m)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -315,5 +316,42 @@ func TestStrictIDs(t *testing.T) {
 	_, stderr, err = runTest(t, "build", "-now", "2026-11-28")
 	if err != nil || !strings.Contains(stderr, "prayerfeed: warning: published entry tag:prayer.example.org,2026-11-20:2026-11-20") {
 		t.Errorf("build: %v\n%s", err, stderr)
+	}
+}
+
+// TestSequenceNeverDrops takes a later mention of an event out of its
+// bulletin: the bulletins alone would give it a lower SEQUENCE, but the
+// previous build's manifest keeps it rising.
+func TestSequenceNeverDrops(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	seq := func() string {
+		data, _ := os.ReadFile(filepath.Join("public", "events", "dr-hearing-san-cristobal.ics"))
+		m := regexp.MustCompile(`SEQUENCE:(\d+)`).FindSubmatch(data)
+		if m == nil {
+			t.Fatalf("no SEQUENCE in:\n%s", data)
+		}
+		return string(m[1])
+	}
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28"); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	if got := seq(); got != "1" {
+		t.Fatalf("SEQUENCE %s after the postponement, want 1", got)
+	}
+	file := filepath.Join("bulletins", "2026", "2026-11-27.yaml")
+	data, _ := os.ReadFile(file)
+	i := bytes.Index(data, []byte("    events:\n      # The San Crist"))
+	j := bytes.Index(data, []byte("        status: postponed\n"))
+	if i < 0 || j < 0 {
+		t.Fatal("the sample no longer has the postponed hearing where this test expects it")
+	}
+	os.WriteFile(file, append(data[:i:i], data[j+len("        status: postponed\n"):]...), 0o644)
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28"); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	if got := seq(); got != "2" {
+		t.Errorf("SEQUENCE %s after the postponement was taken back, want 2", got)
 	}
 }

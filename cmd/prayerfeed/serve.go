@@ -41,6 +41,7 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 			if err != nil {
 				return err
 			}
+			site.Previous, _ = build.ReadManifest(filepath.Join(out, build.ManifestFile))
 			files, err := build.Render(site)
 			if err != nil {
 				return err

@@ -42,6 +42,9 @@ type Site struct {
 	*bulletin.Site
 	Bulletins []*bulletin.Bulletin // published, newest first
 	Now       time.Time            // the build's clock
+	// Previous is the manifest of the site as last published, if known:
+	// no event's SEQUENCE goes below what it says.
+	Previous *Manifest
 
 	feedsOnce  sync.Once
 	feeds      *feed.Set
@@ -55,7 +58,10 @@ type Site struct {
 // Events returns every published event followed through the bulletins,
 // built on first use.
 func (s *Site) Events() []*bulletin.Tracked {
-	s.eventsOnce.Do(func() { s.events = bulletin.Track(s.Bulletins) })
+	s.eventsOnce.Do(func() {
+		s.events = bulletin.Track(s.Bulletins)
+		keepSequences(s.events, s.Previous, s.UID)
+	})
 	return s.events
 }
 

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
 
 // ManifestFile is the name of the manifest in the output folder.
@@ -28,6 +30,11 @@ type Origin struct {
 	File  string `json:"file"`  // the bulletin's source file
 	Title string `json:"title"` // the entry's or event's title
 	Point int    `json:"point"` // the point's place in its bulletin, from 1; 0 for a bulletin
+
+	// An event's SEQUENCE and a digest of its time, place, status and
+	// title, so that the next build's SEQUENCE never goes down.
+	Sequence int    `json:"sequence,omitempty"`
+	State    string `json:"state,omitempty"`
 }
 
 // ReadManifest reads a manifest file.
@@ -57,7 +64,7 @@ func (s *Site) manifest(files []File) *Manifest {
 		}
 	}
 	for _, t := range s.Events() {
-		m.Events[s.UID(t.Event)] = Origin{File: t.Item.Bulletin.Pos.File, Title: t.Title}
+		m.Events[s.UID(t.Event)] = Origin{File: t.Item.Bulletin.Pos.File, Title: t.Title, Sequence: t.Sequence, State: state(t.Event)}
 	}
 	return m
 }
@@ -130,4 +137,41 @@ func successor(o Origin, old string, cur map[string]Origin) string {
 	}
 	sort.Strings(found)
 	return strings.Join(found, ", ")
+}
+
+// state digests what a calendar subscriber must be told of again when it
+// changes: an event's time, place, status and title.
+func state(e *bulletin.Event) string {
+	zone := ""
+	if e.Zone != nil && !e.AllDay {
+		zone = e.Zone.String()
+	}
+	repeat := ""
+	if r := e.Repeat; r != nil {
+		repeat = fmt.Sprint(r.Rule, r.Until, r.Count, r.Except)
+	}
+	return sum([]byte(fmt.Sprint(e.Title, "\x00", e.Location, "\x00", e.Status, "\x00", e.AllDay, e.Start.Unix(), e.End.Unix(), zone,
+		e.Date, e.Until, repeat)))[:16]
+}
+
+// keepSequences makes no event's SEQUENCE lower than the previous build
+// published, and one higher when its state changed while the bulletins
+// alone would not raise it: a mention taken out of a later bulletin, a
+// correction of a bulletin already corrected.
+func keepSequences(events []*bulletin.Tracked, prev *Manifest, uid func(*bulletin.Event) string) {
+	if prev == nil {
+		return
+	}
+	for _, t := range events {
+		p, ok := prev.Events[uid(t.Event)]
+		if !ok {
+			continue
+		}
+		switch {
+		case p.State != "" && p.State != state(t.Event) && t.Sequence <= p.Sequence:
+			t.Sequence = p.Sequence + 1
+		case t.Sequence < p.Sequence:
+			t.Sequence = p.Sequence
+		}
+	}
 }
