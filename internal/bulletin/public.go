@@ -20,6 +20,7 @@ func ValidateAll(s *Site, bulletins []*Bulletin, now time.Time) (errs, warns Err
 		warns.Append(b.Warn(now))
 	}
 	errs.Append(Check(bulletins))
+	warns.Append(stillPostponed(bulletins))
 	errs.Sort()
 	warns.Sort()
 	return errs, warns
@@ -74,4 +75,24 @@ func SortNewestFirst(bs []*Bulletin) {
 	slices.SortFunc(bs, func(a, b *Bulletin) int {
 		return cmp.Or(b.Published().Compare(a.Published()), b.Date.Compare(a.Date), strings.Compare(a.ID, b.ID))
 	})
+}
+
+// stillPostponed warns of an event marked postponed again in a bulletin
+// that gives it a new time: "postponed" then reads in calendars as "until
+// a new date is given", which it was.
+func stillPostponed(bulletins []*Bulletin) ErrorList {
+	var warns ErrorList
+	for _, t := range Track(bulletins) {
+		for i := 1; i < len(t.Mentions); i++ {
+			prev, e := t.Mentions[i-1], t.Mentions[i]
+			if e.Status == Postponed && prev.Status == Postponed && !sameTime(prev, e) {
+				warns.Add(e.Fields.at("status", e.Pos), "event %q has a new time but is still marked postponed; set status: confirmed or tentative", e.ID)
+			}
+		}
+	}
+	return warns
+}
+
+func sameTime(a, b *Event) bool {
+	return a.AllDay == b.AllDay && a.Start.Equal(b.Start) && a.End.Equal(b.End) && a.Date == b.Date && a.Until == b.Until
 }

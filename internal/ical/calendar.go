@@ -72,10 +72,12 @@ func Calendars(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) []*C
 			Events: filter(func(t *bulletin.Tracked) bool { return t.Kind == bulletin.Gathering })},
 	}
 	for _, r := range s.Regions {
+		events := filter(func(t *bulletin.Tracked) bool { return t.Item.Region == r.ID })
+		events = append(events, movedAway(s, listed, r.ID, now)...)
 		cals = append(cals, &Calendar{
 			Path: "calendars/" + r.ID + ".ics", Title: s.Title + " — " + r.Name,
 			Description: "Court hearings and prayer gatherings in " + r.Name + ", from " + s.Title + ".",
-			Events:      filter(func(t *bulletin.Tracked) bool { return t.Item.Region == r.ID }),
+			Events:      events,
 		})
 	}
 	// The note in an empty calendar is dated by the newest event, or a
@@ -91,6 +93,30 @@ func Calendars(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) []*C
 		c.Stamp = stamp
 	}
 	return cals
+}
+
+// movedAway returns, as cancelled, the events a region's calendar listed
+// that a later bulletin moved to another region, for cancelled_days after
+// the move: so that its subscribers' copies go, rather than stay for good.
+// Their SEQUENCE is one more than the event's, to outrank the copy they
+// hold.
+func movedAway(s *bulletin.Site, listed []*bulletin.Tracked, region string, now time.Time) []*bulletin.Tracked {
+	var out []*bulletin.Tracked
+	for _, t := range listed {
+		if t.Item.Region == region || !slices.ContainsFunc(t.Mentions, func(e *bulletin.Event) bool { return e.Item.Region == region }) {
+			continue
+		}
+		if now.After(t.Modified.AddDate(0, 0, s.CancelledDays)) {
+			continue
+		}
+		ev := *t.Event
+		ev.Status = bulletin.Cancelled
+		gone := *t
+		gone.Event = &ev
+		gone.Sequence++
+		out = append(out, &gone)
+	}
+	return out
 }
 
 // Listed reports whether a subscription calendar lists the event at now.

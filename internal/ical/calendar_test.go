@@ -301,3 +301,46 @@ func TestEmptyCalendarIsStable(t *testing.T) {
 		}
 	}
 }
+
+// TestMovedRegion checks that an event moved to another region leaves its
+// old region's calendar as cancelled, and joins the new one's.
+func TestMovedRegion(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)},
+		"a.yaml": {Data: []byte(bulletinYAML("2026-11-20", "latin-america", hearing))},
+		"b.yaml": {Data: []byte(bulletinYAML("2026-11-27", "africa", hearing))}}
+	site, bs, errs := load.Dir(fsys, "bulletins")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, tc := range []struct {
+		now         time.Time
+		old, africa string
+	}{
+		{now, "STATUS:CANCELLED", "STATUS:CONFIRMED"},
+		{time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), "STATUS:CANCELLED", "STATUS:CONFIRMED"},
+	} {
+		cals := ical.Calendars(site, bulletin.Track(bulletin.Public(bs, tc.now)), tc.now)
+		text := map[string]string{}
+		for _, c := range cals {
+			var buf bytes.Buffer
+			ical.Encode(&buf, site, c)
+			text[c.Path] = buf.String()
+		}
+		if got := prop(text["calendars/latin-america.ics"], "STATUS"); got != tc.old {
+			t.Errorf("old region: %s, want %s", got, tc.old)
+		}
+		if got := prop(text["calendars/latin-america.ics"], "SEQUENCE"); got != "SEQUENCE:1" {
+			t.Errorf("old region: %s, want SEQUENCE:1", got)
+		}
+		if got := prop(text["calendars/africa.ics"], "STATUS"); got != tc.africa {
+			t.Errorf("new region: %s, want %s", got, tc.africa)
+		}
+	}
+	later := time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)
+	cals := ical.Calendars(site, bulletin.Track(bulletin.Public(bs, later)), later)
+	for _, c := range cals {
+		if c.Path == "calendars/latin-america.ics" && len(c.Events) != 0 {
+			t.Errorf("the moved event stays in its old region's calendar after cancelled_days")
+		}
+	}
+}

@@ -309,12 +309,20 @@ func TestWarnings(t *testing.T) {
 			[]string{"bulletins/b.yaml:7:5: the point has no title; using \"Praise God\""}},
 		{"event past at publication", goodBulletin + event + "        start: \"2026-11-01 10:00\"\n",
 			[]string{"bulletins/b.yaml:13:9: event \"hearing-1\" is over (2026-11-01) before the bulletin is published"}},
+		{"still postponed with a new time", "", nil},
 		{"future without publish", strings.Replace(goodBulletin, "2026-11-20", "2026-12-04", 1),
 			[]string{"bulletins/b.yaml:1:7: the bulletin is dated 2026-12-04, in the future, without \"publish\"; it stays unpublished until then"}},
 	}
+	later := strings.Replace(goodBulletin, "2026-11-20", "2026-11-27", 1)
+	postponed := event + "        start: \"2026-11-30 10:00\"\n        status: postponed\n"
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			errs, warns := check(t, map[string]string{"b.yaml": tt.data})
+			files := map[string]string{"b.yaml": tt.data}
+			if tt.data == "" {
+				files = map[string]string{"a.yaml": goodBulletin + postponed, "b.yaml": later + strings.Replace(postponed, "2026-11-30", "2026-12-07", 1)}
+				tt.want = []string{"bulletins/b.yaml:17:17: event \"hearing-1\" has a new time but is still marked postponed; set status: confirmed or tentative"}
+			}
+			errs, warns := check(t, files)
 			if len(errs) > 0 {
 				t.Fatalf("got problems %q", errs)
 			}
