@@ -361,14 +361,22 @@ func (r *renderer) region(reg *bulletin.Region) {
 			}
 		}
 	}
+	// A region's page shows its newest points, as many as its feed holds,
+	// so that it stays one readable page however long the history; the
+	// older ones are in the archive's bulletins.
+	more := 0
+	if limit := max(r.s.FeedLimit, 1); len(entries) > limit {
+		entries, more = entries[:limit], len(entries)-limit
+	}
 	p := bulletin.RegionPath(reg)
 	desc := cmp.Or(reg.Description, "Praise and prayer for "+reg.Name+".")
 	r.render("region.html", p, reg.Name, desc, p, r.feedOf(reg.ID), struct {
 		Region  *bulletin.Region
 		Entries []regionEntry
+		More    int
 		Feed    []Feed
 		Cal     *Calendar
-	}{reg, entries, r.feedOf(reg.ID), r.calendarOf(reg.ID)})
+	}{reg, entries, more, r.feedOf(reg.ID), r.calendarOf(reg.ID)})
 	r.urls = append(r.urls, sitemapURL{r.s.URL(p), newest})
 }
 
