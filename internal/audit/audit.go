@@ -9,12 +9,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -62,10 +64,33 @@ func (a *auditor) problem(p, format string, args ...any) {
 
 // xmlFeed holds what is checked of an Atom or RSS document.
 type xmlFeed struct {
-	AtomIDs   []string   `xml:"entry>id"`
-	AtomLinks []atomLink `xml:"entry>link"`
-	RSSIDs    []string   `xml:"channel>item>guid"`
-	RSSLinks  []string   `xml:"channel>item>link"`
+	AtomIDs      []string   `xml:"entry>id"`
+	AtomLinks    []atomLink `xml:"entry>link"`
+	AtomFeedLink []atomLink `xml:"link"`
+	AtomContent  []string   `xml:"entry>content"`
+	RSSIDs       []string   `xml:"channel>item>guid"`
+	RSSLinks     []string   `xml:"channel>item>link"`
+	RSSContent   []string   `xml:"http://purl.org/rss/1.0/modules/content/ encoded"`
+	Enclosures   []struct {
+		URL string `xml:"url,attr"`
+	} `xml:"channel>item>enclosure"`
+	Transcripts []struct {
+		URL string `xml:"url,attr"`
+	} `xml:"https://podcastindex.org/namespace/1.0 transcript"`
+}
+
+// hrefRE finds the links of HTML content.
+var hrefRE = regexp.MustCompile(`(?:href|src)="([^"]+)"`)
+
+// contentLinks returns every href and src of HTML fragments.
+func contentLinks(fragments []string) []string {
+	var links []string
+	for _, f := range fragments {
+		for _, m := range hrefRE.FindAllStringSubmatch(f, -1) {
+			links = append(links, html.UnescapeString(m[1]))
+		}
+	}
+	return links
 }
 
 type atomLink struct {
@@ -96,11 +121,18 @@ func (a *auditor) feedXML(p string) {
 	}
 	a.unique(p, append(f.AtomIDs, f.RSSIDs...))
 	links := f.RSSLinks
-	for _, l := range f.AtomLinks {
-		if l.Rel == "" || l.Rel == "alternate" {
+	for _, l := range append(f.AtomLinks, f.AtomFeedLink...) {
+		if l.Rel != "hub" {
 			links = append(links, l.Href)
 		}
 	}
+	for _, e := range f.Enclosures {
+		links = append(links, e.URL)
+	}
+	for _, tr := range f.Transcripts {
+		links = append(links, tr.URL)
+	}
+	links = append(links, contentLinks(append(f.AtomContent, f.RSSContent...))...)
 	a.links(p, links)
 }
 
@@ -113,8 +145,9 @@ func (a *auditor) feedJSON(p string) {
 	var f struct {
 		Version string `json:"version"`
 		Items   *[]struct {
-			ID  any    `json:"id"`
-			URL string `json:"url"`
+			ID      any    `json:"id"`
+			URL     string `json:"url"`
+			Content string `json:"content_html"`
 		} `json:"items"`
 	}
 	if err := json.Unmarshal(data, &f); err != nil {
@@ -133,6 +166,7 @@ func (a *auditor) feedJSON(p string) {
 		}
 		ids = append(ids, id)
 		links = append(links, it.URL)
+		links = append(links, contentLinks([]string{it.Content})...)
 	}
 	a.unique(p, ids)
 	a.links(p, links)

@@ -2,13 +2,16 @@ package build_test
 
 import (
 	"bytes"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/prayerfeed/prayerfeed/internal/audit"
 	"github.com/prayerfeed/prayerfeed/internal/build"
 	"github.com/prayerfeed/prayerfeed/internal/golden"
 )
@@ -53,6 +56,12 @@ func TestGoldenSites(t *testing.T) {
 		t.Run(s.name, func(t *testing.T) {
 			out, _ := buildSite(t, s.src, s.now)
 			golden.Dir(t, s.want, out)
+			// And the site reads back as its readers will find it.
+			base, _ := url.Parse(map[string]string{"sample": "https://prayer.example.org/", "site": "https://example.org/prayer/"}[s.name])
+			problems, err := audit.Site(out, base)
+			if err != nil || len(problems) > 0 {
+				t.Errorf("check -out: %v\n%s", err, strings.Join(problems, "\n"))
+			}
 		})
 	}
 }
