@@ -159,6 +159,10 @@
 //	      count: 10                   # … or how many times
 //	      except: [2026-12-24]        # days it does not happen
 //
+// A repeating event starts on its first occurrence: a start on a day the
+// rule does not fall on (a Tuesday for "the first Saturday of every
+// month") is an error, since calendar apps disagree on what it means.
+//
 // When a later bulletin mentions an event again (a hearing rescheduled,
 // postponed or cancelled), it repeats the event with the same id and its
 // new details: the latest published bulletin's version is the one in

@@ -656,6 +656,9 @@ func (d *decoder) event(n *yaml.Node, it *bulletin.Item, loc *time.Location, sit
 	}
 	if rn := m.node("repeat"); rn != nil {
 		e.Repeat = d.repeat(rn)
+		if e.Repeat != nil {
+			d.startsOnRule(rn, e)
+		}
 	}
 	return e
 }

@@ -272,6 +272,9 @@ func TestRules(t *testing.T) {
 		{"line too long", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "title: A point", "title: "+strings.Repeat("a", 1001))}
 		}, []string{p + "9:12: title is longer than 1000 characters; shorten it"}},
+		{"start off its rule", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-12-01 10:00\"\n        repeat:\n          rule: FREQ=MONTHLY;BYDAY=1SA\n          count: 3\n"}
+		}, []string{p + "18:11: the event starts on Tuesday 2026-12-01, which is not a day its repeat falls on (the first is Saturday 2026-12-05); start it on that day"}},
 		{"too many problems", func(t *testing.T) map[string]string {
 			return map[string]string{f: strings.Repeat("x", 0) + goodBulletin + strings.Repeat("bad: 1\n", 60)}
 		}, nil},

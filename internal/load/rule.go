@@ -3,6 +3,7 @@ package load
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/teambition/rrule-go"
 	"go.yaml.in/yaml/v3"
@@ -68,4 +69,34 @@ func (d *decoder) rule(v *yaml.Node, s string, r *bulletin.Repeat) string {
 		}
 	}
 	return strings.Join(kept, ";")
+}
+
+// startsOnRule reports an event whose first day is not a day its rule
+// falls on, such as a start on a Tuesday with "the first Saturday of every
+// month": RFC 5545 leaves that undefined, and calendar apps disagree on
+// whether the start counts as an occurrence.
+func (d *decoder) startsOnRule(n *yaml.Node, e *bulletin.Event) {
+	r := e.Repeat
+	if r.Rule == "" || (e.AllDay && e.Date.IsZero()) || (!e.AllDay && e.Start.IsZero()) {
+		return
+	}
+	opt, err := rrule.StrToROption(r.Rule)
+	if err != nil {
+		return
+	}
+	start := e.Start
+	if e.AllDay {
+		start = e.Date.In(time.UTC)
+	}
+	opt.Dtstart = start
+	opt.Count = 1
+	rule, err := rrule.NewRRule(*opt)
+	if err != nil {
+		return
+	}
+	if first := rule.All(); len(first) == 1 && !first[0].Equal(start) {
+		day := bulletin.DateOf(start)
+		d.errorf(n, "the event starts on %s %s, which is not a day its repeat falls on (the first is %s %s); start it on that day",
+			day.Weekday(), day, first[0].Weekday(), bulletin.DateOf(first[0]))
+	}
 }
