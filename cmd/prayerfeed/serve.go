@@ -29,7 +29,8 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 	if settings.BaseURL != nil {
 		base = settings.BaseURL.Path
 	}
-	return &serve.Server{
+	var srv *serve.Server
+	srv = &serve.Server{
 		Src:       src,
 		Out:       out,
 		Base:      base,
@@ -41,6 +42,7 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 			if err != nil {
 				return err
 			}
+			srv.SetBase(site.BaseURL.Path)
 			site.Previous, _ = build.ReadManifest(filepath.Join(out, build.ManifestFile))
 			files, err := build.Render(site)
 			if err != nil {
@@ -49,7 +51,8 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 			_, err = build.Publish(out, files, site.Manifest(files))
 			return err
 		},
-	}, nil
+	}
+	return srv, nil
 }
 
 func runServe(src, out, addr string, now func() moment, stderr io.Writer) error {

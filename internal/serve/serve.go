@@ -42,6 +42,14 @@ type Server struct {
 	gen int   // counts builds, for tests
 }
 
+// SetBase changes the URL path the site lives under, as a rebuild with a
+// new base_url does.
+func (s *Server) SetBase(base string) {
+	s.mu.Lock()
+	s.Base = base
+	s.mu.Unlock()
+}
+
 // Rebuild runs Build and records its outcome.
 func (s *Server) Rebuild() error {
 	err := s.Build()
@@ -126,21 +134,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	err := s.err
+	err, base := s.err, s.Base
 	s.mu.RUnlock()
 	if err != nil {
 		s.problems(w, err)
 		return
 	}
-	if !strings.HasPrefix(r.URL.Path, s.Base) {
+	if !strings.HasPrefix(r.URL.Path, base) {
 		if r.URL.Path == "/" {
-			http.Redirect(w, r, s.Base, http.StatusFound)
+			http.Redirect(w, r, base, http.StatusFound)
 			return
 		}
 		s.notFound(w, r)
 		return
 	}
-	name := strings.TrimPrefix(path.Clean("/"+strings.TrimPrefix(r.URL.Path, s.Base)), "/")
+	name := strings.TrimPrefix(path.Clean("/"+strings.TrimPrefix(r.URL.Path, base)), "/")
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
 	}
@@ -156,7 +164,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		info, serr := f.Stat()
 		if serr == nil && info.IsDir() {
 			// From the cleaned name: "//x" must not lead to another host.
-			http.Redirect(w, r, s.Base+name+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, base+name+"/", http.StatusMovedPermanently)
 			return
 		}
 		if serr == nil {
