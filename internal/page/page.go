@@ -110,7 +110,7 @@ type view struct {
 
 // Render renders every page.
 func Render(in *Input) ([]File, error) {
-	r := &renderer{in: in, s: in.Site}
+	r := &renderer{in: in, s: in.Site, bodies: map[*bulletin.Item]template.HTML{}, links: map[*bulletin.Event][2]string{}}
 	r.home()
 	for _, b := range in.Bulletins {
 		r.bulletin(b)
@@ -141,12 +141,16 @@ func Render(in *Input) ([]File, error) {
 }
 
 type renderer struct {
-	byID  map[string]*bulletin.Tracked
-	in    *Input
-	s     *bulletin.Site
-	files []File
-	urls  []sitemapURL
-	err   error
+	byID map[string]*bulletin.Tracked
+	// A point's HTML and an event's calendar links are made once, for
+	// the several pages that show them.
+	bodies map[*bulletin.Item]template.HTML
+	links  map[*bulletin.Event][2]string
+	in     *Input
+	s      *bulletin.Site
+	files  []File
+	urls   []sitemapURL
+	err    error
 }
 
 // render executes a page template into path. A path ending in "/" gets
@@ -223,15 +227,24 @@ func (r *renderer) newEvent(e *bulletin.Event) *event {
 			ev.Latest = t.Event
 		}
 	}
-	ev.Google = GoogleEvent(r.s, latest)
-	ev.Outlook = OutlookEvent(r.s, latest)
+	links, ok := r.links[latest]
+	if !ok {
+		links = [2]string{GoogleEvent(r.s, latest), OutlookEvent(r.s, latest)}
+		r.links[latest] = links
+	}
+	ev.Google, ev.Outlook = links[0], links[1]
 	ev.ICS = r.local(bulletin.EventPath(latest))
 	ev.Bulletin = latest.Item.Bulletin
 	return ev
 }
 
 func (r *renderer) newPoint(it *bulletin.Item) *point {
-	p := &point{Item: it, Anchor: it.ID, Body: template.HTML(markdown.HTML(it.Body, r.s.BaseURL)), Region: r.s.Region(it.Region)}
+	body, ok := r.bodies[it]
+	if !ok {
+		body = template.HTML(markdown.HTML(it.Body, r.s.BaseURL))
+		r.bodies[it] = body
+	}
+	p := &point{Item: it, Anchor: it.ID, Body: body, Region: r.s.Region(it.Region)}
 	for _, e := range it.Events {
 		p.Events = append(p.Events, r.newEvent(e))
 	}
