@@ -61,8 +61,12 @@ func Publish(dir string, files []File, m *Manifest) (*Result, error) {
 	}
 	res := &Result{}
 	unchanged := map[string]bool{}
+	// A file is unchanged when the previous build published the same
+	// bytes (its manifest says so) and the file there still has their
+	// size; reading every published file back would cost as much again
+	// as writing it.
 	for _, f := range files {
-		if prev.Files[f.Path] == sum(f.Data) && sameBytes(filepath.Join(dir, filepath.FromSlash(f.Path)), f.Data) {
+		if prev.Files[f.Path] == sum(f.Data) && sameSize(filepath.Join(dir, filepath.FromSlash(f.Path)), len(f.Data)) {
 			unchanged[f.Path] = true
 		} else {
 			res.Written = append(res.Written, f.Path)
@@ -219,6 +223,11 @@ func cleanStale(dir string) {
 	for _, p := range stale {
 		os.RemoveAll(p)
 	}
+}
+
+func sameSize(path string, size int) bool {
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == int64(size)
 }
 
 func sameBytes(path string, data []byte) bool {
