@@ -1,11 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/audit"
@@ -20,38 +20,55 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 	if err != nil {
 		return err
 	}
-	given := manifest != ""
-	if !given {
-		manifest = filepath.Join(out, build.ManifestFile)
-	}
-	prev, err := build.ReadManifest(manifest)
-	if err != nil && (given || !errors.Is(err, fs.ErrNotExist)) {
-		return err // a manifest asked for must be there
-	}
-	site.Previous = prev
-	files, err := build.Render(site)
+	st, err := build.OpenStage(out)
 	if err != nil {
 		return err
 	}
-	for _, w := range build.Warn(files) {
+	prev := st.Previous()
+	if manifest != "" {
+		if prev, err = build.ReadManifest(manifest); err != nil {
+			st.Discard()
+			return err // a manifest asked for must be there
+		}
+	}
+	site.Previous = prev
+	var mu sync.Mutex
+	var warnings []string
+	var total int
+	err = build.RenderTo(site, func(f build.File) error {
+		if w := build.WarnFile(f); w != "" {
+			mu.Lock()
+			warnings = append(warnings, w)
+			mu.Unlock()
+		}
+		mu.Lock()
+		total++
+		mu.Unlock()
+		return st.Add(f)
+	})
+	if err != nil {
+		st.Discard()
+		return err
+	}
+	slices.Sort(warnings)
+	for _, w := range warnings {
 		fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", w)
 	}
-	m := site.Manifest(files)
-	if prev != nil {
-		problems := build.CompareIDs(prev, m, site.Retired)
-		for _, p := range problems {
-			if strict {
-				fmt.Fprintf(stderr, "prayerfeed: %s\n", p)
-			} else {
-				fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", p)
-			}
-		}
-		if strict && len(problems) > 0 {
-			fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(problems), "changed ID", "changed IDs"))
-			return errReported
+	m := site.Manifest(nil)
+	problems := build.CompareIDs(prev, m, site.Retired)
+	for _, p := range problems {
+		if strict {
+			fmt.Fprintf(stderr, "prayerfeed: %s\n", p)
+		} else {
+			fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", p)
 		}
 	}
-	res, err := build.Publish(out, files, m)
+	if strict && len(problems) > 0 {
+		st.Discard()
+		fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(problems), "changed ID", "changed IDs"))
+		return errReported
+	}
+	res, err := st.Commit(m)
 	if err != nil {
 		return err
 	}
@@ -79,7 +96,7 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 	}
 	fmt.Fprintf(stderr, "prayerfeed: %s, %s, %s; %s of %d written to %s%s in %s\n",
 		plural(len(site.Bulletins), "bulletin", "bulletins"), plural(points, "point", "points"), plural(events, "event", "events"),
-		plural(len(res.Written), "file", "files"), len(files), out, removed, time.Since(start).Round(time.Millisecond))
+		plural(len(res.Written), "file", "files"), total, out, removed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

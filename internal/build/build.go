@@ -167,11 +167,19 @@ const calendarWarnSize = 512 << 10
 func Warn(files []File) []string {
 	var warns []string
 	for _, f := range files {
-		if f.MediaType == calendarType && len(f.Data) > calendarWarnSize {
-			warns = append(warns, fmt.Sprintf("%s is %d KB; Google Calendar ignores calendars over about 1 MB: lower calendar_past_days", f.Path, len(f.Data)>>10))
+		if w := WarnFile(f); w != "" {
+			warns = append(warns, w)
 		}
 	}
 	return warns
+}
+
+// WarnFile returns what is worth telling about one rendered file, or "".
+func WarnFile(f File) string {
+	if f.MediaType == calendarType && len(f.Data) > calendarWarnSize {
+		return fmt.Sprintf("%s is %d KB; Google Calendar ignores calendars over about 1 MB: lower calendar_past_days", f.Path, len(f.Data)>>10)
+	}
+	return ""
 }
 
 // heads renders every head feed in one format.
@@ -222,42 +230,18 @@ func Load(fsys fs.FS, name string, now time.Time) (*Site, bulletin.ErrorList, er
 	return &Site{Site: site, Bulletins: bulletin.Public(all, now), Now: now}, warns, nil
 }
 
-// Render renders every output in memory, sorted by path. The rows of the
-// table render on every core; what they share (feeds, events, pages) is
-// built once, and the result does not depend on which row ends first.
+// Render renders every output in memory, sorted by path.
 func Render(s *Site) ([]File, error) {
-	type result struct {
-		files []File
-		err   error
-	}
-	results := make([]result, len(Outputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				files, err := Outputs[i].Render(s)
-				if err != nil {
-					err = fmt.Errorf("render %s: %w", Outputs[i].Path, err)
-				}
-				results[i] = result{files, err}
-			}
-		})
-	}
-	for i := range Outputs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	var mu sync.Mutex
 	var files []File
-	for _, r := range results {
-		if r.err != nil {
-			return nil, r.err
-		}
-		files = append(files, r.files...)
-	}
-	for i := range files {
-		files[i].Data = cleanText(files[i].Data)
+	err := RenderTo(s, func(f File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	for i := 1; i < len(files); i++ {
@@ -266,6 +250,46 @@ func Render(s *Site) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// RenderTo renders every output and hands each file, cleaned, to emit as
+// soon as its row of the table is done, so that a build need not hold
+// them all. The rows render on every core, so emit is called from several
+// goroutines; what the rows share (feeds, events, pages) is built once,
+// and no file depends on which row ends first.
+func RenderTo(s *Site, emit func(File) error) error {
+	next := make(chan int)
+	errs := make([]error, len(Outputs))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				files, err := Outputs[i].Render(s)
+				if err != nil {
+					errs[i] = fmt.Errorf("render %s: %w", Outputs[i].Path, err)
+					continue
+				}
+				for _, f := range files {
+					f.Data = cleanText(f.Data)
+					if err := emit(f); err != nil {
+						errs[i] = err
+						break
+					}
+				}
+			}
+		})
+	}
+	for i := range Outputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Manifest returns the manifest of the site with its rendered files.

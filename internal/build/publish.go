@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // A Result says what Publish did.
@@ -24,20 +25,46 @@ type Result struct {
 }
 
 // Publish makes the folder dir hold files and the manifest, replacing
-// what an earlier build published there, all at once: the new site is
-// staged in a folder beside dir, unchanged files hard-linked into it so
-// that their modification times stay, and the two folders are then
-// swapped in one step (see swap). At every instant dir is wholly the old
-// site or wholly the new. Files that no build of prayerfeed wrote (a
-// CNAME, a .well-known folder) are carried over; files the previous
-// manifest lists and this build does not produce are dropped. When
-// nothing changed, nothing is written at all.
+// what an earlier build published there, all at once: see Stage.
 func Publish(dir string, files []File, m *Manifest) (*Result, error) {
+	st, err := OpenStage(dir)
+	if err != nil {
+		return nil, err
+	}
 	for _, f := range files {
-		if !filepath.IsLocal(filepath.FromSlash(f.Path)) || f.Path == ManifestFile {
-			return nil, fmt.Errorf("write %s: not a path inside %s", f.Path, dir)
+		if err := st.Add(f); err != nil {
+			st.Discard()
+			return nil, err
 		}
 	}
+	return st.Commit(m)
+}
+
+// A Stage is the new site being put together in a folder beside the
+// output folder, invisible to readers until Commit swaps the two folders
+// in one step (see swap): at every instant the output folder is wholly
+// the old site or wholly the new. Files are added as they are rendered,
+// so that a build need not hold them all; a file whose bytes the previous
+// build published is hard-linked rather than written, so that its
+// modification time stays. Files that no build of prayerfeed wrote (a
+// CNAME, a .well-known folder) are carried over; files the previous
+// manifest lists and this build does not produce are dropped. When
+// nothing changed, Commit writes nothing at all. One build at a time
+// stages beside a folder: OpenStage waits for a lock.
+type Stage struct {
+	dir, path string
+	root      *os.Root
+	prev      *Manifest
+	unlock    func()
+
+	mu      sync.Mutex
+	sums    map[string]string // path → SHA-256 of what this build produced
+	written []string
+	replace []string
+}
+
+// OpenStage starts a new site for the folder dir.
+func OpenStage(dir string) (*Stage, error) {
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = real // publish into what a link points at, keeping the link
 	}
@@ -52,90 +79,111 @@ func Publish(dir string, files []File, m *Manifest) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
 	cleanStale(dir)
-
-	prev := &Manifest{}
+	st := &Stage{dir: dir, prev: &Manifest{}, unlock: unlock, sums: map[string]string{},
+		path: filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".staging-"+random())}
 	if old, err := ReadManifest(filepath.Join(dir, ManifestFile)); err == nil {
-		prev = old
+		st.prev = old
 	}
-	res := &Result{}
-	unchanged := map[string]bool{}
+	if err := os.MkdirAll(st.path, 0o755); err != nil {
+		unlock()
+		return nil, err
+	}
+	if st.root, err = os.OpenRoot(st.path); err != nil {
+		st.Discard()
+		return nil, err
+	}
+	return st, nil
+}
+
+// Previous returns the manifest the output folder holds, or an empty one.
+func (st *Stage) Previous() *Manifest { return st.prev }
+
+// Add puts one file into the stage. It may be called from several
+// goroutines.
+func (st *Stage) Add(f File) error {
+	if !filepath.IsLocal(filepath.FromSlash(f.Path)) || f.Path == ManifestFile {
+		return fmt.Errorf("write %s: not a path inside %s", f.Path, st.dir)
+	}
+	h := sum(f.Data)
+	published := filepath.Join(st.dir, filepath.FromSlash(f.Path))
+	st.mu.Lock()
+	if _, dup := st.sums[f.Path]; dup {
+		st.mu.Unlock()
+		return fmt.Errorf("render: two outputs write %s", f.Path)
+	}
+	st.sums[f.Path] = h
+	_, owned := st.prev.Files[f.Path]
+	st.mu.Unlock()
+
+	if err := st.root.MkdirAll(path.Dir(f.Path), 0o755); err != nil {
+		return err
+	}
 	// A file is unchanged when the previous build published the same
 	// bytes (its manifest says so) and the file there still has their
 	// size; reading every published file back would cost as much again
 	// as writing it.
-	for _, f := range files {
-		if prev.Files[f.Path] == sum(f.Data) && sameSize(filepath.Join(dir, filepath.FromSlash(f.Path)), len(f.Data)) {
-			unchanged[f.Path] = true
-		} else {
-			res.Written = append(res.Written, f.Path)
-		}
+	if st.prev.Files[f.Path] == h && sameSize(published, len(f.Data)) &&
+		os.Link(published, filepath.Join(st.path, filepath.FromSlash(f.Path))) == nil {
+		return nil
 	}
-	produced := map[string]bool{}
-	for _, f := range files {
-		produced[f.Path] = true
+	if err := st.root.WriteFile(f.Path, f.Data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", f.Path, err)
 	}
-	for p := range prev.Files {
-		if !produced[p] {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.written = append(st.written, f.Path)
+	if _, err := os.Lstat(published); err == nil && !owned {
+		st.replace = append(st.replace, f.Path)
+	}
+	return nil
+}
+
+// Discard drops the stage: the output folder stays as it was.
+func (st *Stage) Discard() {
+	if st.root != nil {
+		st.root.Close()
+	}
+	os.RemoveAll(st.path)
+	st.unlock()
+}
+
+// Commit records in m the files added, and swaps the stage in for the
+// output folder, unless nothing changed.
+func (st *Stage) Commit(m *Manifest) (*Result, error) {
+	// Whatever happens, the stage goes: after a swap it holds the old site.
+	defer st.Discard()
+	m.Files = st.sums
+	res := &Result{Written: st.written, Replaced: st.replace}
+	slices.Sort(res.Written)
+	slices.Sort(res.Replaced)
+	for p := range st.prev.Files {
+		if _, ok := st.sums[p]; !ok {
 			res.Removed = append(res.Removed, p)
 		}
 	}
 	slices.Sort(res.Removed)
-	for _, f := range files {
-		if _, owned := prev.Files[f.Path]; !owned {
-			if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f.Path))); err == nil {
-				res.Replaced = append(res.Replaced, f.Path)
-			}
-		}
-	}
 	manifest := m.encode()
-	if len(res.Written) == 0 && len(res.Removed) == 0 && sameBytes(filepath.Join(dir, ManifestFile), manifest) {
-		return res, nil
+	if len(res.Written) == 0 && len(res.Removed) == 0 && sameBytes(filepath.Join(st.dir, ManifestFile), manifest) {
+		return res, nil // nothing changed: the stage goes
 	}
-
-	stage := filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".staging-"+random())
-	if err := os.MkdirAll(stage, 0o755); err != nil {
+	produced := make(map[string]bool, len(st.sums))
+	for p := range st.sums {
+		produced[p] = true
+	}
+	// Others' files last, where they do not clash with ours.
+	if err := carryOthers(st.dir, st.path, st.prev, produced); err != nil {
 		return nil, err
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(stage)
-		}
-	}()
-	// Ours first, through a root so that nothing can lead a write out of
-	// the stage; then others' files, where they do not clash with ours.
-	root, err := os.OpenRoot(stage)
-	if err != nil {
+	if err := st.root.WriteFile(ManifestFile, manifest, 0o644); err != nil {
 		return nil, err
 	}
-	defer root.Close()
-	for _, f := range files {
-		if err := root.MkdirAll(filepath.Dir(f.Path), 0o755); err != nil {
-			return nil, err
-		}
-		if unchanged[f.Path] && os.Link(filepath.Join(dir, filepath.FromSlash(f.Path)), filepath.Join(stage, filepath.FromSlash(f.Path))) == nil {
-			continue
-		}
-		if err := root.WriteFile(f.Path, f.Data, 0o644); err != nil {
-			return nil, fmt.Errorf("write %s: %w", f.Path, err)
-		}
-	}
-	if err := carryOthers(dir, stage, prev, produced); err != nil {
+	if err := syncTree(st.path); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(stage, ManifestFile), manifest, 0o644); err != nil {
-		return nil, err
+	if err := swap(st.path, st.dir); err != nil {
+		return nil, fmt.Errorf("publish %s: %w", st.dir, err)
 	}
-	if err := syncTree(stage); err != nil {
-		return nil, err
-	}
-	if err := swap(stage, dir); err != nil {
-		return nil, fmt.Errorf("publish %s: %w", dir, err)
-	}
-	ok = true
-	os.RemoveAll(stage) // now the old site
 	return res, nil
 }
 
