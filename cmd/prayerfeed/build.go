@@ -20,6 +20,12 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 	if err != nil {
 		return err
 	}
+	if manifest == "" && build.Current(out, site) {
+		// Nothing the outputs depend on changed since the last build.
+		fmt.Fprintf(stderr, "prayerfeed: %s, nothing changed since the last build; 0 files written to %s in %s\n",
+			plural(len(site.Bulletins), "bulletin", "bulletins"), out, time.Since(start).Round(time.Millisecond))
+		return nil
+	}
 	st, err := build.OpenStage(out)
 	if err != nil {
 		return err
@@ -70,6 +76,9 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 	}
 	res, err := st.Commit(m)
 	if err != nil {
+		return err
+	}
+	if err := build.RecordKey(out, site); err != nil {
 		return err
 	}
 	for _, p := range res.Replaced {

@@ -120,8 +120,13 @@ func TestBuildSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stderr, "; 0 files of ") {
+	if !strings.Contains(stderr, "nothing changed since the last build; 0 files written") {
 		t.Errorf("a rebuild with nothing changed wrote files: %s", stderr)
+	}
+	// A published file deleted by hand comes back, though nothing else changed.
+	os.Remove(filepath.Join("public", "feeds", "all.atom"))
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28"); err != nil || !strings.Contains(stderr, "; 1 file of ") {
+		t.Errorf("a rebuild after deleting feeds/all.atom: %v\n%s", err, stderr)
 	}
 	if _, stderr, err := runTest(t, "check", "-now", "2026-11-28"); err != nil || stderr != "" {
 		t.Errorf("check: %v\n%s", err, stderr)

@@ -5,9 +5,12 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -50,10 +53,59 @@ type Site struct {
 	feeds      *feed.Set
 	eventsOnce sync.Once
 	events     []*bulletin.Tracked
+	keyOnce    sync.Once
+	key        string
 	pagesOnce  sync.Once
 	pages      []page.File
 	pagesErr   error
 }
+
+// Key returns a digest of everything the outputs depend on: prayerfeed
+// itself, site.yaml, each published bulletin's file and publication, and
+// the day of the clock in the site's zone (calendars' windows, pages'
+// "coming up"). Two builds with the same key render the same bytes, so a
+// build whose key the published manifest holds has nothing to do.
+func (s *Site) Key() string {
+	s.keyOnce.Do(func() {
+		h := sha256.New()
+		fmt.Fprintf(h, "prayerfeed %s\n", executable())
+		fmt.Fprintf(h, "site %s\n", s.Source)
+		loc := s.Location
+		if loc == nil {
+			loc = time.UTC
+		}
+		fmt.Fprintf(h, "day %s\n", bulletin.DateOf(s.Now.In(loc)))
+		for _, b := range s.Bulletins {
+			fmt.Fprintf(h, "bulletin %s %s %d %d\n", b.ID, b.Source, b.Published().Unix(), b.Modified().Unix())
+		}
+		s.key = hex.EncodeToString(h.Sum(nil))
+	})
+	return s.key
+}
+
+// executable returns a digest of the running program, or "" where it
+// cannot be read, in which case no two builds share a key.
+func executable() string {
+	exeOnce.Do(func() {
+		p, err := os.Executable()
+		if err != nil {
+			exeSum = random()
+			return
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			exeSum = random()
+			return
+		}
+		exeSum = sum(data)
+	})
+	return exeSum
+}
+
+var (
+	exeOnce sync.Once
+	exeSum  string
+)
 
 // Events returns every published event followed through the bulletins,
 // built on first use.

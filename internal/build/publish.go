@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/prayerfeed/prayerfeed/internal/atomicfile"
 )
 
 // A Result says what Publish did.
@@ -292,4 +294,56 @@ func random() string {
 	var b [6]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
+}
+
+// keyPath returns the file beside dir that records the key of the site
+// published there. It lives beside the site, not in it: the key names
+// the program that built it, which no reader needs.
+func keyPath(dir string) (string, error) {
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".key"), nil
+}
+
+// Current reports whether dir already holds the site s would publish: its
+// key is the one recorded beside dir, and every file of its manifest is
+// there.
+func Current(dir string, s *Site) bool {
+	p, err := keyPath(dir)
+	if err != nil {
+		return false
+	}
+	key, err := os.ReadFile(p)
+	if err != nil || string(key) != s.Key()+"\n" {
+		return false
+	}
+	m, err := ReadManifest(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		return false
+	}
+	for f := range m.Files { // a file deleted by hand is put back
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// RecordKey records beside dir the key of the site just published there.
+func RecordKey(dir string, s *Site) error {
+	p, err := keyPath(dir)
+	if err != nil {
+		return err
+	}
+	root, err := os.OpenRoot(filepath.Dir(p))
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return atomicfile.WriteFile(root, filepath.Base(p), []byte(s.Key()+"\n"), 0o644)
 }

@@ -29,6 +29,7 @@ func (f Fields) at(key string, def Pos) Pos {
 type Site struct {
 	Pos    Pos
 	Fields Fields
+	Source string // SHA-256 of site.yaml, for telling when nothing changed
 
 	Title       string
 	Description string
@@ -91,6 +92,7 @@ type Bulletin struct {
 	Pos    Pos
 	Fields Fields
 	File   string // path of the source file within the source folder
+	Source string // SHA-256 of the source file, for telling when nothing changed
 
 	ID      string
 	Title   string

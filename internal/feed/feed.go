@@ -114,7 +114,8 @@ type Set struct {
 // region with no points yet) takes the newest bulletin's, or now when
 // there is none, so that it never claims a time that means nothing.
 func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time) *Set {
-	set := &Set{fallback: now}
+	// The day, not the instant: two builds on one day agree.
+	set := &Set{fallback: now.UTC().Truncate(24 * time.Hour)}
 	if len(bulletins) > 0 {
 		set.fallback = time.Time{}
 		for _, b := range bulletins {

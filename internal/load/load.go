@@ -3,6 +3,8 @@ package load
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -179,6 +181,8 @@ func readFile(fsys fs.FS, dir, p string) (*yaml.Node, *decoder) {
 		d.errs.Add(filePos(dir, p), "the file is larger than %d KiB; split it or shorten it", MaxFileSize>>10)
 		return nil, d
 	}
+	h := sha256.Sum256(data)
+	d.sum = hex.EncodeToString(h[:])
 	if !d.checkBytes(data) {
 		return nil, d
 	}
@@ -335,6 +339,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 	}
 	m := d.mapping(root, "site.yaml", keys["site.yaml"]...)
 	site.Pos = d.pos(root)
+	site.Source = d.sum
 	site.Fields = m.fields
 	site.Title = m.line("title", true)
 	site.Description = m.markdown("description", true)
@@ -477,6 +482,7 @@ func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site) (*bulletin.Bul
 	}
 	b := d.bulletin(root, site)
 	b.File = p
+	b.Source = d.sum
 	return b, d.errs
 }
 

@@ -17,6 +17,7 @@ import (
 type decoder struct {
 	file string
 	errs bulletin.ErrorList
+	sum  string // SHA-256 of the file's bytes
 }
 
 func (d *decoder) pos(n *yaml.Node) bulletin.Pos {
