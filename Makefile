@@ -1,6 +1,6 @@
 # Shortcuts for development; CI runs .ci/run.
 
-.PHONY: build test lint golden fuzz
+.PHONY: build test race lint golden fuzz bench
 
 build:
 	go run ./cmd/prayerfeed build
@@ -8,9 +8,13 @@ build:
 test:
 	go test ./...
 
+race:
+	go test -race -count=1 ./...
+
 lint:
 	go vet ./...
 	test -z "$$(gofmt -l .)"
+	go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 golden:
 	go test ./... -update
@@ -18,3 +22,7 @@ golden:
 fuzz:
 	go test ./internal/load -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 60s
 	go test ./internal/build -run '^$$' -fuzz '^FuzzRender$$' -fuzztime 60s
+
+bench:
+	go test -run '^$$' -bench . ./internal/build
+	bench/run

@@ -14,8 +14,6 @@ import (
 // lack: several links per feed (self, alternate, hub), xml:lang, the
 // generator, categories with term and label, and "published".
 
-const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
-
 // atomFeed is the atom:feed element (RFC 4287 §4.1.1).
 type atomFeed struct {
 	XMLName xml.Name `xml:"feed"`
@@ -108,7 +106,7 @@ func EncodeAtom(w io.Writer, f *Feed) error {
 			Links: []feeds.AtomLink{{Href: e.URL, Rel: "alternate", Type: "text/html"}},
 		}
 		for _, c := range e.Categories {
-			ae.Categories = append(ae.Categories, atomCategory{Term: c.Term, Label: c.Label})
+			ae.Categories = append(ae.Categories, atomCategory(c))
 		}
 		af.Entries = append(af.Entries, ae)
 	}

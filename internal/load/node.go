@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -290,11 +289,4 @@ func (d *decoder) noAnchors(n *yaml.Node, seen map[string]bool) {
 	for _, c := range n.Content {
 		d.noAnchors(c, seen)
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
