@@ -43,12 +43,17 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 				return err
 			}
 			srv.SetBase(site.BaseURL.Path)
-			site.Previous, _ = build.ReadManifest(filepath.Join(out, build.ManifestFile))
-			files, err := build.Render(site)
+			// As build does: stage the files as they render, then swap.
+			st, err := build.OpenStage(out)
 			if err != nil {
 				return err
 			}
-			_, err = build.Publish(out, files, site.Manifest(files))
+			site.Previous = st.Previous()
+			if err := build.RenderTo(site, st.Add); err != nil {
+				st.Discard()
+				return err
+			}
+			_, err = st.Commit(site.Manifest(nil))
 			return err
 		},
 	}

@@ -214,18 +214,6 @@ func encodeCalendars(s *Site, cals []*ical.Calendar) ([]File, error) {
 // reading at about 1 MB.
 const calendarWarnSize = 512 << 10
 
-// Warn returns what is worth telling about rendered files: subscription
-// calendars large enough to trouble calendar clients.
-func Warn(files []File) []string {
-	var warns []string
-	for _, f := range files {
-		if w := WarnFile(f); w != "" {
-			warns = append(warns, w)
-		}
-	}
-	return warns
-}
-
 // WarnFile returns what is worth telling about one rendered file, or "".
 func WarnFile(f File) string {
 	if f.MediaType == calendarType && len(f.Data) > calendarWarnSize {

@@ -45,15 +45,7 @@ func makeSite(t *testing.T, n int, title string) string {
 // publishSite builds src into out in this process.
 func publishSite(t *testing.T, src, out string) {
 	t.Helper()
-	root, err := os.OpenRoot(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	site, _, err := build.Load(root.FS(), "bulletins", killNow)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := loadSite(t, src, killNow)
 	files, err := build.Render(site)
 	if err != nil {
 		t.Fatal(err)

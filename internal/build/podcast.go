@@ -8,13 +8,8 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/script"
 )
 
-// The outputs for podcasters: every published bulletin's read-aloud
-// script, and the podcast feed of those with audio. Their rows in the
-// table of outputs are:
-//
-//	{Path: "scripts/<bulletin>.txt", MediaType: "text/plain; charset=utf-8", Render: TextScripts},
-//	{Path: "scripts/<bulletin>.md", MediaType: "text/markdown; charset=utf-8", Render: MarkdownScripts},
-//	{Path: "feeds/podcast.rss", MediaType: "application/rss+xml", Render: PodcastFeed},
+// The outputs for podcasters, rows of Outputs: every published
+// bulletin's read-aloud script, and the podcast feed of those with audio.
 
 // TextScripts renders the read-aloud script of every published bulletin
 // as plain text: scripts/<bulletin id>.txt.

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -160,5 +161,30 @@ func TestPublishStaysInside(t *testing.T) {
 		if err != nil || !fi.Mode().IsRegular() {
 			t.Errorf("%s: %v %v", f.Path, fi, err)
 		}
+	}
+}
+
+// TestPublishTakesTurns publishes into one folder from several goroutines
+// at once: each waits for the lock, so all succeed and the folder ends as
+// one of them left it.
+func TestPublishTakesTurns(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	errs := make(chan error, 4)
+	for i := range 4 {
+		go func() {
+			files := []build.File{{Path: "index.html", Data: []byte{byte('a' + i)}}, {Path: "feeds/all.atom", Data: []byte{byte('a' + i)}}}
+			_, err := build.Publish(out, files, &build.Manifest{})
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Errorf("publish: %v", err)
+		}
+	}
+	a, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	b, _ := os.ReadFile(filepath.Join(out, "feeds", "all.atom"))
+	if len(a) != 1 || !bytes.Equal(a, b) {
+		t.Errorf("the folder mixes builds: index.html %q, feeds/all.atom %q", a, b)
 	}
 }
