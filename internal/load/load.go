@@ -552,7 +552,7 @@ func (d *decoder) item(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, s
 	m := d.mapping(n, "item", keys["item"]...)
 	it := &bulletin.Item{Pos: d.pos(n), Fields: m.fields, Bulletin: b}
 	it.Region = m.line("region", true)
-	known := site.Region(it.Region) != nil
+	known := it.Region != "" && site.Region(it.Region) != nil
 	if !known && it.Region != "" && len(site.Regions) > 0 {
 		ids := make([]string, len(site.Regions))
 		for i, r := range site.Regions {
