@@ -3,6 +3,7 @@ package build_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ import (
 // The benchmarks run on a generated corpus of benchBulletins bulletins
 // (go test -bench . ./internal/build); bench/run times the whole command
 // on larger ones.
-const benchBulletins = 1000
+var benchBulletins = benchSize()
 
 var benchNow = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 
@@ -105,4 +106,12 @@ func BenchmarkBuild(b *testing.B) {
 			build1(out)
 		}
 	})
+}
+
+// benchSize is the corpus size: 1000, or PRAYERFEED_BENCH_N.
+func benchSize() int {
+	if n, err := strconv.Atoi(os.Getenv("PRAYERFEED_BENCH_N")); err == nil && n > 0 {
+		return n
+	}
+	return 1000
 }

@@ -28,7 +28,15 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Linkify))
 // resolved against base, which may be nil.
 func HTML(src string, base *url.URL) string {
 	source := []byte(src)
-	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext()))
+	return renderHTML(parse(source), source, base)
+}
+
+func parse(source []byte) ast.Node {
+	return md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext()))
+}
+
+// renderHTML renders doc, the parsed source, changing it.
+func renderHTML(doc ast.Node, source []byte, base *url.URL) string {
 	unlink(doc)
 	if base != nil {
 		absolute(doc, base)
@@ -127,7 +135,12 @@ func Spoken(src string, base *url.URL) (string, []Link) {
 
 func plain(src string, base *url.URL, spoken bool) (string, []Link) {
 	source := []byte(src)
-	doc := md.Parser().Parse(text.NewReader(source))
+	return walkPlain(parse(source), source, base, spoken)
+}
+
+// walkPlain renders doc, the parsed source, as Text or Spoken do,
+// leaving it unchanged.
+func walkPlain(doc ast.Node, source []byte, base *url.URL, spoken bool) (string, []Link) {
 	var links []Link
 	var b strings.Builder
 	var para strings.Builder

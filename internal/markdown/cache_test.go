@@ -1,0 +1,63 @@
+package markdown
+
+import (
+	"net/url"
+	"reflect"
+	"sync"
+	"testing"
+)
+
+// cacheInputs are texts whose forms differ in every way the renderers
+// know: links safe and not, relative and bare, escapes, code, lists.
+var cacheInputs = []string{
+	"",
+	"Plain *words* and [a link](https://x.example/).",
+	"Pray for [the team](team/) and [bad](javascript:alert(1)) and ![pic](img/a.png)",
+	"[https://example.org/x](javascript:alert(1)) and [www.example.org](team/)",
+	"See <https://example.org/news> and <someone@example.org>.",
+	"The report (https://example.org/r) is out.\n\n- one\n- **two**",
+	"```\ncode *x*\n```\n\n    indented\n\n# Heading",
+	`Escaped \*stars\* &amp; &eacute; <b>raw</b>`,
+}
+
+// TestCacheSameAsDirect checks that every form the cache gives is the one
+// the functions give, on first use and from the cache, from several
+// goroutines at once.
+func TestCacheSameAsDirect(t *testing.T) {
+	base, _ := url.Parse("https://example.org/prayer/")
+	c := NewCache(base)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for _, src := range cacheInputs {
+				checkCache(t, c, base, src)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func checkCache(t *testing.T, c *Cache, base *url.URL, src string) {
+	t.Helper()
+	if got, want := c.HTML(src), HTML(src, base); got != want {
+		t.Errorf("Cache.HTML(%q) = %q, want %q", src, got, want)
+	}
+	if got, want := c.Text(src), Text(src); got != want {
+		t.Errorf("Cache.Text(%q) = %q, want %q", src, got, want)
+	}
+	got, gotLinks := c.Spoken(src)
+	want, wantLinks := Spoken(src, base)
+	if got != want || !reflect.DeepEqual(gotLinks, wantLinks) {
+		t.Errorf("Cache.Spoken(%q) = %q %v, want %q %v", src, got, gotLinks, want, wantLinks)
+	}
+}
+
+func FuzzCache(f *testing.F) {
+	for _, src := range cacheInputs {
+		f.Add(src)
+	}
+	base, _ := url.Parse("https://example.org/prayer/")
+	f.Fuzz(func(t *testing.T, src string) {
+		checkCache(t, NewCache(base), base, src)
+	})
+}
