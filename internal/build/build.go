@@ -22,6 +22,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/feed"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/page"
 )
 
@@ -239,7 +240,10 @@ func heads(ext, mediaType string, encode func(io.Writer, *feed.Feed) error) func
 
 func archives(s *Site) ([]File, error) {
 	var files []File
-	for _, f := range s.Feeds().Archives {
+	set := s.Feeds()
+	c := markdown.NewCache(s.BaseURL)
+	for _, a := range set.Archives {
+		f := set.Archive(a, c)
 		var buf bytes.Buffer
 		if err := feed.EncodeAtom(&buf, f); err != nil {
 			return nil, err

@@ -51,6 +51,8 @@ type Feed struct {
 	PrevArchive string
 	// Archive is set on an archive document.
 	Archive *Archive
+
+	srcs []source // an archive document's entries, made by Set.Archive
 }
 
 // An Archive places an archive document among its feed's archives.
@@ -101,10 +103,35 @@ const summaryLength = 280
 
 // A Set is every feed of a site: the head feeds, all first and then the
 // regions in the site's order, and the archive documents.
+//
+// The head feeds carry their entries. The archive documents, which hold
+// the whole history, carry none until Archive renders one, so that a
+// build can render them a few at a time.
 type Set struct {
 	Heads    []*Feed
 	Archives []*Feed
+	site     *bulletin.Site
 	fallback time.Time // updated time of a feed without entries
+}
+
+// A source is what an entry is made from: a whole bulletin in the all
+// feed, or one point in its region's.
+type source struct {
+	b  *bulletin.Bulletin
+	it *bulletin.Item
+	r  *bulletin.Region
+}
+
+// times returns the published and updated times of the entry made from
+// src. The points of a bulletin are dated a second apart in reading
+// order, the first the bulletin's own time, so that readers, which sort
+// by date, keep the bulletin's order, and no two entries share a time.
+func (src source) times() (published, updated time.Time) {
+	if src.it == nil {
+		return src.b.Published(), src.b.Modified()
+	}
+	offset := time.Duration(slices.Index(src.b.Items, src.it)) * time.Second
+	return src.b.Published().Add(-offset), src.b.Modified().Add(-offset)
 }
 
 // Build returns every feed of the site. The bulletins must be the
@@ -115,7 +142,7 @@ type Set struct {
 // there is none, so that it never claims a time that means nothing.
 func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time) *Set {
 	// The day, not the instant: two builds on one day agree.
-	set := &Set{fallback: now.UTC().Truncate(24 * time.Hour)}
+	set := &Set{site: s, fallback: now.UTC().Truncate(24 * time.Hour)}
 	if len(bulletins) > 0 {
 		set.fallback = time.Time{}
 		for _, b := range bulletins {
@@ -124,37 +151,49 @@ func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time) *Set
 			}
 		}
 	}
-	bd := newBuilder(s)
+	// The heads are few entries each: one cache serves them all.
+	c := markdown.NewCache(s.BaseURL)
 	all := newFeed(s, "all", s.Title, s.Description, s.URL(""))
+	var srcs []source
 	for _, b := range bulletins {
-		all.Entries = append(all.Entries, bd.bulletinEntry(b))
+		srcs = append(srcs, source{b: b})
 	}
-	set.add(s, all)
+	set.add(all, srcs, c)
+	byRegion := map[string][]source{}
+	for _, b := range bulletins {
+		for _, it := range b.Items {
+			byRegion[it.Region] = append(byRegion[it.Region], source{b: b, it: it})
+		}
+	}
 	for _, r := range s.Regions {
 		desc := r.Description
 		if desc == "" {
 			desc = "Praise and prayer points for " + r.Name + " from " + s.Title + "."
 		}
 		f := newFeed(s, r.ID, s.Title+" — "+r.Name, desc, s.URL(bulletin.RegionPath(r)))
-		for _, b := range bulletins {
-			for _, it := range b.Items {
-				if it.Region == r.ID {
-					f.Entries = append(f.Entries, bd.itemEntry(r, it))
-				}
-			}
+		srcs := byRegion[r.ID]
+		for i := range srcs {
+			srcs[i].r = r
 		}
-		set.add(s, f)
+		set.add(f, srcs, c)
 	}
 	return set
 }
 
-// add keeps the newest entries of f up to the site's limit. When there are
-// more, every year of entries gets an archive document, chained to each
-// other and to f.
-func (set *Set) add(s *bulletin.Site, f *Feed) {
+// add adds the head feed f of the entries made from srcs, newest first,
+// keeping the newest up to the site's limit. When there are more, every
+// year of entries gets an archive document, chained to each other and
+// to f.
+func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
+	s := set.site
 	set.Heads = append(set.Heads, f)
-	if len(f.Entries) <= s.FeedLimit {
-		f.setUpdated()
+	head := srcs[:min(len(srcs), s.FeedLimit)]
+	bd := newBuilder(s, c)
+	for _, src := range head {
+		f.Entries = append(f.Entries, bd.entry(src))
+	}
+	f.setUpdated()
+	if len(srcs) == len(head) {
 		if f.Updated.IsZero() {
 			f.Updated = set.fallback
 		}
@@ -167,13 +206,12 @@ func (set *Set) add(s *bulletin.Site, f *Feed) {
 	// Every year of the feed's entries gets an archive holding all of
 	// that year's entries, those still in the head feed too, so that a
 	// year's archive is complete on its own and the archives chain.
-	byYear := map[int][]*Entry{}
-	for _, e := range f.Entries {
-		y := e.Published.In(loc).Year()
-		byYear[y] = append(byYear[y], e)
+	byYear := map[int][]source{}
+	for _, src := range srcs {
+		published, _ := src.times()
+		y := published.In(loc).Year()
+		byYear[y] = append(byYear[y], src)
 	}
-	f.Entries = f.Entries[:s.FeedLimit]
-	f.setUpdated()
 	years := make([]int, 0, len(byYear))
 	for y := range byYear {
 		years = append(years, y)
@@ -182,11 +220,17 @@ func (set *Set) add(s *bulletin.Site, f *Feed) {
 	archives := make([]*Feed, len(years))
 	for i, y := range years {
 		a := *f
-		a.Entries = byYear[y]
+		a.Entries = nil
+		a.srcs = byYear[y]
 		a.Archive = &Archive{Year: y, Path: archivePath(f.Name, y), Current: f.SelfURL("atom")}
 		a.Title = f.Title + " — " + strconv.Itoa(y)
 		a.ID = feedID(s, "archive/"+f.Name+"/"+strconv.Itoa(y))
-		a.setUpdated()
+		a.Updated = time.Time{}
+		for _, src := range a.srcs {
+			if _, u := src.times(); u.After(a.Updated) {
+				a.Updated = u
+			}
+		}
 		archives[i] = &a
 	}
 	for i, a := range archives {
@@ -199,6 +243,19 @@ func (set *Set) add(s *bulletin.Site, f *Feed) {
 	}
 	f.PrevArchive = s.URL(archives[len(archives)-1].Archive.Path)
 	set.Archives = append(set.Archives, archives...)
+}
+
+// Archive returns the archive document a, one of the set's Archives,
+// with its entries, their Markdown rendered through c. It is safe to call
+// from several goroutines.
+func (set *Set) Archive(a *Feed, c *markdown.Cache) *Feed {
+	full := *a
+	full.Entries = make([]*Entry, 0, len(a.srcs))
+	bd := newBuilder(set.site, c)
+	for _, src := range a.srcs {
+		full.Entries = append(full.Entries, bd.entry(src))
+	}
+	return &full
 }
 
 func archivePath(name string, year int) string {
@@ -241,18 +298,25 @@ func (f *Feed) setUpdated() {
 	}
 }
 
-func (bd *builder) bulletinEntry(b *bulletin.Bulletin) *Entry {
-	s := bd.s
-	e := &Entry{
-		ID:        s.EntryID(b),
-		Title:     bulletinTitle(b),
-		URL:       s.URL(bulletin.BulletinPath(b)),
-		Published: b.Published(),
-		Updated:   b.Modified(),
-		Content:   bd.bulletinHTML(b),
-		Summary:   markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, summaryLength),
-		Author:    orgPerson(s),
+// entry makes the entry of src.
+func (bd *builder) entry(src source) *Entry {
+	if src.it == nil {
+		return bd.bulletinEntry(src)
 	}
+	return bd.itemEntry(src)
+}
+
+func (bd *builder) bulletinEntry(src source) *Entry {
+	s, b := bd.s, src.b
+	e := &Entry{
+		ID:      s.EntryID(b),
+		Title:   bulletinTitle(b),
+		URL:     s.URL(bulletin.BulletinPath(b)),
+		Content: bd.bulletinHTML(b),
+		Summary: markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, summaryLength),
+		Author:  orgPerson(s),
+	}
+	e.Published, e.Updated = src.times()
 	var cats categories
 	for _, r := range s.Regions {
 		for _, it := range b.Items {
@@ -281,23 +345,17 @@ func bulletinTitle(b *bulletin.Bulletin) string {
 	return b.Title + " — " + b.Date.Format("2 January 2006")
 }
 
-func (bd *builder) itemEntry(r *bulletin.Region, it *bulletin.Item) *Entry {
-	s := bd.s
-	b := it.Bulletin
-	// The points of a bulletin are dated a second apart in reading order,
-	// the first the bulletin's own time, so that readers, which sort by
-	// date, keep the bulletin's order, and no two entries share a time.
-	offset := time.Duration(slices.Index(b.Items, it)) * time.Second
+func (bd *builder) itemEntry(src source) *Entry {
+	s, r, it := bd.s, src.r, src.it
 	e := &Entry{
-		ID:        s.ItemEntryID(it),
-		Title:     it.Title,
-		URL:       s.ItemURL(it),
-		Published: b.Published().Add(-offset),
-		Updated:   b.Modified().Add(-offset),
-		Content:   bd.itemHTML(it),
-		Summary:   markdown.Shorten(strings.Join(strings.Fields(markdown.Text(it.Body)), " "), summaryLength),
-		Author:    orgPerson(s),
+		ID:      s.ItemEntryID(it),
+		Title:   it.Title,
+		URL:     s.ItemURL(it),
+		Content: bd.itemHTML(it),
+		Summary: markdown.Shorten(strings.Join(strings.Fields(bd.c.Text(it.Body)), " "), summaryLength),
+		Author:  orgPerson(s),
 	}
+	e.Published, e.Updated = src.times()
 	var cats categories
 	cats.add(Category{Term: r.ID, Label: r.Name})
 	cats.add(Category{Term: string(it.Kind), Label: it.Kind.Label()})
@@ -348,16 +406,16 @@ var tmplText string
 
 var tmpl = template.Must(template.New("feed").Parse(tmplText))
 
-// A builder renders the entries of one site's feeds, rendering each
-// point's Markdown once for the several feeds that show it.
+// A builder renders the entries of one site's feeds, each text's Markdown
+// through a cache, once for the several feeds that show it.
 type builder struct {
-	s      *bulletin.Site
-	bodies map[*bulletin.Item]template.HTML
-	about  template.HTML
+	s     *bulletin.Site
+	c     *markdown.Cache
+	about template.HTML
 }
 
-func newBuilder(s *bulletin.Site) *builder {
-	return &builder{s: s, bodies: map[*bulletin.Item]template.HTML{}, about: template.HTML(markdown.HTML(s.About, s.BaseURL))}
+func newBuilder(s *bulletin.Site, c *markdown.Cache) *builder {
+	return &builder{s: s, c: c, about: template.HTML(c.HTML(s.About))}
 }
 
 // A section is one region's points in a bulletin.
@@ -377,15 +435,10 @@ type point struct {
 
 func (bd *builder) newPoint(it *bulletin.Item) *point {
 	s := bd.s
-	body, ok := bd.bodies[it]
-	if !ok {
-		body = template.HTML(markdown.HTML(it.Body, s.BaseURL))
-		bd.bodies[it] = body
-	}
 	return &point{
 		Item:          it,
 		URL:           s.ItemURL(it),
-		Body:          body,
+		Body:          template.HTML(bd.c.HTML(it.Body)),
 		BulletinURL:   s.URL(bulletin.BulletinPath(it.Bulletin)),
 		BulletinTitle: bulletinTitle(it.Bulletin),
 	}
@@ -410,7 +463,7 @@ func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
 	}
 	return execute("bulletin", map[string]any{
 		"Scripture": b.Scripture,
-		"Intro":     template.HTML(markdown.HTML(b.Intro, s.BaseURL)),
+		"Intro":     template.HTML(bd.c.HTML(b.Intro)),
 		"Sections":  sections,
 		"About":     bd.about,
 		"ScriptURL": s.URL(bulletin.ScriptPath(b, "txt")),
@@ -430,4 +483,15 @@ func execute(name string, data any) string {
 		panic(err)
 	}
 	return buf.String()
+}
+
+// Every returns the head feeds and then every archive document with its
+// entries, all held at once: for small sites and tests.
+func (set *Set) Every() []*Feed {
+	c := markdown.NewCache(set.site.BaseURL)
+	feeds := slices.Clone(set.Heads)
+	for _, a := range set.Archives {
+		feeds = append(feeds, set.Archive(a, c))
+	}
+	return feeds
 }

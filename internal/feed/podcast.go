@@ -12,6 +12,7 @@ import (
 	"github.com/gorilla/feeds"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
 
 // The podcast feed: RSS 2.0 with Apple's podcast tags and those of the
@@ -106,10 +107,10 @@ func BuildPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin) *Podcast {
 	for i, b := range oldest {
 		number[b] = i + 1
 	}
-	bd := newBuilder(s)
+	bd := newBuilder(s, markdown.NewCache(s.BaseURL))
 	for _, b := range withAudio {
 		e := &Episode{
-			Entry:  bd.bulletinEntry(b),
+			Entry:  bd.bulletinEntry(source{b: b}),
 			Number: number[b],
 			Audio:  *b.Audio,
 			Transcripts: []Transcript{

@@ -84,7 +84,7 @@ func generate(r *rand.Rand, basePath string) (*bulletin.Site, []*bulletin.Bullet
 func ids(t *testing.T, set *feed.Set) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
-	for _, f := range append(set.Heads, set.Archives...) {
+	for _, f := range set.Every() {
 		key := f.SelfURL("atom")
 		var want []string
 		for _, e := range f.Entries {

@@ -72,7 +72,7 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		set := feed.Build(s, public, now)
-		for _, f := range append(set.Heads, set.Archives...) {
+		for _, f := range set.Every() {
 			for _, enc := range []func(io.Writer, *feed.Feed) error{feed.EncodeAtom, feed.EncodeRSS} {
 				var buf bytes.Buffer
 				if err := enc(&buf, f); err != nil {
