@@ -66,7 +66,7 @@ func BenchmarkRender(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
 				s := &build.Site{Site: loaded.Site, Bulletins: loaded.Bulletins, Now: loaded.Now}
-				if _, err := o.Render(s); err != nil {
+				if _, err := o.All(s); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -34,11 +34,67 @@ type File struct {
 }
 
 // An Output is one row of the table of what a build produces: one file, or
-// one per region.
+// one per region, per bulletin or per year.
 type Output struct {
 	Path      string // the path, or a pattern such as "feeds/<region>.atom"
 	MediaType string
-	Render    func(s *Site) ([]File, error)
+	// Render renders the row's files in a part of the site: those of the
+	// part's year for a row that is ByYear, and all of them for another.
+	Render func(s *Site, p *Part) ([]File, error)
+	// ByYear marks a row whose files each belong to one year of the
+	// history, which a build renders a year at a time, so that it never
+	// holds more than a few years' worth.
+	ByYear bool
+}
+
+// A Part is the share of a site that one call of a row's Render renders:
+// the whole site, or one year of it.
+type Part struct {
+	Year      int                  // 0 for the whole site
+	Bulletins []*bulletin.Bulletin // published in the part's year, or all; newest first
+	// Text renders Markdown once for every row that renders the part:
+	// a point is on its bulletin's page, in feeds and in scripts.
+	Text *markdown.Cache
+}
+
+// All renders every file of the row, in one part or a part a year.
+func (o Output) All(s *Site) ([]File, error) {
+	var files []File
+	for _, p := range s.parts(o.ByYear) {
+		fs, err := o.Render(s, p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+	}
+	return files, nil
+}
+
+// parts returns the parts of the site: one a year, newest first, for rows
+// that are ByYear, or the whole.
+func (s *Site) parts(byYear bool) []*Part {
+	if !byYear {
+		return []*Part{{Bulletins: s.Bulletins, Text: markdown.NewCache(s.BaseURL)}}
+	}
+	var years []int
+	for _, b := range s.Bulletins {
+		years = append(years, b.Date.Year())
+	}
+	for _, a := range s.Feeds().Archives {
+		years = append(years, a.Archive.Year)
+	}
+	slices.Sort(years)
+	years = slices.Compact(years)
+	slices.Reverse(years)
+	parts := make([]*Part, len(years))
+	for i, y := range years {
+		parts[i] = &Part{Year: y, Text: markdown.NewCache(s.BaseURL)}
+	}
+	for _, b := range s.Bulletins {
+		i, _ := slices.BinarySearchFunc(parts, b.Date.Year(), func(p *Part, y int) int { return y - p.Year })
+		parts[i].Bulletins = append(parts[i].Bulletins, b)
+	}
+	return parts
 }
 
 // A Site is a loaded, validated site, as the renderers see it.
@@ -59,6 +115,8 @@ type Site struct {
 	pagesOnce  sync.Once
 	pages      []page.File
 	pagesErr   error
+	inOnce     sync.Once
+	in         *page.Input
 }
 
 // Key returns a digest of everything the outputs depend on: prayerfeed
@@ -124,21 +182,28 @@ func (s *Site) Feeds() *feed.Set {
 	return s.feeds
 }
 
-// Pages returns every page of the site, rendered on first use.
-func (s *Site) Pages() ([]page.File, error) {
-	s.pagesOnce.Do(func() { s.pages, s.pagesErr = page.Render(s.pageInput()) })
+// SitePages returns the site's pages but the bulletins', rendered on
+// first use.
+func (s *Site) SitePages() ([]page.File, error) {
+	s.pagesOnce.Do(func() { s.pages, s.pagesErr = page.SitePages(s.pageInput()) })
 	return s.pages, s.pagesErr
 }
 
-// pageInput gathers what the pages show, the feeds and calendars among it.
+// pageInput returns what the pages show, the feeds and calendars among
+// it, gathered on first use.
 func (s *Site) pageInput() *page.Input {
+	s.inOnce.Do(func() { s.in = s.gatherPageInput() })
+	return s.in
+}
+
+func (s *Site) gatherPageInput() *page.Input {
 	in := &page.Input{Site: s.Site, Bulletins: s.Bulletins, Events: s.Events(), Now: s.Now,
 		Scripts: func(b *bulletin.Bulletin) string { return s.BaseURL.Path + bulletin.ScriptPath(b, "txt") },
 		LastDay: ical.LastDay}
 	for _, f := range s.Feeds().Heads {
 		in.Feeds = append(in.Feeds, page.Feed{Name: f.Name, Title: f.Title, RSS: f.SelfURL("rss"), Atom: f.SelfURL("atom"), JSON: f.SelfURL("json")})
 	}
-	if feed.BuildPodcast(s.Site, s.Bulletins) != nil {
+	if feed.HasPodcast(s.Site, s.Bulletins) {
 		in.Podcast = s.URL(bulletin.PodcastPath)
 	}
 	for _, c := range ical.Calendars(s.Site, s.Events(), s.Now) {
@@ -148,10 +213,11 @@ func (s *Site) pageInput() *page.Input {
 	return in
 }
 
-// pageFiles renders the pages and keeps those whose path keep accepts.
-func pageFiles(keep func(string) bool) func(*Site) ([]File, error) {
-	return func(s *Site) ([]File, error) {
-		pages, err := s.Pages()
+// pageFiles renders the site's pages and keeps those whose path keep
+// accepts.
+func pageFiles(keep func(string) bool) func(*Site, *Part) ([]File, error) {
+	return func(s *Site, _ *Part) ([]File, error) {
+		pages, err := s.SitePages()
 		if err != nil {
 			return nil, err
 		}
@@ -170,13 +236,14 @@ var Outputs = []Output{
 	{Path: "feeds/<feed>.atom", MediaType: "application/atom+xml", Render: heads("atom", "application/atom+xml", feed.EncodeAtom)},
 	{Path: "feeds/<feed>.rss", MediaType: "application/rss+xml", Render: heads("rss", "application/rss+xml", feed.EncodeRSS)},
 	{Path: "feeds/<feed>.json", MediaType: "application/feed+json", Render: heads("json", "application/feed+json", feed.EncodeJSON)},
-	{Path: "feeds/archive/<feed>/<year>.atom", MediaType: "application/atom+xml", Render: archives},
+	{Path: "feeds/archive/<feed>/<year>.atom", MediaType: "application/atom+xml", Render: archives, ByYear: true},
 	{Path: "feeds.opml", MediaType: "text/x-opml", Render: opml},
 	{Path: "calendars/<calendar>.ics", MediaType: calendarType, Render: calendars},
 	{Path: "events/<event>.ics", MediaType: calendarType, Render: singleEvents},
-	{Path: "scripts/<bulletin>.txt", MediaType: "text/plain; charset=utf-8", Render: TextScripts},
-	{Path: "scripts/<bulletin>.md", MediaType: "text/markdown; charset=utf-8", Render: MarkdownScripts},
+	{Path: "scripts/<bulletin>.txt", MediaType: "text/plain; charset=utf-8", Render: TextScripts, ByYear: true},
+	{Path: "scripts/<bulletin>.md", MediaType: "text/markdown; charset=utf-8", Render: MarkdownScripts, ByYear: true},
 	{Path: "feeds/podcast.rss", MediaType: "application/rss+xml", Render: PodcastFeed},
+	{Path: "bulletins/<bulletin>/index.html", MediaType: "text/html; charset=utf-8", Render: bulletinPages, ByYear: true},
 	{Path: "<page>.html", MediaType: "text/html; charset=utf-8", Render: pageFiles(func(p string) bool { return strings.HasSuffix(p, ".html") })},
 	{Path: "sitemap.xml", MediaType: "application/xml", Render: pageFiles(func(p string) bool { return p == "sitemap.xml" })},
 	{Path: "robots.txt", MediaType: "text/plain; charset=utf-8", Render: pageFiles(func(p string) bool { return p == "robots.txt" })},
@@ -187,11 +254,23 @@ var Outputs = []Output{
 
 const calendarType = "text/calendar; charset=utf-8"
 
-func calendars(s *Site) ([]File, error) {
+func bulletinPages(s *Site, p *Part) ([]File, error) {
+	files := make([]File, 0, len(p.Bulletins))
+	for _, b := range p.Bulletins {
+		f, err := page.BulletinPage(s.pageInput(), b, p.Text)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: f.Path, MediaType: MediaType(f.Path), Data: f.Data})
+	}
+	return files, nil
+}
+
+func calendars(s *Site, _ *Part) ([]File, error) {
 	return encodeCalendars(s, ical.Calendars(s.Site, s.Events(), s.Now))
 }
 
-func singleEvents(s *Site) ([]File, error) {
+func singleEvents(s *Site, _ *Part) ([]File, error) {
 	var cals []*ical.Calendar
 	for _, t := range s.Events() {
 		cals = append(cals, ical.Single(s.Site, t))
@@ -224,8 +303,8 @@ func WarnFile(f File) string {
 }
 
 // heads renders every head feed in one format.
-func heads(ext, mediaType string, encode func(io.Writer, *feed.Feed) error) func(*Site) ([]File, error) {
-	return func(s *Site) ([]File, error) {
+func heads(ext, mediaType string, encode func(io.Writer, *feed.Feed) error) func(*Site, *Part) ([]File, error) {
+	return func(s *Site, _ *Part) ([]File, error) {
 		var files []File
 		for _, f := range s.Feeds().Heads {
 			var buf bytes.Buffer
@@ -238,12 +317,14 @@ func heads(ext, mediaType string, encode func(io.Writer, *feed.Feed) error) func
 	}
 }
 
-func archives(s *Site) ([]File, error) {
+func archives(s *Site, p *Part) ([]File, error) {
 	var files []File
 	set := s.Feeds()
-	c := markdown.NewCache(s.BaseURL)
 	for _, a := range set.Archives {
-		f := set.Archive(a, c)
+		if a.Archive.Year != p.Year {
+			continue
+		}
+		f := set.Archive(a, p.Text)
 		var buf bytes.Buffer
 		if err := feed.EncodeAtom(&buf, f); err != nil {
 			return nil, err
@@ -253,7 +334,7 @@ func archives(s *Site) ([]File, error) {
 	return files, nil
 }
 
-func opml(s *Site) ([]File, error) {
+func opml(s *Site, _ *Part) ([]File, error) {
 	var buf bytes.Buffer
 	owner := feed.Person{Name: s.Org.Name, Email: s.Org.Email, URI: s.Org.URL}
 	err := feed.EncodeOPML(&buf, s.Title+" feeds", owner, s.Feeds())
@@ -297,43 +378,65 @@ func Render(s *Site) ([]File, error) {
 }
 
 // RenderTo renders every output and hands each file, cleaned, to emit as
-// soon as its row of the table is done, so that a build need not hold
-// them all. The rows render on every core, so emit is called from several
-// goroutines; what the rows share (feeds, events, pages) is built once,
-// and no file depends on which row ends first.
+// soon as its part of its row of the table is done, so that a build need
+// not hold them all. The rows that are ByYear render a year at a time,
+// all of them together, newest year first, so that each year's Markdown
+// is rendered once and dropped after. The parts render on every core, so
+// emit is called from several goroutines; what the rows share (feeds,
+// events, pages) is built once, and no file depends on which part ends
+// first.
 func RenderTo(s *Site, emit func(File) error) error {
-	next := make(chan int)
-	errs := make([]error, len(Outputs))
+	type task struct {
+		row  int
+		part *Part
+	}
+	next := make(chan task)
+	var mu sync.Mutex
+	var first error // the error of the first row, in the table's order
+	firstRow := len(Outputs)
+	fail := func(row int, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if row < firstRow {
+			first, firstRow = err, row
+		}
+	}
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := range next {
-				files, err := Outputs[i].Render(s)
+			for t := range next {
+				files, err := Outputs[t.row].Render(s, t.part)
 				if err != nil {
-					errs[i] = fmt.Errorf("render %s: %w", Outputs[i].Path, err)
+					fail(t.row, fmt.Errorf("render %s: %w", Outputs[t.row].Path, err))
 					continue
 				}
 				for _, f := range files {
 					f.Data = cleanText(f.Data)
 					if err := emit(f); err != nil {
-						errs[i] = err
+						fail(t.row, err)
 						break
 					}
 				}
 			}
 		})
 	}
-	for i := range Outputs {
-		next <- i
+	for i, o := range Outputs {
+		if !o.ByYear {
+			next <- task{i, s.parts(false)[0]}
+		}
+	}
+	parts := s.parts(true)
+	for j, p := range parts {
+		parts[j] = nil // so that the part, its Markdown cache with it, goes when rendered
+		for i, o := range Outputs {
+			if o.ByYear {
+				next <- task{i, p}
+			}
+		}
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return first
 }
 
 // Manifest returns the manifest of the site with its rendered files.

@@ -21,7 +21,7 @@ const (
 // Pages: the media type of every feed and calendar (hosts guess JSON Feed
 // and OPML wrong), CORS for feeds and calendars so that web readers can
 // fetch them, and cache lifetimes. Paths are under base_url's path.
-func headers(s *Site) ([]File, error) {
+func headers(s *Site, _ *Part) ([]File, error) {
 	var paths []string
 	for _, f := range s.Feeds().Heads {
 		for _, ext := range []string{"atom", "json", "rss"} {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/script"
 )
 
@@ -13,20 +14,20 @@ import (
 
 // TextScripts renders the read-aloud script of every published bulletin
 // as plain text: scripts/<bulletin id>.txt.
-func TextScripts(s *Site) ([]File, error) {
-	return scripts(s, "txt", "text/plain; charset=utf-8", script.Text), nil
+func TextScripts(s *Site, p *Part) ([]File, error) {
+	return scripts(s, p, "txt", "text/plain; charset=utf-8", script.Text), nil
 }
 
 // MarkdownScripts renders the read-aloud script of every published
 // bulletin as Markdown, with the IDs of its points: scripts/<bulletin id>.md.
-func MarkdownScripts(s *Site) ([]File, error) {
-	return scripts(s, "md", "text/markdown; charset=utf-8", script.Markdown), nil
+func MarkdownScripts(s *Site, p *Part) ([]File, error) {
+	return scripts(s, p, "md", "text/markdown; charset=utf-8", script.Markdown), nil
 }
 
-func scripts(s *Site, ext, mediaType string, render func(*bulletin.Site, *bulletin.Bulletin) []byte) []File {
-	files := make([]File, 0, len(s.Bulletins))
-	for _, b := range s.Bulletins {
-		files = append(files, File{Path: bulletin.ScriptPath(b, ext), MediaType: mediaType, Data: render(s.Site, b)})
+func scripts(s *Site, p *Part, ext, mediaType string, render func(*bulletin.Site, *bulletin.Bulletin, *markdown.Cache) []byte) []File {
+	files := make([]File, 0, len(p.Bulletins))
+	for _, b := range p.Bulletins {
+		files = append(files, File{Path: bulletin.ScriptPath(b, ext), MediaType: mediaType, Data: render(s.Site, b, p.Text)})
 	}
 	return files
 }
@@ -34,7 +35,7 @@ func scripts(s *Site, ext, mediaType string, render func(*bulletin.Site, *bullet
 // PodcastFeed renders the podcast feed, feeds/podcast.rss, whose episodes
 // are the published bulletins with audio. It renders nothing when there
 // is none, so that no empty podcast is ever published.
-func PodcastFeed(s *Site) ([]File, error) {
+func PodcastFeed(s *Site, _ *Part) ([]File, error) {
 	p := feed.BuildPodcast(s.Site, s.Bulletins)
 	if p == nil {
 		return nil, nil

@@ -27,7 +27,7 @@ func renderPodcast(t *testing.T, src string, now time.Time) []build.File {
 	site := loadSite(t, src, now)
 	var files []build.File
 	for _, o := range podcastRows() {
-		fs, err := o.Render(site)
+		fs, err := o.All(site)
 		if err != nil {
 			t.Fatalf("render %s: %v", o.Path, err)
 		}

@@ -66,19 +66,25 @@ type Transcript struct {
 	Type string // media type
 }
 
+// HasPodcast reports whether the site has a podcast feed: whether
+// BuildPodcast returns one.
+func HasPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin) bool {
+	return s.Podcast != nil && slices.ContainsFunc(bulletins, func(b *bulletin.Bulletin) bool { return b.Audio != nil })
+}
+
 // BuildPodcast returns the podcast feed of the site, or nil when no
 // bulletin has audio. The bulletins must be the published ones
 // (bulletin.Public), newest first; the site's podcast settings must be
 // valid (bulletin.CheckAudio), which they are when any bulletin has audio.
 func BuildPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin) *Podcast {
+	if !HasPodcast(s, bulletins) {
+		return nil
+	}
 	var withAudio []*bulletin.Bulletin
 	for _, b := range bulletins {
 		if b.Audio != nil {
 			withAudio = append(withAudio, b)
 		}
-	}
-	if len(withAudio) == 0 || s.Podcast == nil {
-		return nil
 	}
 	ps := s.Podcast
 	p := &Podcast{

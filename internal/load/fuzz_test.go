@@ -65,7 +65,7 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		for _, b := range public {
-			for _, data := range [][]byte{script.Text(s, b), script.Markdown(s, b)} {
+			for _, data := range [][]byte{script.Text(s, b, nil), script.Markdown(s, b, nil)} {
 				if !utf8.Valid(data) {
 					t.Fatalf("the script of %s is not UTF-8:\n%q", b.ID, data)
 				}

@@ -18,6 +18,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
@@ -45,6 +46,9 @@ type Input struct {
 	// Scripts, when set, returns the URL of a bulletin's read-aloud
 	// script, or "".
 	Scripts func(*bulletin.Bulletin) string
+
+	byIDOnce sync.Once
+	byID     map[string]*bulletin.Tracked // Events by ID
 }
 
 // A Feed is a feed in its three formats.
@@ -108,13 +112,30 @@ type view struct {
 	Data        any
 }
 
-// Render renders every page.
+// Render renders every page: those of SitePages and each bulletin's.
 func Render(in *Input) ([]File, error) {
-	r := &renderer{in: in, s: in.Site, bodies: map[*bulletin.Item]template.HTML{}, links: map[*bulletin.Event][2]string{}}
-	r.home()
-	for _, b := range in.Bulletins {
-		r.bulletin(b)
+	files, err := SitePages(in)
+	if err != nil {
+		return nil, err
 	}
+	c := markdown.NewCache(in.Site.BaseURL)
+	for _, b := range in.Bulletins {
+		f, err := BulletinPage(in, b, c)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+// SitePages renders every page but the bulletins' own: the home page, a
+// page per region, the archive, the events and the subscribe page, and
+// the 404 page, sitemap.xml, robots.txt and the assets. Each is bounded
+// in size whatever the history, but for the archive's list of bulletins.
+func SitePages(in *Input) ([]File, error) {
+	r := newRenderer(in, markdown.NewCache(in.Site.BaseURL))
+	r.home()
 	for _, reg := range in.Site.Regions {
 		r.region(reg)
 	}
@@ -140,17 +161,30 @@ func Render(in *Input) ([]File, error) {
 	return r.files, nil
 }
 
+// BulletinPage renders the page of the bulletin b, its Markdown through
+// c. It is safe to call from several goroutines.
+func BulletinPage(in *Input, b *bulletin.Bulletin, c *markdown.Cache) (File, error) {
+	r := newRenderer(in, c)
+	r.bulletin(b)
+	if r.err != nil {
+		return File{}, r.err
+	}
+	return r.files[0], nil
+}
+
 type renderer struct {
-	byID map[string]*bulletin.Tracked
-	// A point's HTML and an event's calendar links are made once, for
-	// the several pages that show them.
-	bodies map[*bulletin.Item]template.HTML
-	links  map[*bulletin.Event][2]string
-	in     *Input
-	s      *bulletin.Site
-	files  []File
-	urls   []sitemapURL
-	err    error
+	// A point's HTML is made once, through c, for the several pages
+	// that show it, and an event's calendar links once a renderer.
+	c     *markdown.Cache
+	links map[*bulletin.Event][2]string
+	in    *Input
+	s     *bulletin.Site
+	files []File
+	err   error
+}
+
+func newRenderer(in *Input, c *markdown.Cache) *renderer {
+	return &renderer{in: in, s: in.Site, c: c, links: map[*bulletin.Event][2]string{}}
 }
 
 // render executes a page template into path. A path ending in "/" gets
@@ -209,13 +243,14 @@ type event struct {
 }
 
 func (r *renderer) tracked(id string) *bulletin.Tracked {
-	if r.byID == nil {
-		r.byID = make(map[string]*bulletin.Tracked, len(r.in.Events))
-		for _, t := range r.in.Events {
-			r.byID[t.ID] = t
+	in := r.in
+	in.byIDOnce.Do(func() {
+		in.byID = make(map[string]*bulletin.Tracked, len(in.Events))
+		for _, t := range in.Events {
+			in.byID[t.ID] = t
 		}
-	}
-	return r.byID[id]
+	})
+	return in.byID[id]
 }
 
 func (r *renderer) newEvent(e *bulletin.Event) *event {
@@ -239,12 +274,7 @@ func (r *renderer) newEvent(e *bulletin.Event) *event {
 }
 
 func (r *renderer) newPoint(it *bulletin.Item) *point {
-	body, ok := r.bodies[it]
-	if !ok {
-		body = template.HTML(markdown.HTML(it.Body, r.s.BaseURL))
-		r.bodies[it] = body
-	}
-	p := &point{Item: it, Anchor: it.ID, Body: body, Region: r.s.Region(it.Region)}
+	p := &point{Item: it, Anchor: it.ID, Body: template.HTML(r.c.HTML(it.Body)), Region: r.s.Region(it.Region)}
 	for _, e := range it.Events {
 		p.Events = append(p.Events, r.newEvent(e))
 	}
@@ -267,7 +297,7 @@ type bulletinView struct {
 }
 
 func (r *renderer) newBulletin(b *bulletin.Bulletin) *bulletinView {
-	v := &bulletinView{Bulletin: b, URL: r.local(bulletin.BulletinPath(b)), Intro: template.HTML(markdown.HTML(b.Intro, r.s.BaseURL))}
+	v := &bulletinView{Bulletin: b, URL: r.local(bulletin.BulletinPath(b)), Intro: template.HTML(r.c.HTML(b.Intro))}
 	for _, reg := range r.s.Regions {
 		sec := section{Region: reg}
 		for _, it := range b.Items {
@@ -316,7 +346,7 @@ func (r *renderer) zone() *time.Location {
 }
 
 func (r *renderer) about() template.HTML {
-	return template.HTML(markdown.HTML(r.s.About, r.s.BaseURL))
+	return template.HTML(r.c.HTML(r.s.About))
 }
 
 func (r *renderer) home() {
@@ -330,7 +360,6 @@ func (r *renderer) home() {
 		data.Latest = r.newBulletin(r.in.Bulletins[0])
 	}
 	r.render("home.html", "index.html", "", r.s.Description, "", nil, data)
-	r.urls = append(r.urls, sitemapURL{r.s.URL(""), r.newest()})
 }
 
 func (r *renderer) newest() time.Time {
@@ -351,7 +380,6 @@ func (r *renderer) bulletin(b *bulletin.Bulletin) {
 		B     *bulletinView
 		About template.HTML
 	}{r.newBulletin(b), r.about()})
-	r.urls = append(r.urls, sitemapURL{r.s.URL(p), b.Modified()})
 }
 
 // A regionEntry is a point on its region's page.
@@ -362,24 +390,24 @@ type regionEntry struct {
 }
 
 func (r *renderer) region(reg *bulletin.Region) {
-	var entries []regionEntry
-	var newest time.Time
-	for _, b := range r.in.Bulletins {
-		for _, it := range b.Items {
-			if it.Region == reg.ID {
-				p := r.newPoint(it)
-				p.Anchor = b.ID + "-" + it.ID // points of several bulletins share IDs here
-				entries = append(entries, regionEntry{p, b, r.local(bulletin.BulletinPath(b)) + "#" + it.ID})
-				newest = maxTime(newest, b.Modified())
-			}
-		}
-	}
 	// A region's page shows its newest points, as many as its feed holds,
 	// so that it stays one readable page however long the history; the
 	// older ones are in the archive's bulletins.
-	more := 0
-	if limit := max(r.s.FeedLimit, 1); len(entries) > limit {
-		entries, more = entries[:limit], len(entries)-limit
+	var entries []regionEntry
+	more, limit := 0, max(r.s.FeedLimit, 1)
+	for _, b := range r.in.Bulletins {
+		for _, it := range b.Items {
+			if it.Region != reg.ID {
+				continue
+			}
+			if len(entries) == limit {
+				more++
+				continue
+			}
+			p := r.newPoint(it)
+			p.Anchor = b.ID + "-" + it.ID // points of several bulletins share IDs here
+			entries = append(entries, regionEntry{p, b, r.local(bulletin.BulletinPath(b)) + "#" + it.ID})
+		}
 	}
 	p := bulletin.RegionPath(reg)
 	desc := cmp.Or(reg.Description, "Praise and prayer for "+reg.Name+".")
@@ -390,7 +418,6 @@ func (r *renderer) region(reg *bulletin.Region) {
 		Feed    []Feed
 		Cal     *Calendar
 	}{reg, entries, more, r.feedOf(reg.ID), r.calendarOf(reg.ID)})
-	r.urls = append(r.urls, sitemapURL{r.s.URL(p), newest})
 }
 
 func (r *renderer) calendarOf(name string) *Calendar {
@@ -400,13 +427,6 @@ func (r *renderer) calendarOf(name string) *Calendar {
 		}
 	}
 	return nil
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
 
 // A year is the bulletins of one year, newest first.
@@ -425,7 +445,6 @@ func (r *renderer) archive() {
 		years[len(years)-1].Bulletins = append(years[len(years)-1].Bulletins, b)
 	}
 	r.render("archive.html", "archive/", "Archive", "Every bulletin of "+r.s.Title+", by year.", "archive/", nil, years)
-	r.urls = append(r.urls, sitemapURL{r.s.URL("archive/"), r.newest()})
 }
 
 func (r *renderer) events() {
@@ -434,7 +453,6 @@ func (r *renderer) events() {
 		Upcoming, Recent []*event
 		Calendars        []Calendar
 	}{next, recent, r.in.Calendars})
-	r.urls = append(r.urls, sitemapURL{r.s.URL("events/"), r.newest()})
 }
 
 func (r *renderer) subscribe() {
@@ -444,5 +462,4 @@ func (r *renderer) subscribe() {
 		OPML      string
 		Podcast   string
 	}{r.in.Feeds, r.in.Calendars, r.s.URL("feeds.opml"), r.in.Podcast})
-	r.urls = append(r.urls, sitemapURL{r.s.URL("subscribe/"), r.newest()})
 }

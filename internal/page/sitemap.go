@@ -3,7 +3,10 @@ package page
 import (
 	"bytes"
 	"encoding/xml"
+	"slices"
 	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
 
 // Sitemaps 0.9: https://www.sitemaps.org/protocol.html
@@ -25,8 +28,25 @@ type sitemapLoc struct {
 }
 
 func (r *renderer) sitemap() {
+	newest := r.newest()
+	urls := []sitemapURL{{r.s.URL(""), newest}}
+	for _, b := range r.in.Bulletins {
+		urls = append(urls, sitemapURL{r.s.URL(bulletin.BulletinPath(b)), b.Modified()})
+	}
+	for _, reg := range r.s.Regions {
+		var t time.Time
+		for _, b := range r.in.Bulletins {
+			if b.Modified().After(t) && slices.ContainsFunc(b.Items, func(it *bulletin.Item) bool { return it.Region == reg.ID }) {
+				t = b.Modified()
+			}
+		}
+		urls = append(urls, sitemapURL{r.s.URL(bulletin.RegionPath(reg)), t})
+	}
+	for _, p := range []string{"archive/", "events/", "subscribe/"} {
+		urls = append(urls, sitemapURL{r.s.URL(p), newest})
+	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, u := range r.urls {
+	for _, u := range urls {
 		l := sitemapLoc{Loc: u.Loc}
 		if !u.LastMod.IsZero() {
 			l.LastMod = u.LastMod.UTC().Format(time.RFC3339)

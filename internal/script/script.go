@@ -56,9 +56,10 @@ type event struct {
 }
 
 // Text returns the script of b as plain text, paragraphs separated by a
-// blank line.
-func Text(s *bulletin.Site, b *bulletin.Bulletin) []byte {
-	sc := build(s, b)
+// blank line. Its Markdown is rendered through c, or a cache of its own
+// when c is nil.
+func Text(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte {
+	sc := build(s, b, c)
 	var w bytes.Buffer
 	para := func(lines ...string) {
 		for _, l := range lines {
@@ -104,9 +105,10 @@ func Text(s *bulletin.Site, b *bulletin.Bulletin) []byte {
 
 // Markdown returns the script of b as CommonMark: the same words as Text,
 // with headings, and the IDs of the bulletin, its points and their events
-// in HTML comments ("<!-- id: latin-america-1 -->").
-func Markdown(s *bulletin.Site, b *bulletin.Bulletin) []byte {
-	sc := build(s, b)
+// in HTML comments ("<!-- id: latin-america-1 -->"). Its Markdown is
+// rendered as Text's is.
+func Markdown(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte {
+	sc := build(s, b, c)
 	var w bytes.Buffer
 	para := func(text string) {
 		w.WriteString(text)
@@ -157,7 +159,10 @@ func Markdown(s *bulletin.Site, b *bulletin.Bulletin) []byte {
 }
 
 // build gathers the words of b's script.
-func build(s *bulletin.Site, b *bulletin.Bulletin) *script {
+func build(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) *script {
+	if c == nil {
+		c = markdown.NewCache(s.BaseURL)
+	}
 	year := b.Date.Year()
 	date := day(bulletin.DateOf(b.Date), 0)
 	sc := &script{
@@ -173,7 +178,7 @@ func build(s *bulletin.Site, b *bulletin.Bulletin) *script {
 
 	var links linkList
 	spoken := func(src string) []string {
-		text, ls := markdown.Spoken(src, s.BaseURL)
+		text, ls := c.Spoken(src)
 		links.add(ls...)
 		return paragraphs(text)
 	}

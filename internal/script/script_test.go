@@ -49,8 +49,8 @@ func TestGolden(t *testing.T) {
 			t.Fatalf("%s: no bulletins", site.name)
 		}
 		for _, b := range bs {
-			golden.Check(t, filepath.Join("testdata", site.name, b.ID+".txt"), script.Text(s, b))
-			golden.Check(t, filepath.Join("testdata", site.name, b.ID+".md"), script.Markdown(s, b))
+			golden.Check(t, filepath.Join("testdata", site.name, b.ID+".txt"), script.Text(s, b, nil))
+			golden.Check(t, filepath.Join("testdata", site.name, b.ID+".md"), script.Markdown(s, b, nil))
 		}
 	}
 }
@@ -64,7 +64,7 @@ func TestNoURLReadOut(t *testing.T) {
 	for _, site := range sites {
 		s, bs := loadSite(t, site.src, site.now)
 		for _, b := range bs {
-			for name, data := range map[string][]byte{"txt": script.Text(s, b), "md": script.Markdown(s, b)} {
+			for name, data := range map[string][]byte{"txt": script.Text(s, b, nil), "md": script.Markdown(s, b, nil)} {
 				read, links, ok := strings.Cut(string(data), script.LinksHeading)
 				if !ok {
 					t.Errorf("%s.%s: no %q", b.ID, name, script.LinksHeading)
@@ -106,7 +106,7 @@ func TestMarkdownKeepsIDs(t *testing.T) {
 	for _, site := range sites {
 		s, bs := loadSite(t, site.src, site.now)
 		for _, b := range bs {
-			md := string(script.Markdown(s, b))
+			md := string(script.Markdown(s, b, nil))
 			want := []string{"<!-- bulletin: " + b.ID + " -->"}
 			for _, it := range b.Items {
 				want = append(want, "<!-- id: "+it.ID+" -->")
@@ -123,7 +123,7 @@ func TestMarkdownKeepsIDs(t *testing.T) {
 			// the Markdown is read as text.
 			read, _, _ := strings.Cut(md, script.LinksHeading)
 			plain := markdown.Text(read)
-			text, _, _ := strings.Cut(string(script.Text(s, b)), "* * *")
+			text, _, _ := strings.Cut(string(script.Text(s, b, nil)), "* * *")
 			for _, p := range strings.Split(strings.TrimSpace(text), "\n") {
 				if !strings.Contains(plain, p) && !strings.Contains(plain, strings.TrimSuffix(p, ".")) {
 					t.Errorf("%s: the Markdown script lacks %q", b.ID, p)
@@ -142,7 +142,7 @@ func TestEscape(t *testing.T) {
 	it.Title = "# Not a heading *or* _emphasis_ [or](a link) `code` <b>html</b> &amp; 1. \\ end"
 	it.Body = `Pray for \*stars\* and \_lines\_, \<tags\>, 2 \* 3, a \[bracket\] and \# hash.`
 	b.Items = []*bulletin.Item{&it}
-	md := script.Markdown(s, &b)
+	md := script.Markdown(s, &b, nil)
 	plain := markdown.Text(string(md))
 	for _, want := range []string{
 		"Praise: " + it.Title,
@@ -152,7 +152,7 @@ func TestEscape(t *testing.T) {
 			t.Errorf("the Markdown script does not read back %q:\n%s", want, md)
 		}
 	}
-	if !bytes.Contains(script.Text(s, &b), []byte("Praise: "+it.Title+".")) {
+	if !bytes.Contains(script.Text(s, &b, nil), []byte("Praise: "+it.Title+".")) {
 		t.Errorf("the text script changed the title")
 	}
 }
