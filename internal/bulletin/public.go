@@ -29,7 +29,9 @@ func ValidateAll(s *Site, bulletins []*Bulletin, now time.Time) (errs, warns Err
 // Public returns what may be published at now: the bulletins that are
 // neither drafts nor embargoed, newest first, each without its private
 // points and private events. It copies what it filters, leaving the
-// bulletins it was given as they were.
+// bulletins it was given as they were. The copies carry no field
+// positions (Fields), which only validation reads, so that a large site
+// holds no more than it renders.
 //
 // Every renderer works from Public's result alone, so that nothing held
 // back can reach an output by any path.
@@ -40,6 +42,7 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 			continue
 		}
 		c := *b
+		c.Fields = nil
 		if c.Updated.After(now) {
 			c.Updated = time.Time{} // a correction dated later shows from then
 		}
@@ -49,6 +52,7 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 				continue
 			}
 			ci := *it
+			ci.Fields = nil
 			ci.Bulletin = &c
 			ci.Events = nil
 			for _, e := range it.Events {
@@ -56,6 +60,7 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 					continue
 				}
 				ce := *e
+				ce.Fields = nil
 				ce.Item = &ci
 				ci.Events = append(ci.Events, &ce)
 			}

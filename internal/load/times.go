@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -148,9 +149,18 @@ func (m *mapping) zone(key string) *time.Location {
 // loadZone loads an IANA zone such as "America/Santo_Domingo". It refuses
 // "Local", whose meaning depends on the machine, and suggests the right
 // spelling of near misses such as "america/santo domingo".
+// zones are the zones loaded so far, by name.
+var zones sync.Map
+
 func loadZone(name string) (*time.Location, error) {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
 	if ianaName(name) {
 		if loc, err := time.LoadLocation(name); err == nil {
+			// A zone is loaded once, not once an event: each holds
+			// its whole history of transitions.
+			zones.Store(name, loc)
 			return loc, nil
 		}
 	}
