@@ -281,14 +281,29 @@ func singleEvents(s *Site, _ *Part) ([]File, error) {
 func encodeCalendars(s *Site, cals []*ical.Calendar) ([]File, error) {
 	var files []File
 	for _, c := range cals {
-		var buf bytes.Buffer
-		if err := ical.Encode(&buf, s.Site, c); err != nil {
+		f, err := encode(c.Path, calendarType, func(w io.Writer) error { return ical.Encode(w, s.Site, c) })
+		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: c.Path, MediaType: calendarType, Data: buf.Bytes()})
+		files = append(files, f)
 	}
 	return files, nil
 }
+
+// encode returns the file that write writes. It writes into a buffer
+// kept for the next file, and the file's data is a copy of its own size,
+// so that rendering many large files leaves little garbage behind.
+func encode(path, mediaType string, write func(io.Writer) error) (File, error) {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := write(buf); err != nil {
+		return File{}, err
+	}
+	return File{Path: path, MediaType: mediaType, Data: bytes.Clone(buf.Bytes())}, nil
+}
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Calendar clients choke on large subscriptions: Google Calendar stops
 // reading at about 1 MB.
@@ -303,15 +318,15 @@ func WarnFile(f File) string {
 }
 
 // heads renders every head feed in one format.
-func heads(ext, mediaType string, encode func(io.Writer, *feed.Feed) error) func(*Site, *Part) ([]File, error) {
+func heads(ext, mediaType string, enc func(io.Writer, *feed.Feed) error) func(*Site, *Part) ([]File, error) {
 	return func(s *Site, _ *Part) ([]File, error) {
 		var files []File
 		for _, f := range s.Feeds().Heads {
-			var buf bytes.Buffer
-			if err := encode(&buf, f); err != nil {
+			file, err := encode("feeds/"+f.Name+"."+ext, mediaType, func(w io.Writer) error { return enc(w, f) })
+			if err != nil {
 				return nil, err
 			}
-			files = append(files, File{Path: "feeds/" + f.Name + "." + ext, MediaType: mediaType, Data: buf.Bytes()})
+			files = append(files, file)
 		}
 		return files, nil
 	}
@@ -324,12 +339,11 @@ func archives(s *Site, p *Part) ([]File, error) {
 		if a.Archive.Year != p.Year {
 			continue
 		}
-		f := set.Archive(a, p.Text)
-		var buf bytes.Buffer
-		if err := feed.EncodeAtom(&buf, f); err != nil {
+		file, err := encode(a.Archive.Path, "application/atom+xml", func(w io.Writer) error { return feed.EncodeAtom(w, set.Archive(a, p.Text)) })
+		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: f.Archive.Path, MediaType: "application/atom+xml", Data: buf.Bytes()})
+		files = append(files, file)
 	}
 	return files, nil
 }

@@ -352,7 +352,7 @@ func (bd *builder) itemEntry(src source) *Entry {
 		Title:   it.Title,
 		URL:     s.ItemURL(it),
 		Content: bd.itemHTML(it),
-		Summary: markdown.Shorten(strings.Join(strings.Fields(bd.c.Text(it.Body)), " "), summaryLength),
+		Summary: markdown.Summary(bd.c.Text(it.Body), summaryLength),
 		Author:  orgPerson(s),
 	}
 	e.Published, e.Updated = src.times()

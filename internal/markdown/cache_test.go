@@ -3,6 +3,7 @@ package markdown
 import (
 	"net/url"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -59,5 +60,22 @@ func FuzzCache(f *testing.F) {
 	base, _ := url.Parse("https://example.org/prayer/")
 	f.Fuzz(func(t *testing.T, src string) {
 		checkCache(t, NewCache(base), base, src)
+	})
+}
+
+// FuzzSummary checks Summary against what it stands for: Shorten of the
+// words joined by single spaces.
+func FuzzSummary(f *testing.F) {
+	f.Add("  Pray  for\tthe\n team ", 10)
+	f.Add("A very long sentence that goes on and on without any full stop at all", 30)
+	f.Add("exactly ten   ", 11)
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		if max < 1 || max > 1000 {
+			return
+		}
+		want := Shorten(strings.Join(strings.Fields(s), " "), max)
+		if got := Summary(s, max); got != want {
+			t.Errorf("Summary(%q, %d) = %q, want %q", s, max, got, want)
+		}
 	})
 }

@@ -336,13 +336,45 @@ func FirstSentence(src string, max int) string {
 	return Shorten(s, max)
 }
 
+// Summary returns the words of the plain text s on one line, each run of
+// white space one space, shortened as Shorten does; it reads no more of s
+// than it keeps.
+func Summary(s string, max int) string {
+	var b strings.Builder
+	n := 0 // runes written
+	space := false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			space = n > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			n++
+			space = false
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+size])
+		if n++; n > max {
+			break // enough to know it is too long, and where to cut
+		}
+	}
+	return Shorten(b.String(), max)
+}
+
 // Shorten returns s cut at a word to at most max characters, with an
 // ellipsis when anything was cut.
 func Shorten(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
-	runes := []rune(s)[:max-1]
+	runes := make([]rune, 0, max-1)
+	for _, r := range s {
+		if len(runes) == max-1 {
+			break
+		}
+		runes = append(runes, r)
+	}
 	cut := len(runes)
 	for i := len(runes) - 1; i > max/2; i-- {
 		if unicode.IsSpace(runes[i]) {

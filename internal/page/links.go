@@ -31,10 +31,14 @@ func OutlookSubscribe(httpsURL, name string) string {
 // timed event's times are local, with ctz naming their zone; an all-day
 // event's dates end the day after its last.
 func GoogleEvent(s *bulletin.Site, e *bulletin.Event) string {
+	return googleEvent(e, details(s, e, markdown.Text(e.Item.Body)))
+}
+
+func googleEvent(e *bulletin.Event, details string) string {
 	v := url.Values{
 		"action":   {"TEMPLATE"},
 		"text":     {summary(e)},
-		"details":  {details(s, e)},
+		"details":  {details},
 		"location": {e.Location},
 	}
 	if e.AllDay {
@@ -55,11 +59,15 @@ func GoogleEvent(s *bulletin.Site, e *bulletin.Event) string {
 // OutlookEvent returns Outlook.com's link that opens a new event filled
 // in: times with their UTC offset, or all-day dates.
 func OutlookEvent(s *bulletin.Site, e *bulletin.Event) string {
+	return outlookEvent(e, details(s, e, markdown.Text(e.Item.Body)))
+}
+
+func outlookEvent(e *bulletin.Event, details string) string {
 	v := url.Values{
 		"path":     {"/calendar/action/compose"},
 		"rru":      {"addevent"},
 		"subject":  {summary(e)},
-		"body":     {details(s, e)},
+		"body":     {details},
 		"location": {e.Location},
 	}
 	if e.AllDay {
@@ -80,10 +88,10 @@ func summary(e *bulletin.Event) string {
 	return e.Kind.Label() + ": " + e.Title
 }
 
-// details is the text of an event in the links: the point, shortened,
-// and where to read it.
-func details(s *bulletin.Site, e *bulletin.Event) string {
-	return markdown.Shorten(strings.Join(strings.Fields(markdown.Text(e.Item.Body)), " "), 600) + "\n\n" + s.ItemURL(e.Item)
+// details is the text of an event in the links: its point's text,
+// shortened, and where to read it.
+func details(s *bulletin.Site, e *bulletin.Event, text string) string {
+	return markdown.Summary(text, 600) + "\n\n" + s.ItemURL(e.Item)
 }
 
 func compactDate(d bulletin.Date) string {

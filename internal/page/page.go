@@ -197,15 +197,21 @@ func (r *renderer) render(tmpl, p, title, description, canonicalPath string, fee
 	if len(v.Feeds) == 0 && len(r.in.Feeds) > 0 {
 		v.Feeds = r.in.Feeds[:1]
 	}
-	var buf bytes.Buffer
-	if err := pages[tmpl].Execute(&buf, v); err != nil && r.err == nil {
+	// A buffer of the pool, and a copy of the page's own size: the
+	// pages are many, and growing a buffer for each is garbage.
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := pages[tmpl].Execute(buf, v); err != nil && r.err == nil {
 		r.err = fmt.Errorf("page %s: %w", p, err)
 	}
 	if strings.HasSuffix(p, "/") || p == "" {
 		p += "index.html"
 	}
-	r.files = append(r.files, File{Path: p, Data: buf.Bytes()})
+	r.files = append(r.files, File{Path: p, Data: bytes.Clone(buf.Bytes())})
 }
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // local returns the path of p from the host's root, for links within the
 // site, which then work on the preview server as on the real host.
@@ -264,7 +270,8 @@ func (r *renderer) newEvent(e *bulletin.Event) *event {
 	}
 	links, ok := r.links[latest]
 	if !ok {
-		links = [2]string{GoogleEvent(r.s, latest), OutlookEvent(r.s, latest)}
+		d := details(r.s, latest, r.c.Text(latest.Item.Body))
+		links = [2]string{googleEvent(latest, d), outlookEvent(latest, d)}
 		r.links[latest] = links
 	}
 	ev.Google, ev.Outlook = links[0], links[1]
