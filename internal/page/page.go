@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"cmp"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -47,8 +48,11 @@ type Input struct {
 	// script, or "".
 	Scripts func(*bulletin.Bulletin) string
 
-	byIDOnce sync.Once
-	byID     map[string]*bulletin.Tracked // Events by ID
+	byIDOnce   sync.Once
+	byID       map[string]*bulletin.Tracked // Events by ID
+	chromeOnce sync.Once
+	chrome     *chrome
+	chromeErr  error
 }
 
 // A Feed is a feed in its three formats.
@@ -97,6 +101,9 @@ var funcs = template.FuncMap{
 	// html/template trusts only http, https and mailto.
 	"webcal":           func(u string) template.URL { return template.URL(Webcal(u)) },
 	"googleSubscribe":  GoogleSubscribe,
+	"pointHTML":        pointHTML,
+	"eventsHTML":       eventsHTML,
+	"bulletinHTML":     bulletinHTML,
 	"outlookSubscribe": OutlookSubscribe,
 }
 
@@ -110,6 +117,27 @@ type view struct {
 	Root        string // the site's root path, such as "/" or "/prayer/": links work on any host
 	Feeds       []Feed // the feeds this page points readers to
 	Data        any
+	Chrome      *chrome
+}
+
+// chrome is what every page has around its content, the same on every
+// page of a site: rendered once, not once a page.
+type chrome struct {
+	Top    template.HTML // from the stylesheet's link to <main>
+	Bottom template.HTML // from </main> to the end
+}
+
+// chrome returns the pages' chrome, rendered on first use.
+func (r *renderer) chrome() *chrome {
+	in := r.in
+	in.chromeOnce.Do(func() {
+		v := &view{In: in, Site: in.Site, Root: in.Site.BaseURL.Path}
+		var top, bottom strings.Builder
+		t := pages["notfound.html"]
+		in.chromeErr = errors.Join(t.ExecuteTemplate(&top, "top", v), t.ExecuteTemplate(&bottom, "bottom", v))
+		in.chrome = &chrome{Top: template.HTML(top.String()), Bottom: template.HTML(bottom.String())}
+	})
+	return in.chrome
 }
 
 // Render renders every page: those of SitePages and each bulletin's.
@@ -190,7 +218,10 @@ func newRenderer(in *Input, c *markdown.Cache) *renderer {
 // render executes a page template into path. A path ending in "/" gets
 // its index.html.
 func (r *renderer) render(tmpl, p, title, description, canonicalPath string, feeds []Feed, data any) {
-	v := &view{In: r.in, Site: r.s, Title: title, Description: description, Root: r.s.BaseURL.Path, Feeds: feeds, Data: data}
+	v := &view{In: r.in, Site: r.s, Title: title, Description: description, Root: r.s.BaseURL.Path, Feeds: feeds, Data: data, Chrome: r.chrome()}
+	if r.in.chromeErr != nil && r.err == nil {
+		r.err = fmt.Errorf("page chrome: %w", r.in.chromeErr)
+	}
 	if canonicalPath != "" || p == "index.html" {
 		v.Canonical = r.s.URL(canonicalPath)
 	}

@@ -303,7 +303,9 @@ var (
 
 // escape makes one line of plain text read as itself in CommonMark.
 func escape(s string) string {
-	s = mdSpecial.ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
+	if strings.ContainsAny(s, "\\`*_[]<>&") { // rare in plain text: the regexp only then
+		s = mdSpecial.ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
+	}
 	if loc := mdLineStart.FindStringIndex(s); loc != nil {
 		end := loc[1] - 1
 		s = s[:end] + `\` + s[end:]
