@@ -462,8 +462,7 @@ func (s *Site) Manifest(files []File) *Manifest { return s.manifest(files) }
 // feed and calendar encoders drop them already; this keeps a page or a
 // script as sound whatever text reaches it.
 func cleanText(data []byte) []byte {
-	clean := utf8.Valid(data) && !bytes.ContainsFunc(data, badControl)
-	if clean {
+	if utf8.Valid(data) && !hasControl(data) {
 		return data
 	}
 	data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
@@ -473,6 +472,18 @@ func cleanText(data []byte) []byte {
 		}
 		return r
 	}, data)
+}
+
+// hasControl reports whether data holds a control character badControl
+// refuses. They are all ASCII, and no byte of a longer UTF-8 sequence is:
+// a loop over bytes finds them at a fraction of the cost of decoding.
+func hasControl(data []byte) bool {
+	for _, c := range data {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return true
+		}
+	}
+	return false
 }
 
 func badControl(r rune) bool {
