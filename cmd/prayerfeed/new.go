@@ -50,7 +50,8 @@ func runNew(src, dateFlag string, m moment, stdout, stderr io.Writer) error {
 		}
 	}
 	if b := taken[day]; b != nil {
-		return fmt.Errorf("%s already holds the bulletin of %s", b.Fields["date"], day)
+		pos, _ := b.Fields.Get("date")
+		return fmt.Errorf("%s already holds the bulletin of %s", pos, day)
 	}
 	title := site.Title
 	if len(all) > 0 {

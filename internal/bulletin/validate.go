@@ -107,10 +107,10 @@ func (b *Bulletin) Validate() ErrorList {
 	var errs ErrorList
 	checkSlug(&errs, b.Fields.at("id", b.Fields.at("date", b.Pos)), "bulletin id", b.ID)
 	if !b.Publish.IsZero() && b.Publish.Before(b.Date) {
-		errs.Add(b.Fields["publish"], "publish %q is before date %q", formatTime(b.Publish), formatTime(b.Date))
+		errs.Add(b.Fields.at("publish", Pos{}), "publish %q is before date %q", formatTime(b.Publish), formatTime(b.Date))
 	}
 	if !b.Updated.IsZero() && b.Updated.Before(b.Published()) {
-		errs.Add(b.Fields["updated"], "updated %q is before the bulletin is published (%q)", formatTime(b.Updated), formatTime(b.Published()))
+		errs.Add(b.Fields.at("updated", Pos{}), "updated %q is before the bulletin is published (%q)", formatTime(b.Updated), formatTime(b.Published()))
 	}
 	if !b.Draft {
 		b.checkPlaceholders(&errs)

@@ -330,7 +330,6 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 		CancelledDays: DefaultCancelledDays,
 		Refresh:       DefaultRefresh,
 		EventDuration: DefaultEventDuration,
-		Fields:        bulletin.Fields{},
 	}
 	site.Pos = filePos(dir, SiteFile)
 	root, d := readFile(fsys, dir, SiteFile)
@@ -370,8 +369,8 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 		site.Org.Name = om.line("name", true)
 		site.Org.Email = om.line("email", false)
 		site.Org.URL = om.absURL("url", false)
-		if p, ok := om.fields["email"]; ok {
-			site.Fields["organization.email"] = p
+		if p, ok := om.fields.Get("email"); ok {
+			site.Fields.Set("organization.email", p)
 		}
 	}
 	site.About = m.markdown("about", false)
@@ -435,8 +434,8 @@ func (d *decoder) podcast(n, k *yaml.Node, site *bulletin.Site) *bulletin.Podcas
 		om := d.mapping(on, "owner", keys["owner"]...)
 		p.Owner.Name = cmp.Or(om.line("name", false), p.Owner.Name)
 		p.Owner.Email = cmp.Or(om.line("email", false), p.Owner.Email)
-		if pos, ok := om.fields["email"]; ok {
-			p.Fields["owner.email"] = pos
+		if pos, ok := om.fields.Get("email"); ok {
+			p.Fields.Set("owner.email", pos)
 		}
 	}
 	if p.GUID == "" && site.BaseURL != nil {
@@ -503,7 +502,8 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 		d.errorf(v, "id is empty; give an id or leave the key out")
 	} else if !ok && !b.Date.IsZero() {
 		b.ID = b.Date.Format("2006-01-02")
-		m.fields["id"] = m.fields["date"]
+		p, _ := m.fields.Get("date")
+		b.Fields.Set("id", p)
 	}
 	b.Draft = m.boolean("draft")
 	if n := m.node("scripture"); n != nil || m.require("scripture") {
@@ -573,7 +573,8 @@ func (d *decoder) item(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, s
 		d.errorf(v, "id is empty; give an id or leave the key out")
 	} else if !ok && known {
 		it.ID = fmt.Sprintf("%s-%d", it.Region, perRegion[it.Region])
-		m.fields["id"] = m.fields["region"]
+		p, _ := m.fields.Get("region")
+		it.Fields.Set("id", p)
 	}
 	it.Private = m.boolean("private")
 	for _, en := range m.list("events", false) {

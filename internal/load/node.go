@@ -73,7 +73,7 @@ type mapping struct {
 // On any other node it reports the problem and returns an empty mapping,
 // so that callers go on and report more.
 func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
-	m := &mapping{d: d, n: n, what: what, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, fields: bulletin.Fields{}}
+	m := &mapping{d: d, n: n, what: what, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s must be a mapping of keys and values, not %s", what, describe(n))
 		return m
@@ -95,7 +95,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
 		}
 		m.keys[name] = k
 		m.values[name] = v
-		m.fields[name] = d.pos(v)
+		m.fields.Set(name, d.pos(v))
 	}
 	return m
 }
