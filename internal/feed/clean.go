@@ -67,7 +67,7 @@ func (p Person) clean() Person {
 // allow (§2.2): C0 controls but tab, newline and carriage return, and
 // U+FFFE, U+FFFF. Invalid bytes become U+FFFD.
 func xmlText(s string) string {
-	if utf8.ValidString(s) && strings.IndexFunc(s, notXMLChar) < 0 {
+	if utf8.ValidString(s) && !hasNotXMLChar(s) {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
@@ -77,6 +77,24 @@ func xmlText(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// hasNotXMLChar reports whether the valid UTF-8 s holds a rune notXMLChar
+// refuses. It looks at bytes rather than decoding runes, as it reads every
+// byte of every feed: those runes are an ASCII control, a C1 control
+// (0xC2 0x80–0x9F) or U+FFFE and U+FFFF (0xEF 0xBF 0xBE–0xBF).
+func hasNotXMLChar(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7F:
+			return true
+		case c == 0xC2 && i+1 < len(s) && s[i+1] <= 0x9F:
+			return true
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE:
+			return true
+		}
+	}
+	return false
 }
 
 func notXMLChar(r rune) bool {
