@@ -421,6 +421,7 @@ func newBuilder(s *bulletin.Site, c *markdown.Cache) *builder {
 func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
 	s := bd.s
 	var w markup.Writer
+	w.Grow(len(b.Scripture.Text) + len(b.Intro) + 2048*len(b.Items)) // a guess that saves growing
 	sc := b.Scripture
 	w.Raw("<blockquote><p>")
 	w.Text(sc.Text)
@@ -466,6 +467,7 @@ func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
 // itemHTML renders one point with its events and a link to its bulletin.
 func (bd *builder) itemHTML(it *bulletin.Item) string {
 	var w markup.Writer
+	w.Grow(2048)
 	bd.writePoint(&w, it)
 	w.Raw("\n<p><a href=\"")
 	w.URL(bd.s.URL(bulletin.BulletinPath(it.Bulletin)))

@@ -7,11 +7,13 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,14 +43,25 @@ func renderHTML(doc ast.Node, source []byte, base *url.URL) string {
 	if base != nil {
 		absolute(doc, base)
 	}
-	var b bytes.Buffer
-	if err := md.Renderer().Render(&b, source, doc); err != nil {
+	// goldmark wraps any writer but a buffered one in a new 4 KB
+	// bufio.Writer: one kept for the next text saves that for each.
+	var b strings.Builder
+	w := writers.Get().(*bufio.Writer)
+	defer func() {
+		w.Reset(nil)
+		writers.Put(w)
+	}()
+	w.Reset(&b)
+	if err := md.Renderer().Render(w, source, doc); err != nil {
 		// goldmark's HTML renderer fails only when its writer does;
-		// a bytes.Buffer does not.
+		// a strings.Builder does not.
 		panic(err)
 	}
+	w.Flush()
 	return b.String()
 }
+
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // absolute resolves every link and image destination under n against base.
 func absolute(n ast.Node, base *url.URL) {

@@ -16,6 +16,7 @@ import (
 // points by region.
 func bulletinHTML(b *bulletinView) template.HTML {
 	var w markup.Writer
+	w.Grow(len(b.Scripture.Text) + len(b.Intro) + 3072*len(b.Items)) // a guess that saves growing
 	sc := b.Scripture
 	w.Raw(`<blockquote class="scripture"><p>`)
 	w.Text(sc.Text)
@@ -50,6 +51,7 @@ func bulletinHTML(b *bulletinView) template.HTML {
 // pointHTML writes a point as an article.
 func pointHTML(p *point) template.HTML {
 	var w markup.Writer
+	w.Grow(3072)
 	writePoint(&w, p)
 	return template.HTML(w.String())
 }
