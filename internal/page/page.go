@@ -359,21 +359,29 @@ func (r *renderer) newBulletin(b *bulletin.Bulletin) *bulletinView {
 func (r *renderer) upcoming() (next, recent []*event) {
 	today := bulletin.DateOf(r.in.Now.In(r.zone()))
 	for _, t := range r.in.Events {
-		ev := r.newEvent(t.Event)
-		ev.Latest = nil
 		last := t.LastDay()
 		if r.in.LastDay != nil {
 			last = r.in.LastDay(t.Event)
 		}
+		// The links of an event are made only for those shown: a
+		// large site has thousands in the past.
 		switch {
 		case !last.Before(today):
-			next = append(next, ev)
+			next = append(next, r.shownEvent(t))
 		case !last.Before(today.AddDays(-r.s.PastDays)):
-			recent = append(recent, ev)
+			recent = append(recent, r.shownEvent(t))
 		}
 	}
 	slices.Reverse(recent)
 	return next, recent
+}
+
+// shownEvent is a tracked event as the lists of events show it: the
+// version in force alone.
+func (r *renderer) shownEvent(t *bulletin.Tracked) *event {
+	ev := r.newEvent(t.Event)
+	ev.Latest = nil
+	return ev
 }
 
 func (r *renderer) zone() *time.Location {
