@@ -38,6 +38,7 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 		}
 	}
 	site.Previous = prev
+	site.Reuse = st.Reuse // render only the years whose inputs changed
 	var mu sync.Mutex
 	var warnings []string
 	var total int

@@ -49,12 +49,15 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 				return err
 			}
 			site.Previous = st.Previous()
+			site.Reuse = st.Reuse // a save re-renders only its year
 			if err := build.RenderTo(site, st.Add); err != nil {
 				st.Discard()
 				return err
 			}
-			_, err = st.Commit(site.Manifest(nil))
-			return err
+			if _, err := st.Commit(site.Manifest(nil)); err != nil {
+				return err
+			}
+			return build.RecordKey(out, site)
 		},
 	}
 	return srv, nil

@@ -31,6 +31,9 @@ type File struct {
 	Path      string // slash-separated, relative to the output folder
 	MediaType string
 	Data      []byte
+	// Reused marks a file that the previous build published as it is
+	// now (see Site.Reuse): it was not rendered, and Data is nil.
+	Reused bool
 }
 
 // An Output is one row of the table of what a build produces: one file, or
@@ -60,7 +63,7 @@ type Part struct {
 // All renders every file of the row, in one part or a part a year.
 func (o Output) All(s *Site) ([]File, error) {
 	var files []File
-	for _, p := range s.parts(o.ByYear) {
+	for _, p := range s.split(o.ByYear) {
 		fs, err := o.Render(s, p)
 		if err != nil {
 			return nil, err
@@ -70,9 +73,9 @@ func (o Output) All(s *Site) ([]File, error) {
 	return files, nil
 }
 
-// parts returns the parts of the site: one a year, newest first, for rows
+// split returns the parts of the site: one a year, newest first, for rows
 // that are ByYear, or the whole.
-func (s *Site) parts(byYear bool) []*Part {
+func (s *Site) split(byYear bool) []*Part {
 	if !byYear {
 		return []*Part{{Bulletins: s.Bulletins, Text: markdown.NewCache(s.BaseURL)}}
 	}
@@ -105,6 +108,14 @@ type Site struct {
 	// Previous is the manifest of the site as last published, if known:
 	// no event's SEQUENCE goes below what it says.
 	Previous *Manifest
+	// Reuse, when set, returns the files that the previous build
+	// rendered for the year whose inputs had the digest key, if that is
+	// the key it recorded and the files are still there. RenderTo then
+	// hands them on as Reused rather than render the year again.
+	Reuse func(year int, key string) (files []string, ok bool)
+
+	partsMu sync.Mutex
+	parts   map[int]*PartRecord // what RenderTo rendered, or reused, a year
 
 	feedsOnce  sync.Once
 	feeds      *feed.Set
@@ -401,8 +412,9 @@ func Render(s *Site) ([]File, error) {
 // first.
 func RenderTo(s *Site, emit func(File) error) error {
 	type task struct {
-		row  int
-		part *Part
+		row   int // -1 for a part whose files are reused
+		part  *Part
+		files []string // reused
 	}
 	next := make(chan task)
 	var mu sync.Mutex
@@ -415,10 +427,31 @@ func RenderTo(s *Site, emit func(File) error) error {
 			first, firstRow = err, row
 		}
 	}
+	s.partsMu.Lock()
+	s.parts = map[int]*PartRecord{}
+	s.partsMu.Unlock()
+	record := func(p *Part, path string) {
+		if p.Year == 0 {
+			return
+		}
+		s.partsMu.Lock()
+		defer s.partsMu.Unlock()
+		s.parts[p.Year].Files = append(s.parts[p.Year].Files, path)
+	}
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for t := range next {
+				if t.row < 0 {
+					for _, path := range t.files {
+						record(t.part, path)
+						if err := emit(File{Path: path, MediaType: MediaType(path), Reused: true}); err != nil {
+							fail(0, err)
+							break
+						}
+					}
+					continue
+				}
 				files, err := Outputs[t.row].Render(s, t.part)
 				if err != nil {
 					fail(t.row, fmt.Errorf("render %s: %w", Outputs[t.row].Path, err))
@@ -426,6 +459,7 @@ func RenderTo(s *Site, emit func(File) error) error {
 				}
 				for _, f := range files {
 					f.Data = cleanText(f.Data)
+					record(t.part, f.Path)
 					if err := emit(f); err != nil {
 						fail(t.row, err)
 						break
@@ -436,21 +470,76 @@ func RenderTo(s *Site, emit func(File) error) error {
 	}
 	for i, o := range Outputs {
 		if !o.ByYear {
-			next <- task{i, s.parts(false)[0]}
+			next <- task{row: i, part: s.split(false)[0]}
 		}
 	}
-	parts := s.parts(true)
+	parts := s.split(true)
 	for j, p := range parts {
 		parts[j] = nil // so that the part, its Markdown cache with it, goes when rendered
+		key := s.partKey(p)
+		s.partsMu.Lock()
+		s.parts[p.Year] = &PartRecord{Key: key}
+		s.partsMu.Unlock()
+		if s.Reuse != nil {
+			if files, ok := s.Reuse(p.Year, key); ok {
+				next <- task{row: -1, part: p, files: files}
+				continue
+			}
+		}
 		for i, o := range Outputs {
 			if o.ByYear {
-				next <- task{i, p}
+				next <- task{row: i, part: p}
 			}
 		}
 	}
 	close(next)
 	wg.Wait()
 	return first
+}
+
+// partKey returns a digest of everything the rows that are ByYear read to
+// render the part: prayerfeed itself, site.yaml, the part's bulletins and
+// those whose entries are in its year's archives (each file and its
+// publication), where those archives stand among their feed's, and the
+// version in force of every event the part's bulletins mention, which
+// their pages show when it changed later. A year whose key the previous
+// build recorded has nothing new to render.
+func (s *Site) partKey(p *Part) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "prayerfeed %s\nsite %s\nyear %d\n", executable(), s.Source, p.Year)
+	bulletinKey := func(b *bulletin.Bulletin) {
+		fmt.Fprintf(h, "bulletin %s %s %d %d\n", b.ID, b.Source, b.Published().Unix(), b.Modified().Unix())
+	}
+	set := s.Feeds()
+	for _, a := range set.Archives {
+		if a.Archive.Year != p.Year {
+			continue
+		}
+		fmt.Fprintf(h, "archive %s %s %s\n", a.Archive.Path, a.Archive.Prev, a.Archive.Next)
+		var last *bulletin.Bulletin
+		for _, b := range a.Bulletins() {
+			if b != last {
+				bulletinKey(b)
+				last = b
+			}
+		}
+	}
+	byID := map[string]*bulletin.Tracked{}
+	for _, t := range s.Events() {
+		byID[t.ID] = t
+	}
+	for _, b := range p.Bulletins {
+		bulletinKey(b)
+		for _, it := range b.Items {
+			for _, e := range it.Events {
+				if t := byID[e.ID]; t != nil {
+					fmt.Fprintf(h, "event %s %s %s\n", t.ID, state(t.Event), t.Item.Bulletin.ID)
+					bulletinKey(t.Item.Bulletin)
+				}
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Manifest returns the manifest of the site with its rendered files.

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -59,6 +61,8 @@ type Stage struct {
 	prev      *Manifest
 	unlock    func()
 
+	parts map[string]PartRecord // what the previous build rendered a year, if known
+
 	mu      sync.Mutex
 	dirs    map[string]bool   // folders made in the stage
 	sums    map[string]string // path → SHA-256 of what this build produced
@@ -85,7 +89,9 @@ func OpenStage(dir string) (*Stage, error) {
 	cleanStale(dir)
 	st := &Stage{dir: dir, prev: &Manifest{}, unlock: unlock, sums: map[string]string{}, dirs: map[string]bool{".": true},
 		path: filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".staging-"+random())}
-	if old, err := ReadManifest(filepath.Join(dir, ManifestFile)); err == nil {
+	if r, old, ok := readRecord(dir); ok {
+		st.prev, st.parts = old, r.Parts
+	} else if old, err := ReadManifest(filepath.Join(dir, ManifestFile)); err == nil {
 		st.prev = old
 	}
 	if err := os.MkdirAll(st.path, 0o755); err != nil {
@@ -108,7 +114,12 @@ func (st *Stage) Add(f File) error {
 	if !filepath.IsLocal(filepath.FromSlash(f.Path)) || f.Path == ManifestFile {
 		return fmt.Errorf("write %s: not a path inside %s", f.Path, st.dir)
 	}
-	h := sum(f.Data)
+	h := ""
+	if f.Reused {
+		h = st.prev.Files[f.Path]
+	} else {
+		h = sum(f.Data)
+	}
 	published := filepath.Join(st.dir, filepath.FromSlash(f.Path))
 	st.mu.Lock()
 	if _, dup := st.sums[f.Path]; dup {
@@ -138,6 +149,12 @@ func (st *Stage) Add(f File) error {
 	// bytes (its manifest says so) and the file there still has their
 	// size; reading every published file back would cost as much again
 	// as writing it.
+	if f.Reused {
+		if err := os.Link(published, staged); err != nil {
+			return fmt.Errorf("keep %s: %w", f.Path, err)
+		}
+		return nil
+	}
 	if st.prev.Files[f.Path] == h && sameSize(published, len(f.Data)) && os.Link(published, staged) == nil {
 		return nil
 	}
@@ -156,6 +173,26 @@ func (st *Stage) Add(f File) error {
 		st.replace = append(st.replace, f.Path)
 	}
 	return nil
+}
+
+// Reuse is Site.Reuse for the stage: it returns the files that the
+// previous build recorded for the year whose key it was, when all of them
+// are still there, so that they can be kept as they are.
+func (st *Stage) Reuse(year int, key string) ([]string, bool) {
+	r, ok := st.parts[strconv.Itoa(year)]
+	if !ok || r.Key != key {
+		return nil, false
+	}
+	for _, f := range r.Files {
+		if _, ok := st.prev.Files[f]; !ok || !filepath.IsLocal(filepath.FromSlash(f)) {
+			return nil, false
+		}
+		fi, err := os.Lstat(filepath.Join(st.dir, filepath.FromSlash(f)))
+		if err != nil || !fi.Mode().IsRegular() {
+			return nil, false
+		}
+	}
+	return r.Files, true
 }
 
 // Discard drops the stage: the output folder stays as it was.
@@ -341,20 +378,55 @@ func keyPath(dir string) (string, error) {
 	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".key"), nil
 }
 
+// A record is what a build keeps beside the output folder (not in it, as
+// it says nothing to readers): the key of the site it published, the
+// digest of the manifest it published with it, and what it rendered for
+// each year of the history. A record whose manifest is not the one in the
+// folder (another program wrote there since) counts for nothing.
+type record struct {
+	Key      string                `json:"key"`
+	Manifest string                `json:"manifest"`
+	Parts    map[string]PartRecord `json:"parts,omitempty"`
+}
+
+// A PartRecord is what a build rendered for one year of the history.
+type PartRecord struct {
+	Key   string   `json:"key"`   // Site.partKey
+	Files []string `json:"files"` // sorted
+}
+
+// readRecord returns the record beside dir, if it goes with the manifest
+// in dir, and that manifest.
+func readRecord(dir string) (*record, *Manifest, bool) {
+	p, err := keyPath(dir)
+	if err != nil {
+		return nil, nil, false
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, nil, false
+	}
+	var r record
+	if json.Unmarshal(data, &r) != nil {
+		return nil, nil, false
+	}
+	mdata, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil || sum(mdata) != r.Manifest {
+		return nil, nil, false
+	}
+	var m Manifest
+	if json.Unmarshal(mdata, &m) != nil {
+		return nil, nil, false
+	}
+	return &r, &m, true
+}
+
 // Current reports whether dir already holds the site s would publish: its
 // key is the one recorded beside dir, and every file of its manifest is
 // there.
 func Current(dir string, s *Site) bool {
-	p, err := keyPath(dir)
-	if err != nil {
-		return false
-	}
-	key, err := os.ReadFile(p)
-	if err != nil || string(key) != s.Key()+"\n" {
-		return false
-	}
-	m, err := ReadManifest(filepath.Join(dir, ManifestFile))
-	if err != nil {
+	r, m, ok := readRecord(dir)
+	if !ok || r.Key != s.Key() {
 		return false
 	}
 	for f := range m.Files { // a file deleted by hand is put back
@@ -365,9 +437,26 @@ func Current(dir string, s *Site) bool {
 	return true
 }
 
-// RecordKey records beside dir the key of the site just published there.
+// RecordKey records beside dir the key of the site just published there
+// and what was rendered for each year.
 func RecordKey(dir string, s *Site) error {
 	p, err := keyPath(dir)
+	if err != nil {
+		return err
+	}
+	mdata, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		return err
+	}
+	r := record{Key: s.Key(), Manifest: sum(mdata), Parts: map[string]PartRecord{}}
+	s.partsMu.Lock()
+	for y, pr := range s.parts {
+		files := slices.Clone(pr.Files)
+		slices.Sort(files)
+		r.Parts[strconv.Itoa(y)] = PartRecord{Key: pr.Key, Files: files}
+	}
+	s.partsMu.Unlock()
+	data, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
@@ -376,5 +465,5 @@ func RecordKey(dir string, s *Site) error {
 		return err
 	}
 	defer root.Close()
-	return atomicfile.WriteFile(root, filepath.Base(p), []byte(s.Key()+"\n"), 0o644)
+	return atomicfile.WriteFile(root, filepath.Base(p), append(data, '\n'), 0o644)
 }

@@ -243,6 +243,16 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
 	set.Archives = append(set.Archives, archives...)
 }
 
+// Bulletins returns the bulletins whose entries are in the archive
+// document a, in the order of its entries.
+func (a *Feed) Bulletins() []*bulletin.Bulletin {
+	bs := make([]*bulletin.Bulletin, len(a.srcs))
+	for i, src := range a.srcs {
+		bs[i] = src.b
+	}
+	return bs
+}
+
 // Archive returns the archive document a, one of the set's Archives,
 // with its entries, their Markdown rendered through c. It is safe to call
 // from several goroutines.
