@@ -70,6 +70,7 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 			fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", p)
 		}
 	}
+	site.Previous, prev = nil, nil // large, and no longer needed
 	if strict && len(problems) > 0 {
 		st.Discard()
 		fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(problems), "changed ID", "changed IDs"))

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/json"
 	"testing"
 
 	_ "github.com/prayerfeed/prayerfeed/internal/golden"
@@ -30,6 +31,21 @@ func FuzzHasControl(f *testing.F) {
 		}
 		if got := hasControl(data); got != want {
 			t.Errorf("hasControl(%q) = %v, want %v", data, got, want)
+		}
+	})
+}
+
+// FuzzManifestEncode checks the manifest's own encoder against
+// json.MarshalIndent.
+func FuzzManifestEncode(f *testing.F) {
+	f.Add("feeds/all.atom", "tag:x", "Title <&> \u2028 é", "state", 2, 3)
+	f.Fuzz(func(t *testing.T, path, id, title, st string, point, seq int) {
+		m := &Manifest{Format: 1, Files: map[string]string{path: id, "b": title},
+			Entries: map[string]Origin{id: {File: path, Title: title, Point: point}},
+			Events:  map[string]Origin{title: {File: id, Title: st, Point: point, Sequence: seq, State: st}}}
+		want, _ := json.MarshalIndent(m, "", "  ")
+		if got := m.encode(); string(got) != string(want)+"\n" {
+			t.Errorf("encode:\n%s\nwant\n%s", got, want)
 		}
 	})
 }

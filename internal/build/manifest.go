@@ -1,11 +1,14 @@
 package build
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
@@ -69,12 +72,82 @@ func (s *Site) manifest(files []File) *Manifest {
 	return m
 }
 
+// encode returns the manifest as json.MarshalIndent with two spaces
+// would, and a newline. It writes each entry itself: a large site's
+// manifest is some 20 MB, which MarshalIndent would hold three times.
 func (m *Manifest) encode() []byte {
-	data, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		panic(err) // maps of strings always marshal
+	var b bytes.Buffer
+	b.WriteString("{\n  \"prayerfeed_manifest\": " + strconv.Itoa(m.Format) + ",\n  \"files\": ")
+	encodeMap(&b, m.Files)
+	b.WriteString(",\n  \"entries\": ")
+	encodeMap(&b, m.Entries)
+	b.WriteString(",\n  \"events\": ")
+	encodeMap(&b, m.Events)
+	b.WriteString("\n}\n")
+	return b.Bytes()
+}
+
+// encodeMap writes m as a member of the manifest, its keys sorted.
+func encodeMap[V string | Origin](b *bytes.Buffer, m map[string]V) {
+	if m == nil {
+		b.WriteString("null")
+		return
 	}
-	return append(data, '\n')
+	if len(m) == 0 {
+		b.WriteString("{}")
+		return
+	}
+	keys := slices.Sorted(maps.Keys(m))
+	b.WriteString("{")
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    ")
+		quote(b, k)
+		b.WriteString(": ")
+		switch v := any(m[k]).(type) {
+		case string:
+			quote(b, v)
+		case Origin:
+			b.WriteString("{\n      \"file\": ")
+			quote(b, v.File)
+			b.WriteString(",\n      \"title\": ")
+			quote(b, v.Title)
+			b.WriteString(",\n      \"point\": " + strconv.Itoa(v.Point))
+			if v.Sequence != 0 {
+				b.WriteString(",\n      \"sequence\": " + strconv.Itoa(v.Sequence))
+			}
+			if v.State != "" {
+				b.WriteString(",\n      \"state\": ")
+				quote(b, v.State)
+			}
+			b.WriteString("\n    }")
+		}
+	}
+	b.WriteString("\n  }")
+}
+
+// quote writes s as encoding/json does: itself between quotes when it is
+// printable ASCII that JSON and HTML leave alone, as almost every path,
+// ID and title is, and through encoding/json otherwise.
+func quote(b *bytes.Buffer, s string) {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	if plain {
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
+	data, err := json.Marshal(s)
+	if err != nil {
+		panic(err) // strings always marshal
+	}
+	b.Write(data)
 }
 
 // CompareIDs returns a problem for every entry ID or event UID of prev

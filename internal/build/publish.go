@@ -89,10 +89,15 @@ func OpenStage(dir string) (*Stage, error) {
 	cleanStale(dir)
 	st := &Stage{dir: dir, prev: &Manifest{}, unlock: unlock, sums: map[string]string{}, dirs: map[string]bool{".": true},
 		path: filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".staging-"+random())}
-	if r, old, ok := readRecord(dir); ok {
-		st.prev, st.parts = old, r.Parts
-	} else if old, err := ReadManifest(filepath.Join(dir, ManifestFile)); err == nil {
-		st.prev = old
+	if r, ok := readRecord(dir); ok {
+		if old, ok := r.readManifest(dir); ok {
+			st.prev, st.parts = old, r.Parts
+		}
+	}
+	if st.parts == nil {
+		if old, err := ReadManifest(filepath.Join(dir, ManifestFile)); err == nil {
+			st.prev = old
+		}
 	}
 	if err := os.MkdirAll(st.path, 0o755); err != nil {
 		unlock()
@@ -219,6 +224,9 @@ func (st *Stage) Commit(m *Manifest) (*Result, error) {
 		}
 	}
 	slices.Sort(res.Removed)
+	// Of the previous manifest only its files are needed from here on:
+	// the rest, its IDs, is large, and goes when no one else holds it.
+	st.prev = &Manifest{Files: st.prev.Files}
 	manifest := m.encode()
 	if len(res.Written) == 0 && len(res.Removed) == 0 && sameBytes(filepath.Join(st.dir, ManifestFile), manifest) {
 		return res, nil // nothing changed: the stage goes
@@ -395,38 +403,46 @@ type PartRecord struct {
 	Files []string `json:"files"` // sorted
 }
 
-// readRecord returns the record beside dir, if it goes with the manifest
-// in dir, and that manifest.
-func readRecord(dir string) (*record, *Manifest, bool) {
+// readRecord returns the record kept beside dir, if any.
+func readRecord(dir string) (*record, bool) {
 	p, err := keyPath(dir)
 	if err != nil {
-		return nil, nil, false
+		return nil, false
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
-		return nil, nil, false
+		return nil, false
 	}
 	var r record
 	if json.Unmarshal(data, &r) != nil {
-		return nil, nil, false
+		return nil, false
 	}
-	mdata, err := os.ReadFile(filepath.Join(dir, ManifestFile))
-	if err != nil || sum(mdata) != r.Manifest {
-		return nil, nil, false
+	return &r, true
+}
+
+// readManifest returns the manifest in dir, if it is the one r goes with.
+func (r *record) readManifest(dir string) (*Manifest, bool) {
+	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil || sum(data) != r.Manifest {
+		return nil, false
 	}
 	var m Manifest
-	if json.Unmarshal(mdata, &m) != nil {
-		return nil, nil, false
+	if json.Unmarshal(data, &m) != nil {
+		return nil, false
 	}
-	return &r, &m, true
+	return &m, true
 }
 
 // Current reports whether dir already holds the site s would publish: its
 // key is the one recorded beside dir, and every file of its manifest is
 // there.
 func Current(dir string, s *Site) bool {
-	r, m, ok := readRecord(dir)
+	r, ok := readRecord(dir)
 	if !ok || r.Key != s.Key() {
+		return false
+	}
+	m, ok := r.readManifest(dir)
+	if !ok {
 		return false
 	}
 	for f := range m.Files { // a file deleted by hand is put back
