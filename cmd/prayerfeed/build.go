@@ -144,6 +144,12 @@ func loadSource(src string, now moment, stderr io.Writer, suffix string) (*build
 // loadSite loads and validates the folder src at the clock now, a day
 // read in the site's own zone.
 func loadSite(src string, now moment) (*build.Site, bulletin.ErrorList, error) {
+	return loadSiteCached(src, now, nil)
+}
+
+// loadSiteCached is loadSite, parsing only the bulletins that changed
+// since c last loaded them.
+func loadSiteCached(src string, now moment, c *load.Cache) (*build.Site, bulletin.ErrorList, error) {
 	root, err := openSource(src)
 	if err != nil {
 		return nil, nil, err
@@ -151,5 +157,5 @@ func loadSite(src string, now moment) (*build.Site, bulletin.ErrorList, error) {
 	defer root.Close()
 	name := filepath.ToSlash(filepath.Clean(src))
 	settings, _ := load.Site(root.FS(), name)
-	return build.Load(root.FS(), name, now.in(settings.Location))
+	return build.LoadCached(root.FS(), name, now.in(settings.Location), c)
 }

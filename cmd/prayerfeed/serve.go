@@ -30,6 +30,7 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 		base = settings.BaseURL.Path
 	}
 	var srv *serve.Server
+	cache := new(load.Cache) // a save parses only the files it changed
 	srv = &serve.Server{
 		Src:       src,
 		Out:       out,
@@ -38,7 +39,7 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 		Poll:      500 * time.Millisecond,
 		Log:       log.New(stderr, "prayerfeed serve: ", 0),
 		Build: func() error {
-			site, _, err := loadSite(src, now())
+			site, _, err := loadSiteCached(src, now(), cache)
 			if err != nil {
 				return err
 			}

@@ -370,7 +370,13 @@ func opml(s *Site, _ *Part) ([]File, error) {
 // at the clock now. It returns the site with its published bulletins,
 // the warnings, and an error that is a bulletin.ErrorList of every problem.
 func Load(fsys fs.FS, name string, now time.Time) (*Site, bulletin.ErrorList, error) {
-	site, all, errs := load.Dir(fsys, name)
+	return LoadCached(fsys, name, now, nil)
+}
+
+// LoadCached is Load, parsing only the files that changed since c last
+// loaded them.
+func LoadCached(fsys fs.FS, name string, now time.Time, c *load.Cache) (*Site, bulletin.ErrorList, error) {
+	site, all, errs := c.Dir(fsys, name)
 	verrs, warns := bulletin.ValidateAll(site, all, now)
 	errs.Append(verrs)
 	errs.Sort()

@@ -75,9 +75,35 @@ const (
 // Dir reports every problem it finds, sorted; it returns the values it
 // could read even when there are problems.
 func Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bulletin, bulletin.ErrorList) {
+	return (*Cache)(nil).Dir(fsys, name)
+}
+
+// A Cache keeps what Dir made of each bulletin file, by its digest, so
+// that loading the folder again (as the preview server does on every
+// save) parses only the files that changed. A change to site.yaml, which
+// every bulletin is read against, empties it. A nil Cache keeps nothing.
+// The bulletins it returns are shared, and must not be changed; nothing
+// after loading changes them.
+type Cache struct {
+	mu   sync.Mutex
+	site string // the digest of the site.yaml the entries were read with
+	old  map[string]cached
+	new  map[string]cached
+}
+
+type cached struct {
+	sum  string
+	b    *bulletin.Bulletin
+	errs bulletin.ErrorList
+}
+
+// Dir is Dir, through the cache.
+func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bulletin, bulletin.ErrorList) {
 	var errs bulletin.ErrorList
 	site, serrs := Site(fsys, name)
 	errs.Append(serrs)
+	c.start(site.Source + "\x00" + name)
+	defer c.finish()
 
 	var files []string
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -127,7 +153,7 @@ func Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bulletin, bulleti
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
 			for i := range next {
-				b, berrs := readBulletin(fsys, name, files[i], site)
+				b, berrs := readBulletin(fsys, name, files[i], site, c)
 				results[i] = result{b, berrs}
 			}
 		})
@@ -148,6 +174,52 @@ func Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bulletin, bulleti
 	return site, bulletins, errs
 }
 
+// start begins a load of the folder whose site.yaml has the digest site.
+func (c *Cache) start(site string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.site != site {
+		c.site, c.old = site, nil
+	}
+	c.new = map[string]cached{}
+}
+
+// finish keeps the files of this load alone, forgetting those gone.
+func (c *Cache) finish() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.old, c.new = c.new, nil
+}
+
+func (c *Cache) get(p, sum string) (*bulletin.Bulletin, bulletin.ErrorList, bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.old[p]
+	if !ok || e.sum != sum {
+		return nil, nil, false
+	}
+	c.new[p] = e
+	return e.b, e.errs, true
+}
+
+func (c *Cache) put(p, sum string, b *bulletin.Bulletin, errs bulletin.ErrorList) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.new[p] = cached{sum, b, errs}
+}
+
 func filePos(dir, p string) bulletin.Pos {
 	return bulletin.Pos{File: path.Join(dir, p), Line: 1, Col: 1}
 }
@@ -165,6 +237,17 @@ func unwrapPath(err error) error {
 // readFile reads one YAML file and returns its single document's root,
 // or nil with the problems found.
 func readFile(fsys fs.FS, dir, p string) (*yaml.Node, *decoder) {
+	data, d := readBytes(fsys, dir, p)
+	if data == nil {
+		return nil, d
+	}
+	return parseFile(data, d)
+}
+
+// readBytes reads the file p of fsys, named dir/p in messages, and
+// returns it with a decoder whose sum is its digest, or nil and the
+// decoder's problems.
+func readBytes(fsys fs.FS, dir, p string) ([]byte, *decoder) {
 	d := &decoder{file: path.Join(dir, p)}
 	f, err := fsys.Open(p)
 	if err != nil {
@@ -183,6 +266,11 @@ func readFile(fsys fs.FS, dir, p string) (*yaml.Node, *decoder) {
 	}
 	h := sha256.Sum256(data)
 	d.sum = hex.EncodeToString(h[:])
+	return data, d
+}
+
+// parseFile parses the bytes of the file d reads into its root node.
+func parseFile(data []byte, d *decoder) (*yaml.Node, *decoder) {
 	if !d.checkBytes(data) {
 		return nil, d
 	}
@@ -190,7 +278,7 @@ func readFile(fsys fs.FS, dir, p string) (*yaml.Node, *decoder) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if err == io.EOF {
-			d.errs.Add(filePos(dir, p), "the file is empty")
+			d.errs.Add(bulletin.Pos{File: d.file, Line: 1, Col: 1}, "the file is empty")
 		} else {
 			d.syntaxError(data, err)
 		}
@@ -470,8 +558,21 @@ func (m *mapping) absURL(key string, required bool) string {
 }
 
 // readBulletin loads the bulletin in file p.
-func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site) (*bulletin.Bulletin, bulletin.ErrorList) {
-	root, d := readFile(fsys, dir, p)
+func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site, c *Cache) (*bulletin.Bulletin, bulletin.ErrorList) {
+	data, d := readBytes(fsys, dir, p)
+	if data == nil {
+		return nil, d.errs
+	}
+	if b, errs, ok := c.get(p, d.sum); ok {
+		return b, errs
+	}
+	b, errs := decodeBulletin(data, d, p, site)
+	c.put(p, d.sum, b, errs)
+	return b, errs
+}
+
+func decodeBulletin(data []byte, d *decoder, p string, site *bulletin.Site) (*bulletin.Bulletin, bulletin.ErrorList) {
+	root, d := parseFile(data, d)
 	if root == nil {
 		return nil, d.errs
 	}
