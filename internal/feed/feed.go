@@ -432,17 +432,7 @@ func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
 	s := bd.s
 	var w markup.Writer
 	w.Grow(len(b.Scripture.Text) + len(b.Intro) + 2048*len(b.Items)) // a guess that saves growing
-	sc := b.Scripture
-	w.Raw("<blockquote><p>")
-	w.Text(sc.Text)
-	w.Raw("</p><footer>— ")
-	w.Text(sc.Reference)
-	if sc.Version != "" {
-		w.Raw(" (")
-		w.Text(sc.Version)
-		w.Raw(")")
-	}
-	w.Raw("</footer></blockquote>\n")
+	w.Scripture("<blockquote>", b.Scripture)
 	w.Raw(bd.c.HTML(b.Intro))
 	for _, r := range s.Regions {
 		heading := false

@@ -11,6 +11,8 @@ package markup
 
 import (
 	"strings"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
 
 // A Writer is HTML being written.
@@ -65,6 +67,23 @@ func percent(b *strings.Builder, c byte) {
 	b.WriteByte('%')
 	b.WriteByte(hex[c>>4])
 	b.WriteByte(hex[c&15])
+}
+
+// Scripture writes a bulletin's scripture as a quotation, opened by the
+// tag open ("<blockquote>" or one with attributes): the text, then "—",
+// the reference and the version in brackets.
+func (w *Writer) Scripture(open string, sc bulletin.Scripture) {
+	w.Raw(open)
+	w.Raw("<p>")
+	w.Text(sc.Text)
+	w.Raw("</p><footer>— ")
+	w.Text(sc.Reference)
+	if sc.Version != "" {
+		w.Raw(" (")
+		w.Text(sc.Version)
+		w.Raw(")")
+	}
+	w.Raw("</footer></blockquote>\n")
 }
 
 // escaper is html/template's escaping of text and attribute values.

@@ -17,17 +17,7 @@ import (
 func bulletinHTML(b *bulletinView) template.HTML {
 	var w markup.Writer
 	w.Grow(len(b.Scripture.Text) + len(b.Intro) + 3072*len(b.Items)) // a guess that saves growing
-	sc := b.Scripture
-	w.Raw(`<blockquote class="scripture"><p>`)
-	w.Text(sc.Text)
-	w.Raw("</p><footer>— ")
-	w.Text(sc.Reference)
-	if sc.Version != "" {
-		w.Raw(" (")
-		w.Text(sc.Version)
-		w.Raw(")")
-	}
-	w.Raw("</footer></blockquote>\n")
+	w.Scripture(`<blockquote class="scripture">`, b.Scripture)
 	w.Raw(string(b.Intro))
 	for _, sec := range b.Sections {
 		w.Raw("\n<section class=\"region\" id=\"region-")
