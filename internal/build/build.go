@@ -6,6 +6,7 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -573,6 +574,23 @@ func cleanText(data []byte) []byte {
 // refuses. They are all ASCII, and no byte of a longer UTF-8 sequence is:
 // a loop over bytes finds them at a fraction of the cost of decoding.
 func hasControl(data []byte) bool {
+	// Eight bytes at a time: a word with no byte below 0x20 and none
+	// equal to 0x7f, as most are, is passed over whole.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(data); i += 8 {
+		x := binary.LittleEndian.Uint64(data[i:])
+		below := (x - 0x20*ones) &^ x & highs
+		del := x ^ 0x7f*ones
+		del = (del - ones) &^ del & highs
+		if below|del != 0 && controlIn(data[i:i+8]) {
+			return true
+		}
+	}
+	return controlIn(data[i:])
+}
+
+func controlIn(data []byte) bool {
 	for _, c := range data {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
 			return true

@@ -24,6 +24,8 @@ func TestCleanText(t *testing.T) {
 // FuzzHasControl checks the byte loop against the rune-by-rune rule.
 func FuzzHasControl(f *testing.F) {
 	f.Add([]byte("a\x01é"))
+	f.Add([]byte("a long line of text\x7f, and \x1b and\n\tmore"))
+	f.Add([]byte("0123456789abcdef\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want := false
 		for _, r := range string(data) {

@@ -62,8 +62,13 @@ func (c *Cache) get(src string) *forms {
 		// it is, so they go before the HTML renderer, which changes it.
 		source := []byte(src)
 		doc := parse(source)
-		f.text, _ = walkPlain(doc, source, nil, false)
-		f.spoken, f.links = walkPlain(doc, source, c.base, true)
+		var w plainWalk
+		f.text, _ = walkPlain(doc, source, nil, false, &w)
+		if w.linked {
+			f.spoken, f.links = walkPlain(doc, source, c.base, true, nil)
+		} else {
+			f.spoken = spokenParagraphs(w.paras) // the same words, without a second walk
+		}
 		f.html = renderHTML(doc, source, c.base)
 	})
 	return f

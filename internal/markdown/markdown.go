@@ -148,17 +148,28 @@ func Spoken(src string, base *url.URL) (string, []Link) {
 
 func plain(src string, base *url.URL, spoken bool) (string, []Link) {
 	source := []byte(src)
-	return walkPlain(parse(source), source, base, spoken)
+	return walkPlain(parse(source), source, base, spoken, nil)
+}
+
+// A plainWalk is what walkPlain tells besides the text: its paragraphs
+// before they were tidied or trimmed, and whether it met a link.
+type plainWalk struct {
+	paras  []string
+	linked bool
 }
 
 // walkPlain renders doc, the parsed source, as Text or Spoken do,
-// leaving it unchanged.
-func walkPlain(doc ast.Node, source []byte, base *url.URL, spoken bool) (string, []Link) {
+// leaving it unchanged, and tells w, when it is not nil, of its
+// paragraphs and links.
+func walkPlain(doc ast.Node, source []byte, base *url.URL, spoken bool, w *plainWalk) (string, []Link) {
 	var links []Link
 	var b strings.Builder
 	var para strings.Builder
 	flush := func() {
 		s := para.String()
+		if w != nil {
+			w.paras = append(w.paras, s)
+		}
 		if spoken {
 			s = tidy(s)
 		}
@@ -216,6 +227,9 @@ func walkPlain(doc ast.Node, source []byte, base *url.URL, spoken bool) (string,
 				return ast.WalkSkipChildren, nil
 			}
 		case *ast.Link:
+			if entering && w != nil {
+				w.linked = true
+			}
 			if entering && spoken {
 				words, _ := plain(string(inlineSource(n, source)), nil, false)
 				if looksLikeURL(words) {
@@ -227,6 +241,9 @@ func walkPlain(doc ast.Node, source []byte, base *url.URL, spoken bool) (string,
 		case *ast.AutoLink:
 			if !entering {
 				break
+			}
+			if w != nil {
+				w.linked = true
 			}
 			if !spoken {
 				para.Write(n.Label(source))
@@ -242,6 +259,22 @@ func walkPlain(doc ast.Node, source []byte, base *url.URL, spoken bool) (string,
 	})
 	flush()
 	return b.String(), links
+}
+
+// spokenParagraphs is what walkPlain gives as Spoken for a text without
+// links, whose paragraphs, before they were tidied, are paras: without
+// links, the two walks gather the same words.
+func spokenParagraphs(paras []string) string {
+	var b strings.Builder
+	for _, s := range paras {
+		if s = strings.TrimSpace(tidy(s)); s != "" {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(s)
+		}
+	}
+	return b.String()
 }
 
 // escapeRE matches what CommonMark reads as one character in text: a
