@@ -59,6 +59,8 @@ type Part struct {
 	// Text renders Markdown once for every row that renders the part:
 	// a point is on its bulletin's page, in feeds and in scripts.
 	Text *markdown.Cache
+
+	scripts sync.Map // *bulletin.Bulletin → *onceScript, for both rows of scripts
 }
 
 // All renders every file of the row, in one part or a part a year.

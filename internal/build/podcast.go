@@ -2,10 +2,10 @@ package build
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
-	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/script"
 )
 
@@ -15,21 +15,35 @@ import (
 // TextScripts renders the read-aloud script of every published bulletin
 // as plain text: scripts/<bulletin id>.txt.
 func TextScripts(s *Site, p *Part) ([]File, error) {
-	return scripts(s, p, "txt", "text/plain; charset=utf-8", script.Text), nil
+	return scripts(s, p, "txt", "text/plain; charset=utf-8", (*script.Script).Text), nil
 }
 
 // MarkdownScripts renders the read-aloud script of every published
 // bulletin as Markdown, with the IDs of its points: scripts/<bulletin id>.md.
 func MarkdownScripts(s *Site, p *Part) ([]File, error) {
-	return scripts(s, p, "md", "text/markdown; charset=utf-8", script.Markdown), nil
+	return scripts(s, p, "md", "text/markdown; charset=utf-8", (*script.Script).Markdown), nil
 }
 
-func scripts(s *Site, p *Part, ext, mediaType string, render func(*bulletin.Site, *bulletin.Bulletin, *markdown.Cache) []byte) []File {
+func scripts(s *Site, p *Part, ext, mediaType string, render func(*script.Script) []byte) []File {
 	files := make([]File, 0, len(p.Bulletins))
 	for _, b := range p.Bulletins {
-		files = append(files, File{Path: bulletin.ScriptPath(b, ext), MediaType: mediaType, Data: render(s.Site, b, p.Text)})
+		files = append(files, File{Path: bulletin.ScriptPath(b, ext), MediaType: mediaType, Data: render(p.script(s, b))})
 	}
 	return files
+}
+
+// script returns the words of b's script, gathered once for both rows of
+// scripts of the part.
+func (p *Part) script(s *Site, b *bulletin.Bulletin) *script.Script {
+	v, _ := p.scripts.LoadOrStore(b, new(onceScript))
+	o := v.(*onceScript)
+	o.once.Do(func() { o.sc = script.New(s.Site, b, p.Text) })
+	return o.sc
+}
+
+type onceScript struct {
+	once sync.Once
+	sc   *script.Script
 }
 
 // PodcastFeed renders the podcast feed, feeds/podcast.rss, whose episodes

@@ -23,9 +23,9 @@ import (
 // LinksHeading heads the list of addresses that ends every script.
 const LinksHeading = "Links (not read aloud)"
 
-// A script is a bulletin in the words of its reading, before it is laid
+// A Script is a bulletin in the words of its reading, before it is laid
 // out as text or Markdown.
-type script struct {
+type Script struct {
 	bulletinID string
 	title      string   // the bulletin's title
 	date       string   // "Friday the 20th of November 2026"
@@ -59,7 +59,12 @@ type event struct {
 // blank line. Its Markdown is rendered through c, or a cache of its own
 // when c is nil.
 func Text(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte {
-	sc := build(s, b, c)
+	return New(s, b, c).Text()
+}
+
+// Text returns the script as plain text, paragraphs separated by a blank
+// line.
+func (sc *Script) Text() []byte {
 	var w bytes.Buffer
 	para := func(lines ...string) {
 		for _, l := range lines {
@@ -108,7 +113,12 @@ func Text(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte {
 // in HTML comments ("<!-- id: latin-america-1 -->"). Its Markdown is
 // rendered as Text's is.
 func Markdown(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte {
-	sc := build(s, b, c)
+	return New(s, b, c).Markdown()
+}
+
+// Markdown returns the script as CommonMark, as the function Markdown
+// does.
+func (sc *Script) Markdown() []byte {
 	var w bytes.Buffer
 	para := func(text string) {
 		w.WriteString(text)
@@ -158,14 +168,15 @@ func Markdown(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte 
 	return w.Bytes()
 }
 
-// build gathers the words of b's script.
-func build(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) *script {
+// New gathers the words of b's script, its Markdown rendered through c,
+// or a cache of its own when c is nil.
+func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) *Script {
 	if c == nil {
 		c = markdown.NewCache(s.BaseURL)
 	}
 	year := b.Date.Year()
 	date := day(bulletin.DateOf(b.Date), 0)
-	sc := &script{
+	sc := &Script{
 		bulletinID: b.ID,
 		title:      b.Title,
 		date:       date,
