@@ -77,6 +77,7 @@ func (s *Site) manifest(files []File) *Manifest {
 // manifest is some 20 MB, which MarshalIndent would hold three times.
 func (m *Manifest) encode() []byte {
 	var b bytes.Buffer
+	b.Grow(128*len(m.Files) + 256*(len(m.Entries)+len(m.Events))) // about its size, so as not to grow it
 	b.WriteString("{\n  \"prayerfeed_manifest\": " + strconv.Itoa(m.Format) + ",\n  \"files\": ")
 	encodeMap(&b, m.Files)
 	b.WriteString(",\n  \"entries\": ")

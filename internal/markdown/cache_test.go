@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // cacheInputs are texts whose forms differ in every way the renderers
@@ -76,6 +78,39 @@ func FuzzSummary(f *testing.F) {
 		want := Shorten(strings.Join(strings.Fields(s), " "), max)
 		if got := Summary(s, max); got != want {
 			t.Errorf("Summary(%q, %d) = %q, want %q", s, max, got, want)
+		}
+	})
+}
+
+// shortenRef is Shorten as it was first written, by runes: FuzzShorten
+// holds the quicker one to it.
+func shortenRef(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	runes := []rune(s)[:max-1]
+	cut := len(runes)
+	for i := len(runes) - 1; i > max/2; i-- {
+		if unicode.IsSpace(runes[i]) {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRightFunc(string(runes[:cut]), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	}) + "…"
+}
+
+func FuzzShorten(f *testing.F) {
+	f.Add("A very long sentence that goes on and on without any full stop at all", 30)
+	f.Add("Unbrokenwordthatisfartoolongtofit", 10)
+	f.Add("é é é é é é é é é é é, é", 9)
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		if max < 1 || max > 1000 || !utf8.ValidString(s) {
+			return
+		}
+		if got, want := Shorten(s, max), shortenRef(s, max); got != want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", s, max, got, want)
 		}
 	})
 }

@@ -387,6 +387,7 @@ func FirstSentence(src string, max int) string {
 // than it keeps.
 func Summary(s string, max int) string {
 	var b strings.Builder
+	b.Grow(min(len(s), 4*(max+1)))
 	n := 0 // runes written
 	space := false
 	for i, r := range s {
@@ -414,21 +415,23 @@ func Shorten(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
-	runes := make([]rune, 0, max-1)
-	for _, r := range s {
-		if len(runes) == max-1 {
+	// Keep the first max-1 characters, cut at the last space among them
+	// that lies past the half, if any.
+	end, cut, n := len(s), -1, 0
+	for i, r := range s {
+		if n == max-1 {
+			end = i
 			break
 		}
-		runes = append(runes, r)
-	}
-	cut := len(runes)
-	for i := len(runes) - 1; i > max/2; i-- {
-		if unicode.IsSpace(runes[i]) {
+		if n > max/2 && unicode.IsSpace(r) {
 			cut = i
-			break
 		}
+		n++
 	}
-	return strings.TrimRightFunc(string(runes[:cut]), func(r rune) bool {
+	if cut < 0 {
+		cut = end
+	}
+	return strings.TrimRightFunc(s[:cut], func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r)
 	}) + "…"
 }
