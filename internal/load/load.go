@@ -306,6 +306,9 @@ func parseFile(data []byte, d *decoder) (*yaml.Node, *decoder) {
 // and column, before the YAML parser sees them and reports them less
 // clearly.
 func (d *decoder) checkBytes(data []byte) bool {
+	if utf8.Valid(data) && !hasBadRune(data) {
+		return true // the common case, found without decoding a rune
+	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
