@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -65,7 +66,14 @@ func Write(dir string, n, regions int, seed uint64) error {
 	}
 	last := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	first := last.AddDate(0, 0, -step*(n-1))
-	var open []string // events announced, to reschedule or cancel later
+	// Events announced, to move, postpone or cancel later, as staff do:
+	// the same event keeps its title, zone and place; a postponed or
+	// cancelled one keeps its time, and a moved one is confirmed.
+	type event struct {
+		id, kind, title, zone, place, repeat string
+		start, end                           time.Time
+	}
+	var open []*event
 	for i := range n {
 		day := first.AddDate(0, 0, step*i)
 		used := map[string]bool{}
@@ -79,36 +87,49 @@ func Write(dir string, n, regions int, seed uint64) error {
 			if r.IntN(4) != 0 {
 				continue
 			}
-			id := fmt.Sprintf("event-%d", i*10+r.IntN(10))
 			status := "confirmed"
-			later := len(open) > 0 && r.IntN(3) == 0
-			if later {
+			var e *event
+			// Only an event still to come is moved, postponed or cancelled.
+			open = slices.DeleteFunc(open, func(e *event) bool { return !e.start.After(day.AddDate(0, 0, 1)) })
+			if len(open) > 0 && r.IntN(3) == 0 {
 				// A later mention of an earlier event: moved, postponed or cancelled.
-				id = open[r.IntN(len(open))]
-				status = []string{"confirmed", "postponed", "cancelled"}[r.IntN(3)]
-			}
-			if used[id] {
-				continue
-			}
-			used[id] = true
-			if !later {
-				open = append(open, id)
+				j := r.IntN(len(open))
+				e = open[j]
+				switch status = []string{"confirmed", "postponed", "cancelled"}[r.IntN(3)]; status {
+				case "confirmed":
+					d := e.end.Sub(e.start)
+					e.start = day.AddDate(0, 0, 3+r.IntN(40)).Add(time.Duration(8+r.IntN(11))*time.Hour + time.Duration(15*r.IntN(4))*time.Minute)
+					e.end = e.start.Add(d)
+				case "cancelled":
+					open = append(open[:j], open[j+1:]...)
+				}
+			} else {
+				id := fmt.Sprintf("event-%d", i*10+r.IntN(10))
+				if used[id] {
+					continue
+				}
+				e = &event{id: id, kind: "hearing", title: strings.TrimSuffix(sentence(3, 6), "."),
+					zone: zones[r.IntN(len(zones))], place: places[r.IntN(len(places))]}
+				if strings.HasSuffix(e.id, "5") || strings.HasSuffix(e.id, "7") {
+					e.kind = "gathering"
+				}
+				e.start = day.AddDate(0, 0, 3+r.IntN(40)).Add(time.Duration(8+r.IntN(11))*time.Hour + time.Duration(15*r.IntN(4))*time.Minute)
+				e.end = e.start.Add(time.Duration(1+r.IntN(3)) * time.Hour)
+				if e.kind == "gathering" && r.IntN(3) == 0 {
+					e.repeat = fmt.Sprintf("        repeat:\n          every: %s\n          until: %s\n", []string{"week", "2 weeks", "month"}[r.IntN(3)], e.start.AddDate(0, 3, 0).Format("2006-01-02"))
+				}
+				open = append(open, e)
 				if len(open) > 50 {
 					open = open[1:]
 				}
 			}
+			if used[e.id] {
+				continue
+			}
+			used[e.id] = true
 			b.WriteString("    events:\n")
-			kind := "hearing"
-			if strings.HasSuffix(id, "5") || strings.HasSuffix(id, "7") {
-				kind = "gathering"
-			}
-			start := day.AddDate(0, 0, 3+r.IntN(40)).Add(time.Duration(8+r.IntN(11))*time.Hour + time.Duration(15*r.IntN(4))*time.Minute)
-			fmt.Fprintf(&b, "      - id: %s\n        kind: %s\n        title: %s\n        start: \"%s\"\n        end: \"%s\"\n        timezone: %s\n        location: %s\n        status: %s\n",
-				id, kind, strings.TrimSuffix(sentence(3, 6), "."), start.Format("2006-01-02 15:04"), start.Add(time.Duration(1+r.IntN(3))*time.Hour).Format("15:04"),
-				zones[r.IntN(len(zones))], places[r.IntN(len(places))], status)
-			if kind == "gathering" && r.IntN(3) == 0 {
-				fmt.Fprintf(&b, "        repeat:\n          every: %s\n          until: %s\n", []string{"week", "2 weeks", "month"}[r.IntN(3)], start.AddDate(0, 3, 0).Format("2006-01-02"))
-			}
+			fmt.Fprintf(&b, "      - id: %s\n        kind: %s\n        title: %s\n        start: \"%s\"\n        end: \"%s\"\n        timezone: %s\n        location: %s\n        status: %s\n%s",
+				e.id, e.kind, e.title, e.start.Format("2006-01-02 15:04"), e.end.Format("15:04"), e.zone, e.place, status, e.repeat)
 		}
 		p := filepath.Join(dir, day.Format("2006"), day.Format("2006-01-02")+".yaml")
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
