@@ -118,7 +118,7 @@ type Site struct {
 	Reuse func(year int, key string) (files []string, ok bool)
 
 	partsMu sync.Mutex
-	parts   map[int]*PartRecord // what RenderTo rendered, or reused, a year
+	parts   map[int]*rendered // what RenderTo rendered, or reused, a year
 
 	feedsOnce  sync.Once
 	feeds      *feed.Set
@@ -437,7 +437,7 @@ func RenderTo(s *Site, emit func(File) error) error {
 		}
 	}
 	s.partsMu.Lock()
-	s.parts = map[int]*PartRecord{}
+	s.parts = map[int]*rendered{}
 	s.partsMu.Unlock()
 	record := func(p *Part, path string) {
 		if p.Year == 0 {
@@ -445,7 +445,7 @@ func RenderTo(s *Site, emit func(File) error) error {
 		}
 		s.partsMu.Lock()
 		defer s.partsMu.Unlock()
-		s.parts[p.Year].Files = append(s.parts[p.Year].Files, path)
+		s.parts[p.Year].paths = append(s.parts[p.Year].paths, path)
 	}
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -487,7 +487,7 @@ func RenderTo(s *Site, emit func(File) error) error {
 		parts[j] = nil // so that the part, its Markdown cache with it, goes when rendered
 		key := s.partKey(p)
 		s.partsMu.Lock()
-		s.parts[p.Year] = &PartRecord{Key: key}
+		s.parts[p.Year] = &rendered{Key: key}
 		s.partsMu.Unlock()
 		if s.Reuse != nil {
 			if files, ok := s.Reuse(p.Year, key); ok {
@@ -504,6 +504,12 @@ func RenderTo(s *Site, emit func(File) error) error {
 	close(next)
 	wg.Wait()
 	return first
+}
+
+// rendered is what RenderTo rendered, or reused, for a year.
+type rendered struct {
+	Key   string
+	paths []string
 }
 
 // partKey returns a digest of everything the rows that are ByYear read to
@@ -541,6 +547,9 @@ func (s *Site) partKey(p *Part) string {
 		bulletinKey(b)
 		for _, it := range b.Items {
 			for _, e := range it.Events {
+				// Its instants and zone's name there, which the time
+				// zone database decides: it may change under prayerfeed.
+				fmt.Fprintf(h, "mention %s %s %s\n", e.ID, state(e), e.Start.Format("MST"))
 				if t := byID[e.ID]; t != nil {
 					fmt.Fprintf(h, "event %s %s %s\n", t.ID, state(t.Event), t.Item.Bulletin.ID)
 					bulletinKey(t.Item.Bulletin)

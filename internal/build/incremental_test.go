@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,10 +27,13 @@ func publishIncremental(t *testing.T, src, out string, now time.Time) []string {
 	}
 	site.Previous = st.Previous()
 	site.Reuse = st.Reuse
+	var mu sync.Mutex
 	var reused []string
 	err = build.RenderTo(site, func(f build.File) error {
 		if f.Reused {
+			mu.Lock()
 			reused = append(reused, f.Path)
+			mu.Unlock()
 		}
 		return st.Add(f)
 	})
@@ -71,6 +77,8 @@ func TestIncrementalSameAsFull(t *testing.T) {
 			[]string{"bulletins/2024-"}, []string{"bulletins/2025-12-19"}},
 		{"and moved in 2026", "2026/2026-03-20.yaml", "items:\n", "items:\n  - region: oceania\n    kind: prayer\n    title: Hearing in Suva moved\n    body: The hearing moved.\n    events:\n      - id: suva-hearing\n        kind: hearing\n        title: Trafficking hearing\n        start: \"2026-05-11 09:00\"\n        timezone: Pacific/Fiji\n",
 			[]string{"bulletins/2024-"}, []string{"bulletins/2025-12-19", "bulletins/2026-03-20"}},
+		{"an old page edited by hand", "2026/2026-03-06.yaml", "items:\n", "items:\n  - region: oceania\n    kind: praise\n    body: Praise for the team.\n",
+			[]string{"bulletins/2025-"}, []string{"bulletins/2024-12-20"}},
 		{"a new year", "2023/2023-05-05.yaml", "", "date: 2023-05-05\ntitle: Early days\nscripture:\n  text: Pray without ceasing.\n  reference: 1 Thessalonians 5:17\nitems:\n  - region: oceania\n    kind: praise\n    body: Praise for a start.\n",
 			[]string{"bulletins/2026-03-06"}, []string{"bulletins/2023-05-05", "feeds/archive/all/2024"}},
 	}
@@ -99,6 +107,16 @@ func TestIncrementalSameAsFull(t *testing.T) {
 					t.Fatalf("%s lacks %q: %v", step.file, step.old, err)
 				}
 				os.WriteFile(p, bytes.Replace(data, []byte(step.old), []byte(step.new), 1), 0o644)
+			}
+			if step.name == "an old page edited by hand" {
+				p := filepath.Join(out, "bulletins", "2024-12-20", "index.html")
+				data, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, append(data, "<p>edited</p>\n"...), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 			reused := publishIncremental(t, src, out, now)
 			full, _ := buildSite(t, src, now)
@@ -166,4 +184,41 @@ func copyDir(t *testing.T, from, to string) {
 	if err := os.CopyFS(to, os.DirFS(from)); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestReuseWithoutHardLinks checks that a year kept from the previous
+// build is copied where the file system refuses a hard link: here an
+// immutable file (chattr +i), as exFAT or SMB shares refuse every one.
+func TestReuseWithoutHardLinks(t *testing.T) {
+	now := time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)
+	src := filepath.Join(t.TempDir(), "bulletins")
+	copyDir(t, filepath.Join("testdata", "site", "bulletins"), src)
+	out := filepath.Join(t.TempDir(), "public")
+	publishIncremental(t, src, out, now)
+	p := filepath.Join(out, "scripts", "2024-12-20.txt")
+	if b, err := exec.Command("chattr", "+i", p).CombinedOutput(); err != nil {
+		t.Skipf("cannot make a file immutable here: %v %s", err, b)
+	}
+	t.Cleanup(func() {
+		// After the swap the file is in the old site, being removed.
+		filepath.WalkDir(filepath.Dir(out), func(q string, d fs.DirEntry, err error) error {
+			if err == nil && d.Name() == "2024-12-20.txt" {
+				exec.Command("chattr", "-i", q).Run()
+			}
+			return nil
+		})
+	})
+	if err := os.Link(p, p+".link"); err == nil {
+		os.Remove(p + ".link")
+		t.Skip("an immutable file takes hard links here")
+	}
+	f := filepath.Join(src, "2026", "2026-03-06.yaml")
+	data, _ := os.ReadFile(f)
+	os.WriteFile(f, bytes.Replace(data, []byte("items:\n"), []byte("items:\n  - region: oceania\n    kind: praise\n    body: Praise.\n"), 1), 0o644)
+	reused := publishIncremental(t, src, out, now)
+	if !slices.Contains(reused, "scripts/2024-12-20.txt") {
+		t.Errorf("the year 2024 was not kept: %q", reused)
+	}
+	full, _ := buildSite(t, src, now)
+	sameTree(t, full, out)
 }

@@ -155,8 +155,11 @@ func (st *Stage) Add(f File) error {
 	// size; reading every published file back would cost as much again
 	// as writing it.
 	if f.Reused {
-		if err := os.Link(published, staged); err != nil {
-			return fmt.Errorf("keep %s: %w", f.Path, err)
+		// Where the file system has no hard links, a copy keeps it.
+		if os.Link(published, staged) != nil {
+			if err := copyFile(published, staged); err != nil {
+				return fmt.Errorf("keep %s: %w", f.Path, err)
+			}
 		}
 		return nil
 	}
@@ -188,16 +191,18 @@ func (st *Stage) Reuse(year int, key string) ([]string, bool) {
 	if !ok || r.Key != key {
 		return nil, false
 	}
-	for _, f := range r.Files {
-		if _, ok := st.prev.Files[f]; !ok || !filepath.IsLocal(filepath.FromSlash(f)) {
+	paths := make([]string, len(r.Files))
+	for i, f := range r.Files {
+		if _, ok := st.prev.Files[f.Path]; !ok || !filepath.IsLocal(filepath.FromSlash(f.Path)) {
 			return nil, false
 		}
-		fi, err := os.Lstat(filepath.Join(st.dir, filepath.FromSlash(f)))
-		if err != nil || !fi.Mode().IsRegular() {
+		fi, err := os.Lstat(filepath.Join(st.dir, filepath.FromSlash(f.Path)))
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() != f.Size || fi.ModTime().UnixNano() != f.Mod {
 			return nil, false
 		}
+		paths[i] = f.Path
 	}
-	return r.Files, true
+	return paths, true
 }
 
 // Discard drops the stage: the output folder stays as it was.
@@ -399,8 +404,17 @@ type record struct {
 
 // A PartRecord is what a build rendered for one year of the history.
 type PartRecord struct {
-	Key   string   `json:"key"`   // Site.partKey
-	Files []string `json:"files"` // sorted
+	Key   string     `json:"key"`   // Site.partKey
+	Files []PartFile `json:"files"` // by path
+}
+
+// A PartFile is one file a build rendered for a year, as it was published:
+// a file whose size or modification time is no longer that (edited or
+// damaged since) is not kept but rendered again.
+type PartFile struct {
+	Path string `json:"path"`
+	Size int64  `json:"size"`
+	Mod  int64  `json:"mod"` // nanoseconds since 1970
 }
 
 // readRecord returns the record kept beside dir, if any.
@@ -466,12 +480,21 @@ func RecordKey(dir string, s *Site) error {
 	}
 	r := record{Key: s.Key(), Manifest: sum(mdata), Parts: map[string]PartRecord{}}
 	s.partsMu.Lock()
+	defer s.partsMu.Unlock()
+year:
 	for y, pr := range s.parts {
-		files := slices.Clone(pr.Files)
-		slices.Sort(files)
-		r.Parts[strconv.Itoa(y)] = PartRecord{Key: pr.Key, Files: files}
+		paths := slices.Clone(pr.paths)
+		slices.Sort(paths)
+		rec := PartRecord{Key: pr.Key, Files: make([]PartFile, len(paths))}
+		for i, path := range paths {
+			fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(path)))
+			if err != nil {
+				continue year // not published as rendered: render it again next time
+			}
+			rec.Files[i] = PartFile{Path: path, Size: fi.Size(), Mod: fi.ModTime().UnixNano()}
+		}
+		r.Parts[strconv.Itoa(y)] = rec
 	}
-	s.partsMu.Unlock()
 	data, err := json.Marshal(r)
 	if err != nil {
 		return err
