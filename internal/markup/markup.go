@@ -118,9 +118,6 @@ func safeScheme(s string) bool {
 	if !ok || strings.ContainsRune(scheme, '/') {
 		return true // no scheme: relative
 	}
-	switch strings.ToLower(scheme) {
-	case "http", "https", "mailto":
-		return true
-	}
-	return false
+	// EqualFold, as html/template: it folds "ſ" to "s" as well.
+	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
 }

@@ -36,7 +36,7 @@ func viaWriter(s string) string {
 var samples = []string{
 	"", "plain", `<script>alert("x") & 'y'</script>`, "a+b", "\x00nul",
 	"https://example.org/a b?q=1&r=é#frag", "javascript:alert(1)", "JavaScript:x", "mailto:a@example.org",
-	"/local/path", "#anchor", "data:text/html,x", "tel:+123", "rel/a:b", "100%", "(x)", "\xff invalid",
+	"/local/path", "#anchor", "httpſ://example.org/", "HTTPS://EXAMPLE.ORG/", "data:text/html,x", "tel:+123", "rel/a:b", "100%", "(x)", "\xff invalid",
 }
 
 // TestSameAsTemplate checks that the Writer escapes as html/template.
