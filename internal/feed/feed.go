@@ -9,7 +9,9 @@ package feed
 
 import (
 	"cmp"
+	"io"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -190,6 +192,19 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
 	for _, src := range head {
 		f.Entries = append(f.Entries, bd.entry(src))
 	}
+	// However long the bulletins, a head feed stays under MaxSize in
+	// every format: the oldest entries go to the archives instead.
+	if len(f.Entries) > 1 && encodedSize(f) > MaxSize-sizeMargin {
+		all := f.Entries
+		// The most entries that fit, at least one: the size grows
+		// with each entry, so a binary search finds it.
+		n := sort.Search(len(all), func(n int) bool {
+			f.Entries = all[:n+1]
+			return encodedSize(f) > MaxSize-sizeMargin
+		})
+		f.Entries = all[:max(n, 1)]
+	}
+	head = head[:len(f.Entries)]
 	f.setUpdated()
 	if len(srcs) == len(head) {
 		if f.Updated.IsZero() {
@@ -264,6 +279,35 @@ func (set *Set) Archive(a *Feed, c *markdown.Cache) *Feed {
 		full.Entries = append(full.Entries, bd.entry(src))
 	}
 	return &full
+}
+
+// MaxSize is the most a head feed may weigh in any format: feed readers
+// and services such as Feedly refuse or cut feeds much larger.
+const MaxSize = 512 << 10
+
+// sizeMargin is kept free of entries for what a head feed gets after it
+// is measured (its link to the archives).
+const sizeMargin = 1 << 10
+
+// encodedSize returns the size of f in its largest format.
+func encodedSize(f *Feed) int {
+	largest := 0
+	for _, enc := range []func(io.Writer, *Feed) error{EncodeAtom, EncodeRSS, EncodeJSON} {
+		var n counter
+		if err := enc(&n, f); err != nil {
+			panic(err) // a counter never fails, and the model always encodes
+		}
+		largest = max(largest, int(n))
+	}
+	return largest
+}
+
+// counter counts the bytes written to it.
+type counter int
+
+func (c *counter) Write(p []byte) (int, error) {
+	*c += counter(len(p))
+	return len(p), nil
 }
 
 func archivePath(name string, year int) string {

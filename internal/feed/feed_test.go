@@ -9,9 +9,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -357,4 +359,53 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, filepath.Join("testdata", "feeds.opml.golden"), buf.Bytes())
+}
+
+// TestHeadsBounded gives a site bulletins so long that fifty of them
+// would make feeds of megabytes, and checks that every head feed stays
+// under feed.MaxSize in every format, the oldest entries going to the
+// archives instead.
+func TestHeadsBounded(t *testing.T) {
+	siteYAML, err := os.ReadFile(filepath.Join("..", "build", "testdata", "site", "bulletins", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"site.yaml": {Data: regexp.MustCompile(`(?m)^feed_limit:.*\n`).ReplaceAll(siteYAML, nil)}}
+	body := strings.Repeat("Pray for the families & the <court>. ", 180) // 6.7 KB
+	for i := range 40 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "date: 2025-%02d-%02d\ntitle: Long\nscripture:\n  text: Pray.\n  reference: Psalm 1:1\nitems:\n", 1+i/28, 1+i%28)
+		for range 6 {
+			fmt.Fprintf(&b, "  - region: oceania\n    kind: prayer\n    title: A long point\n    body: %q\n", body)
+		}
+		fsys[fmt.Sprintf("b%02d.yaml", i)] = &fstest.MapFile{Data: []byte(b.String())}
+	}
+	site, bs, errs := load.Dir(fsys, "bulletins")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	now := time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)
+	set := feed.Build(site, bulletin.Public(bs, now), now)
+	seen := map[string]bool{}
+	for _, fd := range set.Every() {
+		for _, f := range formats {
+			if fd.Archive != nil {
+				break
+			}
+			if n := len(encode(t, f, fd)); n > feed.MaxSize {
+				t.Errorf("feeds/%s.%s is %d bytes, over %d", fd.Name, f.ext, n, feed.MaxSize)
+			}
+		}
+		for _, e := range fd.Entries {
+			seen[e.ID] = true
+		}
+		if fd.Name == "all" && fd.Archive == nil && (len(fd.Entries) >= 40 || len(fd.Entries) == 0) {
+			t.Errorf("the all feed holds %d entries; the test should make it cut some", len(fd.Entries))
+		}
+	}
+	for _, b := range bs {
+		if !seen[site.EntryID(b)] {
+			t.Errorf("bulletin %s is in neither a head feed nor an archive", b.ID)
+		}
+	}
 }
