@@ -76,11 +76,8 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 		fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(problems), "changed ID", "changed IDs"))
 		return errReported
 	}
-	res, err := st.Commit(m)
+	res, err := st.CommitSite(m, site)
 	if err != nil {
-		return err
-	}
-	if err := build.RecordKey(out, site); err != nil {
 		return err
 	}
 	for _, p := range res.Replaced {

@@ -55,10 +55,8 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 				st.Discard()
 				return err
 			}
-			if _, err := st.Commit(site.Manifest(nil)); err != nil {
-				return err
-			}
-			return build.RecordKey(out, site)
+			_, err = st.CommitSite(site.Manifest(nil), site)
+			return err
 		},
 	}
 	return srv, nil

@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -328,8 +329,14 @@ func WarnFile(f File) string {
 	if f.MediaType == calendarType && len(f.Data) > calendarWarnSize {
 		return fmt.Sprintf("%s is %d KB; Google Calendar ignores calendars over about 1 MB: lower calendar_past_days", f.Path, len(f.Data)>>10)
 	}
+	if headFeed.MatchString(f.Path) && f.Path != bulletin.PodcastPath && len(f.Data) > feed.MaxSize {
+		return fmt.Sprintf("%s is %d KB, though it holds only the newest bulletin or point; feed readers refuse feeds over %d KB: shorten it", f.Path, len(f.Data)>>10, feed.MaxSize>>10)
+	}
 	return ""
 }
+
+// headFeed matches the paths of the head feeds.
+var headFeed = regexp.MustCompile(`^feeds/[^/]+\.(atom|rss|json)$`)
 
 // heads renders every head feed in one format.
 func heads(ext, mediaType string, enc func(io.Writer, *feed.Feed) error) func(*Site, *Part) ([]File, error) {
@@ -551,7 +558,7 @@ func (s *Site) partKey(p *Part) string {
 				// zone database decides: it may change under prayerfeed.
 				fmt.Fprintf(h, "mention %s %s %s\n", e.ID, state(e), e.Start.Format("MST"))
 				if t := byID[e.ID]; t != nil {
-					fmt.Fprintf(h, "event %s %s %s\n", t.ID, state(t.Event), t.Item.Bulletin.ID)
+					fmt.Fprintf(h, "event %s %s %s %s\n", t.ID, state(t.Event), t.Start.Format("MST"), t.Item.Bulletin.ID)
 					bulletinKey(t.Item.Bulletin)
 				}
 			}

@@ -184,11 +184,17 @@ func TestRefusesPathsOutside(t *testing.T) {
 	}
 }
 
-func TestWarnLargeCalendar(t *testing.T) {
+// TestWarnLargeFiles checks the warnings of calendars and head feeds too
+// large for their clients; archives and the podcast feed are not
+// subscriptions of that kind.
+func TestWarnLargeFiles(t *testing.T) {
 	files := []build.File{
 		{Path: "calendars/all.ics", MediaType: "text/calendar; charset=utf-8", Data: make([]byte, 600<<10)},
 		{Path: "calendars/small.ics", MediaType: "text/calendar; charset=utf-8", Data: make([]byte, 100<<10)},
 		{Path: "feeds/all.atom", MediaType: "application/atom+xml", Data: make([]byte, 600<<10)},
+		{Path: "feeds/small.json", MediaType: "application/feed+json", Data: make([]byte, 100<<10)},
+		{Path: "feeds/archive/all/2025.atom", MediaType: "application/atom+xml", Data: make([]byte, 600<<10)},
+		{Path: "feeds/podcast.rss", MediaType: "application/rss+xml", Data: make([]byte, 600<<10)},
 	}
 	var got []string
 	for _, f := range files {
@@ -196,7 +202,8 @@ func TestWarnLargeCalendar(t *testing.T) {
 			got = append(got, w)
 		}
 	}
-	want := []string{"calendars/all.ics is 600 KB; Google Calendar ignores calendars over about 1 MB: lower calendar_past_days"}
+	want := []string{"calendars/all.ics is 600 KB; Google Calendar ignores calendars over about 1 MB: lower calendar_past_days",
+		"feeds/all.atom is 600 KB, though it holds only the newest bulletin or point; feed readers refuse feeds over 512 KB: shorten it"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -62,6 +62,7 @@ type Stage struct {
 	unlock    func()
 
 	parts map[string]PartRecord // what the previous build rendered a year, if known
+	stats map[string]fileStat   // the files the previous build published, as it left them, if known
 
 	mu      sync.Mutex
 	dirs    map[string]bool   // folders made in the stage
@@ -91,7 +92,7 @@ func OpenStage(dir string) (*Stage, error) {
 		path: filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".staging-"+random())}
 	if r, ok := readRecord(dir); ok {
 		if old, ok := r.readManifest(dir); ok {
-			st.prev, st.parts = old, r.Parts
+			st.prev, st.parts, st.stats = old, r.Parts, r.Files
 		}
 	}
 	if st.parts == nil {
@@ -163,7 +164,7 @@ func (st *Stage) Add(f File) error {
 		}
 		return nil
 	}
-	if st.prev.Files[f.Path] == h && sameSize(published, len(f.Data)) && os.Link(published, staged) == nil {
+	if st.prev.Files[f.Path] == h && st.untouched(f.Path, published, len(f.Data)) && os.Link(published, staged) == nil {
 		return nil
 	}
 	if err := writeNew(staged, f.Data); err != nil {
@@ -191,18 +192,30 @@ func (st *Stage) Reuse(year int, key string) ([]string, bool) {
 	if !ok || r.Key != key {
 		return nil, false
 	}
-	paths := make([]string, len(r.Files))
-	for i, f := range r.Files {
-		if _, ok := st.prev.Files[f.Path]; !ok || !filepath.IsLocal(filepath.FromSlash(f.Path)) {
+	for _, f := range r.Files {
+		if _, ok := st.stats[f]; !ok || !filepath.IsLocal(filepath.FromSlash(f)) {
 			return nil, false
 		}
-		fi, err := os.Lstat(filepath.Join(st.dir, filepath.FromSlash(f.Path)))
-		if err != nil || !fi.Mode().IsRegular() || fi.Size() != f.Size || fi.ModTime().UnixNano() != f.Mod {
+		if _, ok := st.prev.Files[f]; !ok || !st.untouched(f, filepath.Join(st.dir, filepath.FromSlash(f)), -1) {
 			return nil, false
 		}
-		paths[i] = f.Path
 	}
-	return paths, true
+	return r.Files, true
+}
+
+// untouched reports whether the published file at path (p in the site) is
+// still as the previous build left it: its size and modification time
+// are those recorded, or, without a record, its size is size. A size of
+// -1 asks for the record.
+func (st *Stage) untouched(p, path string, size int) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	if stat, ok := st.stats[p]; ok {
+		return fi.Size() == stat.Size && fi.ModTime().UnixNano() == stat.Mod
+	}
+	return size >= 0 && fi.Size() == int64(size)
 }
 
 // Discard drops the stage: the output folder stays as it was.
@@ -216,7 +229,15 @@ func (st *Stage) Discard() {
 
 // Commit records in m the files added, and swaps the stage in for the
 // output folder, unless nothing changed.
-func (st *Stage) Commit(m *Manifest) (*Result, error) {
+func (st *Stage) Commit(m *Manifest) (*Result, error) { return st.commit(m, nil) }
+
+// CommitSite is Commit for the site s, whose files were rendered into the
+// stage (RenderTo), and records beside the output folder, before another
+// build may start, what the next build of s needs to render only what
+// changed (see Site.Reuse) or nothing at all (see Current).
+func (st *Stage) CommitSite(m *Manifest, s *Site) (*Result, error) { return st.commit(m, s) }
+
+func (st *Stage) commit(m *Manifest, s *Site) (*Result, error) {
 	// Whatever happens, the stage goes: after a swap it holds the old site.
 	defer st.Discard()
 	m.Files = st.sums
@@ -234,7 +255,11 @@ func (st *Stage) Commit(m *Manifest) (*Result, error) {
 	st.prev = &Manifest{Files: st.prev.Files}
 	manifest := m.encode()
 	if len(res.Written) == 0 && len(res.Removed) == 0 && sameBytes(filepath.Join(st.dir, ManifestFile), manifest) {
-		return res, nil // nothing changed: the stage goes
+		// Nothing changed: the stage goes.
+		if s != nil {
+			return res, st.writeRecord(s, manifest)
+		}
+		return res, nil
 	}
 	produced := make(map[string]bool, len(st.sums))
 	for p := range st.sums {
@@ -252,6 +277,9 @@ func (st *Stage) Commit(m *Manifest) (*Result, error) {
 	}
 	if err := swap(st.path, st.dir); err != nil {
 		return nil, fmt.Errorf("publish %s: %w", st.dir, err)
+	}
+	if s != nil {
+		return res, st.writeRecord(s, manifest)
 	}
 	return res, nil
 }
@@ -393,28 +421,29 @@ func keyPath(dir string) (string, error) {
 
 // A record is what a build keeps beside the output folder (not in it, as
 // it says nothing to readers): the key of the site it published, the
-// digest of the manifest it published with it, and what it rendered for
-// each year of the history. A record whose manifest is not the one in the
-// folder (another program wrote there since) counts for nothing.
+// digest of the manifest it published with it, the size and modification
+// time of every file it published, and what it rendered for each year of
+// the history. A record whose manifest is not the one in the folder
+// (another program wrote there since) counts for nothing; a file whose
+// size or modification time is no longer the one recorded (edited or
+// damaged since) is written again.
 type record struct {
 	Key      string                `json:"key"`
 	Manifest string                `json:"manifest"`
+	Files    map[string]fileStat   `json:"files,omitempty"`
 	Parts    map[string]PartRecord `json:"parts,omitempty"`
+}
+
+// A fileStat is a published file as a build left it.
+type fileStat struct {
+	Size int64 `json:"size"`
+	Mod  int64 `json:"mod"` // nanoseconds since 1970
 }
 
 // A PartRecord is what a build rendered for one year of the history.
 type PartRecord struct {
-	Key   string     `json:"key"`   // Site.partKey
-	Files []PartFile `json:"files"` // by path
-}
-
-// A PartFile is one file a build rendered for a year, as it was published:
-// a file whose size or modification time is no longer that (edited or
-// damaged since) is not kept but rendered again.
-type PartFile struct {
-	Path string `json:"path"`
-	Size int64  `json:"size"`
-	Mod  int64  `json:"mod"` // nanoseconds since 1970
+	Key   string   `json:"key"`   // Site.partKey
+	Files []string `json:"files"` // sorted
 }
 
 // readRecord returns the record kept beside dir, if any.
@@ -467,34 +496,28 @@ func Current(dir string, s *Site) bool {
 	return true
 }
 
-// RecordKey records beside dir the key of the site just published there
-// and what was rendered for each year.
-func RecordKey(dir string, s *Site) error {
-	p, err := keyPath(dir)
+// writeRecord records beside st.dir, which now holds the site s with the
+// manifest manifest, what the next build needs to know of it.
+func (st *Stage) writeRecord(s *Site, manifest []byte) error {
+	p, err := keyPath(st.dir)
 	if err != nil {
 		return err
 	}
-	mdata, err := os.ReadFile(filepath.Join(dir, ManifestFile))
-	if err != nil {
-		return err
+	r := record{Key: s.Key(), Manifest: sum(manifest), Files: make(map[string]fileStat, len(st.sums)), Parts: map[string]PartRecord{}}
+	for path := range st.sums {
+		fi, err := os.Lstat(filepath.Join(st.dir, filepath.FromSlash(path)))
+		if err != nil {
+			return err
+		}
+		r.Files[path] = fileStat{Size: fi.Size(), Mod: fi.ModTime().UnixNano()}
 	}
-	r := record{Key: s.Key(), Manifest: sum(mdata), Parts: map[string]PartRecord{}}
 	s.partsMu.Lock()
-	defer s.partsMu.Unlock()
-year:
 	for y, pr := range s.parts {
 		paths := slices.Clone(pr.paths)
 		slices.Sort(paths)
-		rec := PartRecord{Key: pr.Key, Files: make([]PartFile, len(paths))}
-		for i, path := range paths {
-			fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(path)))
-			if err != nil {
-				continue year // not published as rendered: render it again next time
-			}
-			rec.Files[i] = PartFile{Path: path, Size: fi.Size(), Mod: fi.ModTime().UnixNano()}
-		}
-		r.Parts[strconv.Itoa(y)] = rec
+		r.Parts[strconv.Itoa(y)] = PartRecord{Key: pr.Key, Files: paths}
 	}
+	s.partsMu.Unlock()
 	data, err := json.Marshal(r)
 	if err != nil {
 		return err

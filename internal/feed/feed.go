@@ -193,7 +193,8 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
 		f.Entries = append(f.Entries, bd.entry(src))
 	}
 	// However long the bulletins, a head feed stays under MaxSize in
-	// every format: the oldest entries go to the archives instead.
+	// every format, the oldest entries going to the archives instead,
+	// unless its newest entry alone is larger (a build warns of it).
 	if len(f.Entries) > 1 && encodedSize(f) > MaxSize-sizeMargin {
 		all := f.Entries
 		// The most entries that fit, at least one: the size grows
