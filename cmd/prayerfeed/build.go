@@ -16,10 +16,19 @@ import (
 
 func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, stderr io.Writer) error {
 	start := time.Now()
+	sources, unchanged := unchangedSource(src, out, now)
+	if manifest == "" && unchanged {
+		// The same source files and program as the last build, before
+		// anything it published could change: not even loaded.
+		fmt.Fprintf(stderr, "prayerfeed: nothing changed since the last build; 0 files written to %s in %s\n",
+			out, time.Since(start).Round(time.Millisecond))
+		return nil
+	}
 	site, err := loadSource(src, now, stderr, "; nothing was written")
 	if err != nil {
 		return err
 	}
+	site.Sources = sources
 	if manifest == "" && build.Current(out, site) {
 		// Nothing the outputs depend on changed since the last build.
 		fmt.Fprintf(stderr, "prayerfeed: %s, nothing changed since the last build; 0 files written to %s in %s\n",
@@ -136,6 +145,22 @@ func loadSource(src string, now moment, stderr io.Writer, suffix string) (*build
 		return nil, errReported
 	}
 	return site, nil
+}
+
+// unchangedSource returns the SourceDigest of src, and whether out holds
+// what a build of it at now would publish (build.Unchanged).
+func unchangedSource(src, out string, now moment) (string, bool) {
+	root, err := openSource(src)
+	if err != nil {
+		return "", false
+	}
+	defer root.Close()
+	sources, err := build.SourceDigest(root.FS())
+	if err != nil {
+		return "", false
+	}
+	settings, _ := load.Site(root.FS(), filepath.ToSlash(filepath.Clean(src)))
+	return sources, build.Unchanged(out, sources, now.in(settings.Location))
 }
 
 // loadSite loads and validates the folder src at the clock now, a day

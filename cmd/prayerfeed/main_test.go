@@ -120,8 +120,17 @@ func TestBuildSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stderr, "nothing changed since the last build; 0 files written") {
-		t.Errorf("a rebuild with nothing changed wrote files: %s", stderr)
+	if !strings.HasPrefix(stderr, "prayerfeed: nothing changed since the last build; 0 files written") {
+		t.Errorf("a rebuild with nothing changed loaded the site or wrote files: %s", stderr)
+	}
+	// The next day the calendars' windows move: the site is loaded and
+	// rendered again.
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-29"); err != nil || !strings.Contains(stderr, "2 bulletins, 10 points") {
+		t.Errorf("a rebuild the next day: %v\n%s", err, stderr)
+	}
+	// A clock set back is not taken for the same moment.
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28"); err != nil || strings.HasPrefix(stderr, "prayerfeed: nothing changed") {
+		t.Errorf("a rebuild with the clock set back did not load the site: %v\n%s", err, stderr)
 	}
 	// A published file deleted by hand comes back, though nothing else changed.
 	os.Remove(filepath.Join("public", "feeds", "all.atom"))

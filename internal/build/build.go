@@ -112,12 +112,18 @@ type Site struct {
 	// Previous is the manifest of the site as last published, if known:
 	// no event's SEQUENCE goes below what it says.
 	Previous *Manifest
+	// Sources, when set, is the SourceDigest of the folder the site was
+	// loaded from: a build records it, so that the next build of the same
+	// folder, before anything can have changed, need not even load it
+	// (see Unchanged).
+	Sources string
 	// Reuse, when set, returns the files that the previous build
 	// rendered for the year whose inputs had the digest key, if that is
 	// the key it recorded and the files are still there. RenderTo then
 	// hands them on as Reused rather than render the year again.
 	Reuse func(year int, key string) (files []string, ok bool)
 
+	next    time.Time // the next publication or correction after Now, if any
 	partsMu sync.Mutex
 	parts   map[int]*rendered // what RenderTo rendered, or reused, a year
 
@@ -393,7 +399,61 @@ func LoadCached(fsys fs.FS, name string, now time.Time, c *load.Cache) (*Site, b
 	if err := errs.Err(); err != nil {
 		return nil, warns, err
 	}
-	return &Site{Site: site, Bulletins: bulletin.Public(all, now), Now: now}, warns, nil
+	s := &Site{Site: site, Bulletins: bulletin.Public(all, now), Now: now}
+	// The first instant after now at which a bulletin comes out or shows
+	// its correction, the outputs changing with nothing else changed.
+	for _, b := range all {
+		for _, t := range []time.Time{b.Published(), b.Updated} {
+			if !b.Draft && t.After(now) && (s.next.IsZero() || t.Before(s.next)) {
+				s.next = t
+			}
+		}
+	}
+	return s, warns, nil
+}
+
+// until returns the instant up to which a build at s.Now stands, its
+// source unchanged: the next midnight, in the site's zone and in UTC
+// (the clock's day decides calendars' windows and "coming up"), or the
+// next publication or correction, whichever comes first.
+func (s *Site) until() time.Time {
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	next := func(loc *time.Location) time.Time {
+		y, m, d := s.Now.In(loc).Date()
+		return time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+	}
+	until := next(loc)
+	if u := next(time.UTC); u.Before(until) {
+		until = u
+	}
+	if !s.next.IsZero() && s.next.Before(until) {
+		until = s.next
+	}
+	return until
+}
+
+// SourceDigest returns a digest of prayerfeed and of every file under
+// fsys, its name, kind and bytes: two source folders with the same
+// digest load as the same site.
+func SourceDigest(fsys fs.FS) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "prayerfeed %s\n", executable())
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%q %v\n", p, d.Type())
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		fmt.Fprintf(h, "%s\n", sum(data))
+		return err
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
 }
 
 // Render renders every output in memory, sorted by path.

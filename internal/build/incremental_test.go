@@ -223,3 +223,66 @@ func TestReuseWithoutHardLinks(t *testing.T) {
 	full, _ := buildSite(t, src, now)
 	sameTree(t, full, out)
 }
+
+// TestUnchanged checks when a build may skip even loading its source: the
+// same files and program, a clock no earlier than the last build's and
+// before the next embargo ends or the day turns, and every published file
+// as it was left.
+func TestUnchanged(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "bulletins")
+	copyDir(t, filepath.Join("testdata", "site", "bulletins"), src)
+	out := filepath.Join(t.TempDir(), "public")
+	digest := func() string {
+		d, err := build.SourceDigest(os.DirFS(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	// The test site's zone is Europe/London; its next bulletin comes out
+	// at 06:00 on 3 April there, 05:00 in UTC, before the next midnight.
+	built := time.Date(2026, 4, 3, 0, 30, 0, 0, time.UTC)
+	site := loadSite(t, src, built)
+	site.Sources = digest()
+	st, err := build.OpenStage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := build.RenderTo(site, st.Add); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CommitSite(site.Manifest(nil), site); err != nil {
+		t.Fatal(err)
+	}
+	embargo := time.Date(2026, 4, 3, 5, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name string
+		now  time.Time
+		want bool
+	}{
+		{"the same moment", built, true},
+		{"an hour later", built.Add(time.Hour), true},
+		{"a second before the embargo ends", embargo.Add(-time.Second), true},
+		{"as the embargo ends", embargo, false},
+		{"the clock set back", built.Add(-time.Second), false},
+	} {
+		if got := build.Unchanged(out, digest(), tt.now); got != tt.want {
+			t.Errorf("%s: Unchanged = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// A byte of a source file, or a published file, changed.
+	p := filepath.Join(src, "2025", "2025-06-13.yaml")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, append(data, '\n'), 0o644)
+	if build.Unchanged(out, digest(), built) {
+		t.Errorf("a source file changed, and the build was taken as unchanged")
+	}
+	os.WriteFile(p, data, 0o644)
+	if !build.Unchanged(out, digest(), built) {
+		t.Fatalf("the source as it was is not taken as unchanged")
+	}
+	os.Remove(filepath.Join(out, "feeds", "all.atom"))
+	if build.Unchanged(out, digest(), built) {
+		t.Errorf("a published file was deleted, and the build was taken as unchanged")
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/atomicfile"
 )
@@ -430,6 +431,9 @@ func keyPath(dir string) (string, error) {
 type record struct {
 	Key      string                `json:"key"`
 	Manifest string                `json:"manifest"`
+	Sources  string                `json:"sources,omitempty"` // Site.Sources
+	From     int64                 `json:"from,omitempty"`    // the build's clock, in nanoseconds since 1970
+	Until    int64                 `json:"until,omitempty"`   // Site.until, likewise
 	Files    map[string]fileStat   `json:"files,omitempty"`
 	Parts    map[string]PartRecord `json:"parts,omitempty"`
 }
@@ -476,6 +480,34 @@ func (r *record) readManifest(dir string) (*Manifest, bool) {
 	return &m, true
 }
 
+// Unchanged reports, without loading the source, whether dir already
+// holds what a build at now of the source folder whose SourceDigest is
+// sources would publish: the last build into dir was of the same folder
+// (every file's bytes the same) and program, now is no earlier than its
+// clock and before anything it published could change on its own (a
+// midnight, an embargo's end), and every file it published is there as
+// it left it.
+func Unchanged(dir, sources string, now time.Time) bool {
+	r, ok := readRecord(dir)
+	if !ok || r.Sources == "" || r.Sources != sources {
+		return false
+	}
+	if t := now.UnixNano(); t < r.From || t >= r.Until {
+		return false
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil || sum(data) != r.Manifest {
+		return false
+	}
+	for p, stat := range r.Files {
+		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() != stat.Size || fi.ModTime().UnixNano() != stat.Mod {
+			return false
+		}
+	}
+	return true
+}
+
 // Current reports whether dir already holds the site s would publish: its
 // key is the one recorded beside dir, and every file of its manifest is
 // there.
@@ -504,6 +536,9 @@ func (st *Stage) writeRecord(s *Site, manifest []byte) error {
 		return err
 	}
 	r := record{Key: s.Key(), Manifest: sum(manifest), Files: make(map[string]fileStat, len(st.sums)), Parts: map[string]PartRecord{}}
+	if s.Sources != "" {
+		r.Sources, r.From, r.Until = s.Sources, s.Now.UnixNano(), s.until().UnixNano()
+	}
 	for path := range st.sums {
 		fi, err := os.Lstat(filepath.Join(st.dir, filepath.FromSlash(path)))
 		if err != nil {
