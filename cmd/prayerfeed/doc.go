@@ -22,7 +22,9 @@ summary line; -v also lists the files written and removed.
 Build renders the history a year at a time, and renders again only the
 years whose inputs changed since the last build into -out: it keeps what
 it needs to know that beside -out (.public.key for public). A build whose
-inputs did not change at all renders and writes nothing. To bound its
+inputs did not change at all renders and writes nothing; when its source
+files and prayerfeed are the same as the last build's, on the same day
+and before an embargo ends, it does not even load them. To bound its
 memory it asks Go's collector to keep the heap under 200 MiB, collecting
 more often as it nears that; the environment variable GOMEMLIMIT (such as
 GOMEMLIMIT=1GiB) sets another limit.
