@@ -16,10 +16,13 @@ import (
 
 func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, stderr io.Writer) error {
 	start := time.Now()
-	sources, unchanged := unchangedSource(src, out, now)
+	sources, repeated, unchanged := unchangedSource(src, out, now)
 	if manifest == "" && unchanged {
 		// The same source files and program as the last build, before
 		// anything it published could change: not even loaded.
+		for _, w := range repeated {
+			fmt.Fprintln(stderr, w)
+		}
 		fmt.Fprintf(stderr, "prayerfeed: nothing changed since the last build; 0 files written to %s in %s\n",
 			out, time.Since(start).Round(time.Millisecond))
 		return nil
@@ -137,30 +140,36 @@ func runCheck(src, out string, now moment, stderr io.Writer) error {
 }
 
 // loadSource loads and validates the folder src, printing every warning
-// and problem. After the problems it prints their count and then suffix.
+// and problem, and keeping the warnings as printed in the site. After the
+// problems it prints their count and then suffix.
 func loadSource(src string, now moment, stderr io.Writer, suffix string) (*build.Site, error) {
 	site, warns, err := loadSite(src, now)
 	if n := report(stderr, err, warns); n > 0 {
 		fmt.Fprintf(stderr, "prayerfeed: %s%s\n", plural(n, "problem", "problems"), suffix)
 		return nil, errReported
 	}
+	for _, w := range warns {
+		site.Warnings = append(site.Warnings, warningLine(w))
+	}
 	return site, nil
 }
 
 // unchangedSource returns the SourceDigest of src, and whether out holds
-// what a build of it at now would publish (build.Unchanged).
-func unchangedSource(src, out string, now moment) (string, bool) {
+// what a build of it at now would publish, with the warnings to print
+// again (build.Unchanged).
+func unchangedSource(src, out string, now moment) (string, []string, bool) {
 	root, err := openSource(src)
 	if err != nil {
-		return "", false
+		return "", nil, false
 	}
 	defer root.Close()
 	sources, err := build.SourceDigest(root.FS())
 	if err != nil {
-		return "", false
+		return "", nil, false
 	}
 	settings, _ := load.Site(root.FS(), filepath.ToSlash(filepath.Clean(src)))
-	return sources, build.Unchanged(out, sources, now.in(settings.Location))
+	warnings, ok := build.Unchanged(out, sources, now.in(settings.Location))
+	return sources, warnings, ok
 }
 
 // loadSite loads and validates the folder src at the clock now, a day

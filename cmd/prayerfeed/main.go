@@ -190,7 +190,7 @@ func parseNow(name, v string) (moment, error) {
 // number of problems.
 func report(stderr io.Writer, err error, warns bulletin.ErrorList) int {
 	for _, w := range warns {
-		fmt.Fprintf(stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+		fmt.Fprintln(stderr, warningLine(w))
 	}
 	var list bulletin.ErrorList
 	if errors.As(err, &list) {
@@ -204,6 +204,11 @@ func report(stderr io.Writer, err error, warns bulletin.ErrorList) int {
 		return 1
 	}
 	return 0
+}
+
+// warningLine is a warning as prayerfeed prints it.
+func warningLine(w *bulletin.Error) string {
+	return fmt.Sprintf("%s: warning: %s", w.Pos, w.Msg)
 }
 
 func plural(n int, one, many string) string {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -367,5 +368,32 @@ func TestSequenceNeverDrops(t *testing.T) {
 	}
 	if got := seq(); got != "2" {
 		t.Errorf("SEQUENCE %s after the postponement was taken back, want 2", got)
+	}
+}
+
+// TestUnchangedRepeatsWarnings checks that a build which loads nothing,
+// as nothing changed, still prints the warnings the source gives.
+func TestUnchangedRepeatsWarnings(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	_, first, err := runTest(t, "build", "-now", "2026-11-25")
+	if err != nil || !strings.Contains(first, "warning: ") {
+		t.Fatalf("the first build gave no warning to repeat: %v\n%s", err, first)
+	}
+	_, second, err := runTest(t, "build", "-now", "2026-11-25")
+	if err != nil || !strings.Contains(second, "prayerfeed: nothing changed since the last build") {
+		t.Fatalf("the second build: %v\n%s", err, second)
+	}
+	warnings := func(s string) (ws []string) {
+		for _, l := range strings.Split(s, "\n") {
+			if strings.Contains(l, ": warning: ") {
+				ws = append(ws, l)
+			}
+		}
+		return ws
+	}
+	if w1, w2 := warnings(first), warnings(second); !slices.Equal(w1, w2) {
+		t.Errorf("the warnings were\n%q\nthen\n%q", w1, w2)
 	}
 }

@@ -112,6 +112,9 @@ type Site struct {
 	// Previous is the manifest of the site as last published, if known:
 	// no event's SEQUENCE goes below what it says.
 	Previous *Manifest
+	// Warnings are the warnings loading gave, as printed: a build records
+	// them, so that one that loads nothing can print them again.
+	Warnings []string
 	// Sources, when set, is the SourceDigest of the folder the site was
 	// loaded from: a build records it, so that the next build of the same
 	// folder, before anything can have changed, need not even load it
@@ -155,6 +158,9 @@ func (s *Site) Key() string {
 			loc = time.UTC
 		}
 		fmt.Fprintf(h, "day %s\n", bulletin.DateOf(s.Now.In(loc)))
+		// Two clocks on either side of an instant at which the outputs
+		// change on their own see two different next such instants.
+		fmt.Fprintf(h, "until %d\n", s.until().UnixNano())
 		for _, b := range s.Bulletins {
 			fmt.Fprintf(h, "bulletin %s %s %d %d\n", b.ID, b.Source, b.Published().Unix(), b.Modified().Unix())
 		}
@@ -414,8 +420,9 @@ func LoadCached(fsys fs.FS, name string, now time.Time, c *load.Cache) (*Site, b
 
 // until returns the instant up to which a build at s.Now stands, its
 // source unchanged: the next midnight, in the site's zone and in UTC
-// (the clock's day decides calendars' windows and "coming up"), or the
-// next publication or correction, whichever comes first.
+// (the clock's day decides pages' "coming up" and feeds without entries),
+// the next publication or correction, or the next change of the
+// calendars (ical.NextChange), whichever comes first.
 func (s *Site) until() time.Time {
 	loc := s.Location
 	if loc == nil {
@@ -426,11 +433,12 @@ func (s *Site) until() time.Time {
 		return time.Date(y, m, d+1, 0, 0, 0, 0, loc)
 	}
 	until := next(loc)
-	if u := next(time.UTC); u.Before(until) {
-		until = u
-	}
-	if !s.next.IsZero() && s.next.Before(until) {
-		until = s.next
+	// Tracked afresh: Events must wait for Previous, which a build sets
+	// after it asks for the key.
+	for _, t := range []time.Time{next(time.UTC), s.next, ical.NextChange(s.Site, bulletin.Track(s.Bulletins), s.Now)} {
+		if !t.IsZero() && t.Before(until) {
+			until = t
+		}
 	}
 	return until
 }

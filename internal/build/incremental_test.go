@@ -266,7 +266,7 @@ func TestUnchanged(t *testing.T) {
 		{"as the embargo ends", embargo, false},
 		{"the clock set back", built.Add(-time.Second), false},
 	} {
-		if got := build.Unchanged(out, digest(), tt.now); got != tt.want {
+		if _, got := build.Unchanged(out, digest(), tt.now); got != tt.want {
 			t.Errorf("%s: Unchanged = %v, want %v", tt.name, got, tt.want)
 		}
 	}
@@ -274,15 +274,15 @@ func TestUnchanged(t *testing.T) {
 	p := filepath.Join(src, "2025", "2025-06-13.yaml")
 	data, _ := os.ReadFile(p)
 	os.WriteFile(p, append(data, '\n'), 0o644)
-	if build.Unchanged(out, digest(), built) {
+	if _, ok := build.Unchanged(out, digest(), built); ok {
 		t.Errorf("a source file changed, and the build was taken as unchanged")
 	}
 	os.WriteFile(p, data, 0o644)
-	if !build.Unchanged(out, digest(), built) {
+	if _, ok := build.Unchanged(out, digest(), built); !ok {
 		t.Fatalf("the source as it was is not taken as unchanged")
 	}
 	os.Remove(filepath.Join(out, "feeds", "all.atom"))
-	if build.Unchanged(out, digest(), built) {
+	if _, ok := build.Unchanged(out, digest(), built); ok {
 		t.Errorf("a published file was deleted, and the build was taken as unchanged")
 	}
 }

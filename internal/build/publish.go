@@ -434,6 +434,7 @@ type record struct {
 	Sources  string                `json:"sources,omitempty"` // Site.Sources
 	From     int64                 `json:"from,omitempty"`    // the build's clock, in nanoseconds since 1970
 	Until    int64                 `json:"until,omitempty"`   // Site.until, likewise
+	Warnings []string              `json:"warnings,omitempty"`
 	Files    map[string]fileStat   `json:"files,omitempty"`
 	Parts    map[string]PartRecord `json:"parts,omitempty"`
 }
@@ -486,26 +487,27 @@ func (r *record) readManifest(dir string) (*Manifest, bool) {
 // (every file's bytes the same) and program, now is no earlier than its
 // clock and before anything it published could change on its own (a
 // midnight, an embargo's end), and every file it published is there as
-// it left it.
-func Unchanged(dir, sources string, now time.Time) bool {
+// it left it. It returns the warnings that build's load gave, to print
+// again.
+func Unchanged(dir, sources string, now time.Time) ([]string, bool) {
 	r, ok := readRecord(dir)
 	if !ok || r.Sources == "" || r.Sources != sources {
-		return false
+		return nil, false
 	}
 	if t := now.UnixNano(); t < r.From || t >= r.Until {
-		return false
+		return nil, false
 	}
 	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
 	if err != nil || sum(data) != r.Manifest {
-		return false
+		return nil, false
 	}
 	for p, stat := range r.Files {
 		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
 		if err != nil || !fi.Mode().IsRegular() || fi.Size() != stat.Size || fi.ModTime().UnixNano() != stat.Mod {
-			return false
+			return nil, false
 		}
 	}
-	return true
+	return r.Warnings, true
 }
 
 // Current reports whether dir already holds the site s would publish: its
@@ -537,7 +539,7 @@ func (st *Stage) writeRecord(s *Site, manifest []byte) error {
 	}
 	r := record{Key: s.Key(), Manifest: sum(manifest), Files: make(map[string]fileStat, len(st.sums)), Parts: map[string]PartRecord{}}
 	if s.Sources != "" {
-		r.Sources, r.From, r.Until = s.Sources, s.Now.UnixNano(), s.until().UnixNano()
+		r.Sources, r.From, r.Until, r.Warnings = s.Sources, s.Now.UnixNano(), s.until().UnixNano(), s.Warnings
 	}
 	for path := range st.sums {
 		fi, err := os.Lstat(filepath.Join(st.dir, filepath.FromSlash(path)))

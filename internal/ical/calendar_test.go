@@ -344,3 +344,49 @@ func TestMovedRegion(t *testing.T) {
 		}
 	}
 }
+
+// TestNextChange walks the clock in half hours across a month in which an
+// event moves to another region (its cancelled copy staying cancelled_days
+// from a correction at 09:15) and events in zones apart from the site's
+// end, and checks that the calendars do not change between two clocks
+// unless NextChange said they might: a build that skips that interval
+// would keep stale calendars.
+func TestNextChange(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML + "cancelled_days: 3\ncalendar_past_days: 2\n")}}
+	fsys["a.yaml"] = &fstest.MapFile{Data: []byte(bulletinYAML("2026-11-06", "africa", hearing))}
+	moved := strings.Replace(hearing, "2026-11-30 09:00", "2026-12-02 09:00", 1)
+	fsys["b.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(bulletinYAML("2026-11-13", "latin-america", moved), "title: Test\n", "title: Test\nupdated: \"2026-11-14 09:15\"\n", 1))}
+	far := "        kind: gathering\n        title: Prayer in Auckland\n        start: \"2026-11-20 19:00\"\n        timezone: Pacific/Auckland\n"
+	fsys["c.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(bulletinYAML("2026-11-10", "africa", far), "hearing-1", "auckland-1", 1))}
+	site, bs, errs := load.Dir(fsys, "bulletins")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	pub := bulletin.Public(bs, time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC))
+	events := bulletin.Track(pub)
+	render := func(now time.Time) string {
+		var b strings.Builder
+		for _, c := range ical.Calendars(site, events, now) {
+			if err := ical.Encode(&b, site, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return b.String()
+	}
+	changes := 0
+	prev, prevText := time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC), ""
+	prevText = render(prev)
+	for now := prev.Add(30 * time.Minute); now.Before(time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)); now = now.Add(30 * time.Minute) {
+		text := render(now)
+		if text != prevText {
+			changes++
+			if next := ical.NextChange(site, events, prev); next.IsZero() || next.After(now) {
+				t.Errorf("the calendars changed between %s and %s, but NextChange(%s) = %s", prev, now, prev, next)
+			}
+		}
+		prev, prevText = now, text
+	}
+	if changes < 3 {
+		t.Errorf("the calendars changed %d times in the month; the test means to see several changes", changes)
+	}
+}
