@@ -385,11 +385,6 @@ func writeNew(name string, data []byte) error {
 	return err
 }
 
-func sameSize(path string, size int) bool {
-	fi, err := os.Lstat(path)
-	return err == nil && fi.Mode().IsRegular() && fi.Size() == int64(size)
-}
-
 func sameBytes(path string, data []byte) bool {
 	old, err := os.ReadFile(path)
 	return err == nil && bytes.Equal(old, data)
