@@ -493,7 +493,8 @@ func Render(s *Site) ([]File, error) {
 // is rendered once and dropped after. The parts render on every core, so
 // emit is called from several goroutines; what the rows share (feeds,
 // events, pages) is built once, and no file depends on which part ends
-// first.
+// first. A year that s.Reuse says the previous build rendered from the
+// same inputs is not rendered: its files are handed on as Reused.
 func RenderTo(s *Site, emit func(File) error) error {
 	type task struct {
 		row   int // -1 for a part whose files are reused
