@@ -134,6 +134,9 @@ type Site struct {
 	feeds      *feed.Set
 	eventsOnce sync.Once
 	events     []*bulletin.Tracked
+	trackOnce  sync.Once
+	track      []*bulletin.Tracked
+	byID       map[string]*bulletin.Tracked
 	keyOnce    sync.Once
 	key        string
 	pagesOnce  sync.Once
@@ -197,10 +200,24 @@ var (
 // built on first use.
 func (s *Site) Events() []*bulletin.Tracked {
 	s.eventsOnce.Do(func() {
-		s.events = bulletin.Track(s.Bulletins)
+		s.events = s.tracked()
 		keepSequences(s.events, s.Previous, s.UID)
 	})
 	return s.events
+}
+
+// tracked returns the events followed through the bulletins, and indexes
+// them by ID, on first use; their SEQUENCE is Events' to settle, once
+// Previous is known, but nothing else of them waits for it.
+func (s *Site) tracked() []*bulletin.Tracked {
+	s.trackOnce.Do(func() {
+		s.track = bulletin.Track(s.Bulletins)
+		s.byID = make(map[string]*bulletin.Tracked, len(s.track))
+		for _, t := range s.track {
+			s.byID[t.ID] = t
+		}
+	})
+	return s.track
 }
 
 // Feeds returns every feed of the site, built on first use.
@@ -433,9 +450,7 @@ func (s *Site) until() time.Time {
 		return time.Date(y, m, d+1, 0, 0, 0, 0, loc)
 	}
 	until := next(loc)
-	// Tracked afresh: Events must wait for Previous, which a build sets
-	// after it asks for the key.
-	for _, t := range []time.Time{next(time.UTC), s.next, ical.NextChange(s.Site, bulletin.Track(s.Bulletins), s.Now)} {
+	for _, t := range []time.Time{next(time.UTC), s.next, ical.NextChange(s.Site, s.tracked(), s.Now)} {
 		if !t.IsZero() && t.Before(until) {
 			until = t
 		}
@@ -615,10 +630,7 @@ func (s *Site) partKey(p *Part) string {
 			}
 		}
 	}
-	byID := map[string]*bulletin.Tracked{}
-	for _, t := range s.Events() {
-		byID[t.ID] = t
-	}
+	s.tracked()
 	for _, b := range p.Bulletins {
 		bulletinKey(b)
 		for _, it := range b.Items {
@@ -626,7 +638,7 @@ func (s *Site) partKey(p *Part) string {
 				// Its instants and zone's name there, which the time
 				// zone database decides: it may change under prayerfeed.
 				fmt.Fprintf(h, "mention %s %s %s\n", e.ID, state(e), e.Start.Format("MST"))
-				if t := byID[e.ID]; t != nil {
+				if t := s.byID[e.ID]; t != nil {
 					fmt.Fprintf(h, "event %s %s %s %s\n", t.ID, state(t.Event), t.Start.Format("MST"), t.Item.Bulletin.ID)
 					bulletinKey(t.Item.Bulletin)
 				}

@@ -209,14 +209,11 @@ func (st *Stage) Reuse(year int, key string) ([]string, bool) {
 // are those recorded, or, without a record, its size is size. A size of
 // -1 asks for the record.
 func (st *Stage) untouched(p, path string, size int) bool {
-	fi, err := os.Lstat(path)
-	if err != nil || !fi.Mode().IsRegular() {
-		return false
-	}
 	if stat, ok := st.stats[p]; ok {
-		return fi.Size() == stat.Size && fi.ModTime().UnixNano() == stat.Mod
+		return stat.matches(path)
 	}
-	return size >= 0 && fi.Size() == int64(size)
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode().IsRegular() && size >= 0 && fi.Size() == int64(size)
 }
 
 // Discard drops the stage: the output folder stays as it was.
@@ -440,6 +437,28 @@ type fileStat struct {
 	Mod  int64 `json:"mod"` // nanoseconds since 1970
 }
 
+// matches reports whether the file at path is still a regular file of the
+// recorded size and modification time.
+func (stat fileStat) matches(path string) bool {
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == stat.Size && fi.ModTime().UnixNano() == stat.Mod
+}
+
+// intact reports whether dir still holds what r records: the manifest it
+// goes with, and every file as the build left it.
+func (r *record) intact(dir string) bool {
+	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil || sum(data) != r.Manifest {
+		return false
+	}
+	for p, stat := range r.Files {
+		if !stat.matches(filepath.Join(dir, filepath.FromSlash(p))) {
+			return false
+		}
+	}
+	return true
+}
+
 // A PartRecord is what a build rendered for one year of the history.
 type PartRecord struct {
 	Key   string   `json:"key"`   // Site.partKey
@@ -489,40 +508,18 @@ func Unchanged(dir, sources string, now time.Time) ([]string, bool) {
 	if !ok || r.Sources == "" || r.Sources != sources {
 		return nil, false
 	}
-	if t := now.UnixNano(); t < r.From || t >= r.Until {
+	if t := now.UnixNano(); t < r.From || t >= r.Until || !r.intact(dir) {
 		return nil, false
-	}
-	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
-	if err != nil || sum(data) != r.Manifest {
-		return nil, false
-	}
-	for p, stat := range r.Files {
-		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
-		if err != nil || !fi.Mode().IsRegular() || fi.Size() != stat.Size || fi.ModTime().UnixNano() != stat.Mod {
-			return nil, false
-		}
 	}
 	return r.Warnings, true
 }
 
 // Current reports whether dir already holds the site s would publish: its
-// key is the one recorded beside dir, and every file of its manifest is
-// there.
+// key is the one recorded beside dir, and every file is there as that
+// build left it (a file deleted or edited by hand is put back).
 func Current(dir string, s *Site) bool {
 	r, ok := readRecord(dir)
-	if !ok || r.Key != s.Key() {
-		return false
-	}
-	m, ok := r.readManifest(dir)
-	if !ok {
-		return false
-	}
-	for f := range m.Files { // a file deleted by hand is put back
-		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
-			return false
-		}
-	}
-	return true
+	return ok && r.Key == s.Key() && r.intact(dir)
 }
 
 // writeRecord records beside st.dir, which now holds the site s with the
