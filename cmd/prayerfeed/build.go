@@ -16,27 +16,9 @@ import (
 
 func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, stderr io.Writer) error {
 	start := time.Now()
-	sources, repeated, unchanged := unchangedSource(src, out, now)
-	if manifest == "" && unchanged {
-		// The same source files and program as the last build, before
-		// anything it published could change: not even loaded.
-		for _, w := range repeated {
-			fmt.Fprintln(stderr, w)
-		}
-		fmt.Fprintf(stderr, "prayerfeed: nothing changed since the last build; 0 files written to %s in %s\n",
-			out, time.Since(start).Round(time.Millisecond))
-		return nil
-	}
 	site, err := loadSource(src, now, stderr, "; nothing was written")
 	if err != nil {
 		return err
-	}
-	site.Sources = sources
-	if manifest == "" && build.Current(out, site) {
-		// Nothing the outputs depend on changed since the last build.
-		fmt.Fprintf(stderr, "prayerfeed: %s, nothing changed since the last build; 0 files written to %s in %s\n",
-			plural(len(site.Bulletins), "bulletin", "bulletins"), out, time.Since(start).Round(time.Millisecond))
-		return nil
 	}
 	st, err := build.OpenStage(out)
 	if err != nil {
@@ -50,7 +32,6 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 		}
 	}
 	site.Previous = prev
-	site.Reuse = st.Reuse // render only the years whose inputs changed
 	var mu sync.Mutex
 	var warnings []string
 	var total int
@@ -88,7 +69,7 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 		fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(problems), "changed ID", "changed IDs"))
 		return errReported
 	}
-	res, err := st.CommitSite(m, site)
+	res, err := st.Commit(m)
 	if err != nil {
 		return err
 	}
@@ -140,36 +121,14 @@ func runCheck(src, out string, now moment, stderr io.Writer) error {
 }
 
 // loadSource loads and validates the folder src, printing every warning
-// and problem, and keeping the warnings as printed in the site. After the
-// problems it prints their count and then suffix.
+// and problem. After the problems it prints their count and then suffix.
 func loadSource(src string, now moment, stderr io.Writer, suffix string) (*build.Site, error) {
 	site, warns, err := loadSite(src, now)
 	if n := report(stderr, err, warns); n > 0 {
 		fmt.Fprintf(stderr, "prayerfeed: %s%s\n", plural(n, "problem", "problems"), suffix)
 		return nil, errReported
 	}
-	for _, w := range warns {
-		site.Warnings = append(site.Warnings, warningLine(w))
-	}
 	return site, nil
-}
-
-// unchangedSource returns the SourceDigest of src, and whether out holds
-// what a build of it at now would publish, with the warnings to print
-// again (build.Unchanged).
-func unchangedSource(src, out string, now moment) (string, []string, bool) {
-	root, err := openSource(src)
-	if err != nil {
-		return "", nil, false
-	}
-	defer root.Close()
-	sources, err := build.SourceDigest(root.FS())
-	if err != nil {
-		return "", nil, false
-	}
-	settings, _ := load.Site(root.FS(), filepath.ToSlash(filepath.Clean(src)))
-	warnings, ok := build.Unchanged(out, sources, now.in(settings.Location))
-	return sources, warnings, ok
 }
 
 // loadSite loads and validates the folder src at the clock now, a day

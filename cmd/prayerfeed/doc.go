@@ -19,15 +19,13 @@ failure. When any problem is found it prints every one, as
 file:line:col: message, writes nothing and exits 1. It ends with one
 summary line; -v also lists the files written and removed.
 
-Build renders the history a year at a time, and renders again only the
-years whose inputs changed since the last build into -out: it keeps what
-it needs to know that beside -out (.public.key for public). A build whose
-inputs did not change at all renders and writes nothing; when its source
-files and prayerfeed are the same as the last build's, on the same day
-and before an embargo ends, it does not even load them. To bound its
-memory it asks Go's collector to keep the heap under 200 MiB, collecting
-more often as it nears that; the environment variable GOMEMLIMIT (such as
-GOMEMLIMIT=1GiB) sets another limit.
+Every build renders the whole site and compares each file with the one
+published in -out: only the files whose bytes changed are written, so a
+build with nothing new writes nothing. It keeps no state between runs but
+the manifest in -out. To bound its memory it asks Go's collector to keep
+the heap under 200 MiB, collecting more often as it nears that; the
+environment variable GOMEMLIMIT (such as GOMEMLIMIT=1GiB) sets another
+limit.
 
 Check validates without writing, printing every problem and warning; it
 exits 1 if there is a problem. With -out it also checks the site built

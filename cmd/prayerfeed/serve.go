@@ -50,12 +50,11 @@ func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Ser
 				return err
 			}
 			site.Previous = st.Previous()
-			site.Reuse = st.Reuse // a save re-renders only its year
 			if err := build.RenderTo(site, st.Add); err != nil {
 				st.Discard()
 				return err
 			}
-			_, err = st.CommitSite(site.Manifest(nil), site)
+			_, err = st.Commit(site.Manifest(nil))
 			return err
 		},
 	}

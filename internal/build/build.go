@@ -5,13 +5,10 @@ package build
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"regexp"
 	"runtime"
 	"slices"
@@ -33,9 +30,6 @@ type File struct {
 	Path      string // slash-separated, relative to the output folder
 	MediaType string
 	Data      []byte
-	// Reused marks a file that the previous build published as it is
-	// now (see Site.Reuse): it was not rendered, and Data is nil.
-	Reused bool
 }
 
 // An Output is one row of the table of what a build produces: one file, or
@@ -112,33 +106,11 @@ type Site struct {
 	// Previous is the manifest of the site as last published, if known:
 	// no event's SEQUENCE goes below what it says.
 	Previous *Manifest
-	// Warnings are the warnings loading gave, as printed: a build records
-	// them, so that one that loads nothing can print them again.
-	Warnings []string
-	// Sources, when set, is the SourceDigest of the folder the site was
-	// loaded from: a build records it, so that the next build of the same
-	// folder, before anything can have changed, need not even load it
-	// (see Unchanged).
-	Sources string
-	// Reuse, when set, returns the files that the previous build
-	// rendered for the year whose inputs had the digest key, if that is
-	// the key it recorded and the files are still there. RenderTo then
-	// hands them on as Reused rather than render the year again.
-	Reuse func(year int, key string) (files []string, ok bool)
-
-	next    time.Time // the next publication or correction after Now, if any
-	partsMu sync.Mutex
-	parts   map[int]*rendered // what RenderTo rendered, or reused, a year
 
 	feedsOnce  sync.Once
 	feeds      *feed.Set
 	eventsOnce sync.Once
 	events     []*bulletin.Tracked
-	trackOnce  sync.Once
-	track      []*bulletin.Tracked
-	byID       map[string]*bulletin.Tracked
-	keyOnce    sync.Once
-	key        string
 	pagesOnce  sync.Once
 	pages      []page.File
 	pagesErr   error
@@ -146,78 +118,14 @@ type Site struct {
 	in         *page.Input
 }
 
-// Key returns a digest of everything the outputs depend on: prayerfeed
-// itself, site.yaml, each published bulletin's file and publication, and
-// the day of the clock in the site's zone (calendars' windows, pages'
-// "coming up"). Two builds with the same key render the same bytes, so a
-// build whose key the published manifest holds has nothing to do.
-func (s *Site) Key() string {
-	s.keyOnce.Do(func() {
-		h := sha256.New()
-		fmt.Fprintf(h, "prayerfeed %s\n", executable())
-		fmt.Fprintf(h, "site %s\n", s.Source)
-		loc := s.Location
-		if loc == nil {
-			loc = time.UTC
-		}
-		fmt.Fprintf(h, "day %s\n", bulletin.DateOf(s.Now.In(loc)))
-		// Two clocks on either side of an instant at which the outputs
-		// change on their own see two different next such instants.
-		fmt.Fprintf(h, "until %d\n", s.until().UnixNano())
-		for _, b := range s.Bulletins {
-			fmt.Fprintf(h, "bulletin %s %s %d %d\n", b.ID, b.Source, b.Published().Unix(), b.Modified().Unix())
-		}
-		s.key = hex.EncodeToString(h.Sum(nil))
-	})
-	return s.key
-}
-
-// executable returns a digest of the running program, or "" where it
-// cannot be read, in which case no two builds share a key.
-func executable() string {
-	exeOnce.Do(func() {
-		p, err := os.Executable()
-		if err != nil {
-			exeSum = random()
-			return
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			exeSum = random()
-			return
-		}
-		exeSum = sum(data)
-	})
-	return exeSum
-}
-
-var (
-	exeOnce sync.Once
-	exeSum  string
-)
-
 // Events returns every published event followed through the bulletins,
 // built on first use.
 func (s *Site) Events() []*bulletin.Tracked {
 	s.eventsOnce.Do(func() {
-		s.events = s.tracked()
+		s.events = bulletin.Track(s.Bulletins)
 		keepSequences(s.events, s.Previous, s.UID)
 	})
 	return s.events
-}
-
-// tracked returns the events followed through the bulletins, and indexes
-// them by ID, on first use; their SEQUENCE is Events' to settle, once
-// Previous is known, but nothing else of them waits for it.
-func (s *Site) tracked() []*bulletin.Tracked {
-	s.trackOnce.Do(func() {
-		s.track = bulletin.Track(s.Bulletins)
-		s.byID = make(map[string]*bulletin.Tracked, len(s.track))
-		for _, t := range s.track {
-			s.byID[t.ID] = t
-		}
-	})
-	return s.track
 }
 
 // Feeds returns every feed of the site, built on first use.
@@ -422,61 +330,7 @@ func LoadCached(fsys fs.FS, name string, now time.Time, c *load.Cache) (*Site, b
 	if err := errs.Err(); err != nil {
 		return nil, warns, err
 	}
-	s := &Site{Site: site, Bulletins: bulletin.Public(all, now), Now: now}
-	// The first instant after now at which a bulletin comes out or shows
-	// its correction, the outputs changing with nothing else changed.
-	for _, b := range all {
-		for _, t := range []time.Time{b.Published(), b.Updated} {
-			if !b.Draft && t.After(now) && (s.next.IsZero() || t.Before(s.next)) {
-				s.next = t
-			}
-		}
-	}
-	return s, warns, nil
-}
-
-// until returns the instant up to which a build at s.Now stands, its
-// source unchanged: the next midnight, in the site's zone and in UTC
-// (the clock's day decides pages' "coming up" and feeds without entries),
-// the next publication or correction, or the next change of the
-// calendars (ical.NextChange), whichever comes first.
-func (s *Site) until() time.Time {
-	loc := s.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	next := func(loc *time.Location) time.Time {
-		y, m, d := s.Now.In(loc).Date()
-		return time.Date(y, m, d+1, 0, 0, 0, 0, loc)
-	}
-	until := next(loc)
-	for _, t := range []time.Time{next(time.UTC), s.next, ical.NextChange(s.Site, s.tracked(), s.Now)} {
-		if !t.IsZero() && t.Before(until) {
-			until = t
-		}
-	}
-	return until
-}
-
-// SourceDigest returns a digest of prayerfeed and of every file under
-// fsys, its name, kind and bytes: two source folders with the same
-// digest load as the same site.
-func SourceDigest(fsys fs.FS) (string, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "prayerfeed %s\n", executable())
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(h, "%q %v\n", p, d.Type())
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
-		fmt.Fprintf(h, "%s\n", sum(data))
-		return err
-	})
-	return hex.EncodeToString(h.Sum(nil)), err
+	return &Site{Site: site, Bulletins: bulletin.Public(all, now), Now: now}, warns, nil
 }
 
 // Render renders every output in memory, sorted by path.
@@ -508,13 +362,11 @@ func Render(s *Site) ([]File, error) {
 // is rendered once and dropped after. The parts render on every core, so
 // emit is called from several goroutines; what the rows share (feeds,
 // events, pages) is built once, and no file depends on which part ends
-// first. A year that s.Reuse says the previous build rendered from the
-// same inputs is not rendered: its files are handed on as Reused.
+// first.
 func RenderTo(s *Site, emit func(File) error) error {
 	type task struct {
-		row   int // -1 for a part whose files are reused
-		part  *Part
-		files []string // reused
+		row  int
+		part *Part
 	}
 	next := make(chan task)
 	var mu sync.Mutex
@@ -527,31 +379,10 @@ func RenderTo(s *Site, emit func(File) error) error {
 			first, firstRow = err, row
 		}
 	}
-	s.partsMu.Lock()
-	s.parts = map[int]*rendered{}
-	s.partsMu.Unlock()
-	record := func(p *Part, path string) {
-		if p.Year == 0 {
-			return
-		}
-		s.partsMu.Lock()
-		defer s.partsMu.Unlock()
-		s.parts[p.Year].paths = append(s.parts[p.Year].paths, path)
-	}
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for t := range next {
-				if t.row < 0 {
-					for _, path := range t.files {
-						record(t.part, path)
-						if err := emit(File{Path: path, MediaType: MediaType(path), Reused: true}); err != nil {
-							fail(0, err)
-							break
-						}
-					}
-					continue
-				}
 				files, err := Outputs[t.row].Render(s, t.part)
 				if err != nil {
 					fail(t.row, fmt.Errorf("render %s: %w", Outputs[t.row].Path, err))
@@ -559,7 +390,6 @@ func RenderTo(s *Site, emit func(File) error) error {
 				}
 				for _, f := range files {
 					f.Data = cleanText(f.Data)
-					record(t.part, f.Path)
 					if err := emit(f); err != nil {
 						fail(t.row, err)
 						break
@@ -576,16 +406,6 @@ func RenderTo(s *Site, emit func(File) error) error {
 	parts := s.split(true)
 	for j, p := range parts {
 		parts[j] = nil // so that the part, its Markdown cache with it, goes when rendered
-		key := s.partKey(p)
-		s.partsMu.Lock()
-		s.parts[p.Year] = &rendered{Key: key}
-		s.partsMu.Unlock()
-		if s.Reuse != nil {
-			if files, ok := s.Reuse(p.Year, key); ok {
-				next <- task{row: -1, part: p, files: files}
-				continue
-			}
-		}
 		for i, o := range Outputs {
 			if o.ByYear {
 				next <- task{row: i, part: p}
@@ -595,57 +415,6 @@ func RenderTo(s *Site, emit func(File) error) error {
 	close(next)
 	wg.Wait()
 	return first
-}
-
-// rendered is what RenderTo rendered, or reused, for a year.
-type rendered struct {
-	Key   string
-	paths []string
-}
-
-// partKey returns a digest of everything the rows that are ByYear read to
-// render the part: prayerfeed itself, site.yaml, the part's bulletins and
-// those whose entries are in its year's archives (each file and its
-// publication), where those archives stand among their feed's, and the
-// version in force of every event the part's bulletins mention, which
-// their pages show when it changed later. A year whose key the previous
-// build recorded has nothing new to render.
-func (s *Site) partKey(p *Part) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "prayerfeed %s\nsite %s\nyear %d\n", executable(), s.Source, p.Year)
-	bulletinKey := func(b *bulletin.Bulletin) {
-		fmt.Fprintf(h, "bulletin %s %s %d %d\n", b.ID, b.Source, b.Published().Unix(), b.Modified().Unix())
-	}
-	set := s.Feeds()
-	for _, a := range set.Archives {
-		if a.Archive.Year != p.Year {
-			continue
-		}
-		fmt.Fprintf(h, "archive %s %s %s\n", a.Archive.Path, a.Archive.Prev, a.Archive.Next)
-		var last *bulletin.Bulletin
-		for _, b := range a.Bulletins() {
-			if b != last {
-				bulletinKey(b)
-				last = b
-			}
-		}
-	}
-	s.tracked()
-	for _, b := range p.Bulletins {
-		bulletinKey(b)
-		for _, it := range b.Items {
-			for _, e := range it.Events {
-				// Its instants and zone's name there, which the time
-				// zone database decides: it may change under prayerfeed.
-				fmt.Fprintf(h, "mention %s %s %s\n", e.ID, state(e), e.Start.Format("MST"))
-				if t := s.byID[e.ID]; t != nil {
-					fmt.Fprintf(h, "event %s %s %s %s\n", t.ID, state(t.Event), t.Start.Format("MST"), t.Item.Bulletin.ID)
-					bulletinKey(t.Item.Bulletin)
-				}
-			}
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Manifest returns the manifest of the site with its rendered files.

@@ -119,30 +119,6 @@ func movedAway(s *bulletin.Site, listed []*bulletin.Tracked, region string, now 
 	return out
 }
 
-// NextChange returns the first instant after now at which the calendars
-// of the events could change with nothing else changed: the next
-// midnight in an event's own zone, when Listed may drop it, or the end of
-// the cancelled_days that movedAway keeps an event moved to another
-// region. It is the zero time when there is none.
-func NextChange(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) time.Time {
-	var next time.Time
-	consider := func(t time.Time) {
-		if t.After(now) && (next.IsZero() || t.Before(next)) {
-			next = t
-		}
-	}
-	zones := map[*time.Location]bool{}
-	for _, t := range events {
-		if loc := zone(t.Event); !zones[loc] {
-			zones[loc] = true
-			y, m, d := now.In(loc).Date()
-			consider(time.Date(y, m, d+1, 0, 0, 0, 0, loc))
-		}
-		consider(t.Modified.AddDate(0, 0, s.CancelledDays))
-	}
-	return next
-}
-
 // Listed reports whether a subscription calendar lists the event at now.
 func Listed(s *bulletin.Site, t *bulletin.Tracked, now time.Time) bool {
 	last := lastDay(t.Event)
