@@ -86,9 +86,9 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 	}
 	points, events := 0, 0
 	for _, b := range site.Bulletins {
-		points += len(b.Items)
-		for _, it := range b.Items {
-			events += len(it.Events)
+		points += len(b.Points)
+		for _, pt := range b.Points {
+			events += len(pt.Events)
 		}
 	}
 	removed := ""

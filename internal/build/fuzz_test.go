@@ -48,11 +48,11 @@ func fuzzSite(title, body, place string) (*build.Site, time.Time) {
 		b := &bulletin.Bulletin{ID: "b" + string(rune('0'+i)), Title: title, Date: time.Date(2026, 11, 6+7*i, 0, 0, 0, 0, sd),
 			Scripture: bulletin.Scripture{Text: body, Reference: title, Version: place}, Intro: body,
 			Pos: bulletin.Pos{File: "b.yaml", Line: 1, Col: 1}}
-		it := &bulletin.Item{ID: "r-1", Region: "r", Kind: bulletin.Prayer, Title: title, Body: body, Bulletin: b}
+		pt := &bulletin.Point{ID: "r-1", Region: "r", Kind: bulletin.Prayer, Title: title, Body: body, Bulletin: b}
 		start := time.Date(2026, 12, 1+i, 9, 0, 0, 0, sd)
-		it.Events = []*bulletin.Event{{ID: "e", Kind: bulletin.Hearing, Title: title, Location: place, Status: bulletin.Postponed,
-			Start: start, End: start.Add(time.Hour), Zone: sd, Item: it, URL: "https://example.org/x"}}
-		b.Items = []*bulletin.Item{it}
+		pt.Events = []*bulletin.Event{{ID: "e", Kind: bulletin.Hearing, Title: title, Location: place, Status: bulletin.Postponed,
+			Start: start, End: start.Add(time.Hour), Zone: sd, Point: pt, URL: "https://example.org/x"}}
+		b.Points = []*bulletin.Point{pt}
 		bs = append(bs, b)
 	}
 	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)

@@ -62,12 +62,12 @@ func (s *Site) manifest(files []File) *Manifest {
 	for _, b := range s.Bulletins {
 		file := b.Pos.File
 		m.Entries[s.EntryID(b)] = Origin{File: file, Title: b.Title}
-		for i, it := range b.Items {
-			m.Entries[s.ItemEntryID(it)] = Origin{File: file, Title: it.Title, Point: i + 1}
+		for i, pt := range b.Points {
+			m.Entries[s.PointEntryID(pt)] = Origin{File: file, Title: pt.Title, Point: i + 1}
 		}
 	}
 	for _, t := range s.Events() {
-		m.Events[s.UID(t.Event)] = Origin{File: t.Item.Bulletin.Pos.File, Title: t.Title, Sequence: t.Sequence, State: state(t.Event)}
+		m.Events[s.UID(t.Event)] = Origin{File: t.Point.Bulletin.Pos.File, Title: t.Title, Sequence: t.Sequence, State: state(t.Event)}
 	}
 	return m
 }

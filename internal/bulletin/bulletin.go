@@ -132,7 +132,7 @@ type Bulletin struct {
 
 	Scripture Scripture
 	Intro     string // Markdown
-	Items     []*Item
+	Points    []*Point
 	Audio     *Audio
 }
 
@@ -186,8 +186,8 @@ func (k Kind) Label() string {
 	return "Prayer"
 }
 
-// An Item is one praise or prayer point.
-type Item struct {
+// An Point is one praise or prayer point.
+type Point struct {
 	Pos    Pos
 	Fields Fields
 
@@ -255,7 +255,7 @@ type Event struct {
 
 	Repeat *Repeat
 
-	Item *Item
+	Point *Point
 }
 
 // A Repeat makes an event recur.

@@ -79,9 +79,9 @@ func TestPublic(t *testing.T) {
 	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 	mk := func(id string, date time.Time) *Bulletin {
 		b := &Bulletin{ID: id, Date: date}
-		pub := &Item{ID: "p", Bulletin: b}
-		pub.Events = []*Event{{ID: "open", Item: pub}, {ID: "secret", Private: true, Item: pub}}
-		b.Items = []*Item{pub, {ID: "private", Private: true, Bulletin: b}}
+		pub := &Point{ID: "p", Bulletin: b}
+		pub.Events = []*Event{{ID: "open", Point: pub}, {ID: "secret", Private: true, Point: pub}}
+		b.Points = []*Point{pub, {ID: "private", Private: true, Bulletin: b}}
 		return b
 	}
 	old := mk("old", now.AddDate(0, 0, -14))
@@ -92,23 +92,23 @@ func TestPublic(t *testing.T) {
 	embargoed.Publish = now.Add(time.Hour)
 	future := mk("future", now.AddDate(0, 0, 1))
 	onlyPrivate := &Bulletin{ID: "only-private", Date: now.AddDate(0, 0, -2)}
-	onlyPrivate.Items = []*Item{{ID: "x", Private: true, Bulletin: onlyPrivate}}
+	onlyPrivate.Points = []*Point{{ID: "x", Private: true, Bulletin: onlyPrivate}}
 
 	got := Public([]*Bulletin{old, draft, recent, embargoed, future, onlyPrivate}, now)
 	var ids []string
 	for _, b := range got {
 		ids = append(ids, b.ID)
-		if len(b.Items) != 1 || b.Items[0].ID != "p" || len(b.Items[0].Events) != 1 || b.Items[0].Events[0].ID != "open" {
+		if len(b.Points) != 1 || b.Points[0].ID != "p" || len(b.Points[0].Events) != 1 || b.Points[0].Events[0].ID != "open" {
 			t.Errorf("bulletin %s keeps private content", b.ID)
 		}
-		if b.Items[0].Bulletin != b || b.Items[0].Events[0].Item != b.Items[0] {
+		if b.Points[0].Bulletin != b || b.Points[0].Events[0].Point != b.Points[0] {
 			t.Errorf("bulletin %s: back references lead to the unfiltered copy", b.ID)
 		}
 	}
 	if strings.Join(ids, ",") != "recent,old" {
 		t.Errorf("published %v, want recent,old", ids)
 	}
-	if len(old.Items) != 2 || len(old.Items[0].Events) != 2 {
+	if len(old.Points) != 2 || len(old.Points[0].Events) != 2 {
 		t.Errorf("Public changed its input")
 	}
 }

@@ -34,8 +34,8 @@ func Track(bulletins []*Bulletin) []*Tracked {
 	byID := map[string]*Tracked{}
 	var all []*Tracked
 	for _, b := range ordered {
-		for _, it := range b.Items {
-			for _, e := range it.Events {
+		for _, pt := range b.Points {
+			for _, e := range pt.Events {
 				t := byID[e.ID]
 				if t == nil {
 					t = &Tracked{Created: b.Published(), Modified: b.Published()}

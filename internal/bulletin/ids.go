@@ -12,10 +12,10 @@ func (s *Site) EntryID(b *Bulletin) string {
 	return "tag:" + s.IDDomain + "," + b.Date.Format("2006-01-02") + ":" + b.ID
 }
 
-// ItemEntryID returns the permanent ID of a point's entry in its region's
+// PointEntryID returns the permanent ID of a point's entry in its region's
 // feeds: its bulletin's EntryID, a slash and the point's ID.
-func (s *Site) ItemEntryID(it *Item) string {
-	return s.EntryID(it.Bulletin) + "/" + it.ID
+func (s *Site) PointEntryID(pt *Point) string {
+	return s.EntryID(pt.Bulletin) + "/" + pt.ID
 }
 
 // UID returns the permanent iCalendar UID of an event: "<id>@<id_domain>".
@@ -45,9 +45,9 @@ func ScriptPath(b *Bulletin, ext string) string { return "scripts/" + b.ID + "."
 // RegionPath returns the path of a region's page: "regions/<id>/".
 func RegionPath(r *Region) string { return "regions/" + r.ID + "/" }
 
-// ItemURL returns the URL of a point: its anchor on its bulletin's page.
-func (s *Site) ItemURL(it *Item) string {
-	return s.URL(BulletinPath(it.Bulletin)) + "#" + it.ID
+// PointURL returns the URL of a point: its anchor on its bulletin's page.
+func (s *Site) PointURL(pt *Point) string {
+	return s.URL(BulletinPath(pt.Bulletin)) + "#" + pt.ID
 }
 
 // EventPath returns the path of an event's own calendar file:

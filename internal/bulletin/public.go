@@ -46,27 +46,27 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 		if c.Updated.After(now) {
 			c.Updated = time.Time{} // a correction dated later shows from then
 		}
-		c.Items = nil
-		for _, it := range b.Items {
-			if it.Private {
+		c.Points = nil
+		for _, pt := range b.Points {
+			if pt.Private {
 				continue
 			}
-			ci := *it
-			ci.Fields = nil
-			ci.Bulletin = &c
-			ci.Events = nil
-			for _, e := range it.Events {
+			cp := *pt
+			cp.Fields = nil
+			cp.Bulletin = &c
+			cp.Events = nil
+			for _, e := range pt.Events {
 				if e.Private {
 					continue
 				}
 				ce := *e
 				ce.Fields = nil
-				ce.Item = &ci
-				ci.Events = append(ci.Events, &ce)
+				ce.Point = &cp
+				cp.Events = append(cp.Events, &ce)
 			}
-			c.Items = append(c.Items, &ci)
+			c.Points = append(c.Points, &cp)
 		}
-		if len(c.Items) == 0 {
+		if len(c.Points) == 0 {
 			continue
 		}
 		out = append(out, &c)

@@ -115,17 +115,17 @@ func (b *Bulletin) Validate() ErrorList {
 	if !b.Draft {
 		b.checkPlaceholders(&errs)
 	}
-	items := make(map[string]*Item)
+	points := make(map[string]*Point)
 	events := make(map[string]*Event)
-	for _, it := range b.Items {
-		idPos := it.Fields.at("id", it.Pos)
-		checkSlug(&errs, idPos, "item id", it.ID)
-		if prev, ok := items[it.ID]; ok && it.ID != "" {
-			errs.Add(idPos, "item id %q is also used at %s", it.ID, prev.Fields.at("id", prev.Pos))
+	for _, pt := range b.Points {
+		idPos := pt.Fields.at("id", pt.Pos)
+		checkSlug(&errs, idPos, "item id", pt.ID)
+		if prev, ok := points[pt.ID]; ok && pt.ID != "" {
+			errs.Add(idPos, "item id %q is also used at %s", pt.ID, prev.Fields.at("id", prev.Pos))
 		} else {
-			items[it.ID] = it
+			points[pt.ID] = pt
 		}
-		for _, e := range it.Events {
+		for _, e := range pt.Events {
 			idPos := e.Fields.at("id", e.Pos)
 			checkSlug(&errs, idPos, "event id", e.ID)
 			if prev, ok := events[e.ID]; ok && e.ID != "" {
@@ -186,8 +186,8 @@ func Check(bulletins []*Bulletin) ErrorList {
 		} else {
 			byDate[day] = b
 		}
-		for _, it := range b.Items {
-			for _, e := range it.Events {
+		for _, pt := range b.Points {
+			for _, e := range pt.Events {
 				prev, ok := kinds[e.ID]
 				if !ok {
 					kinds[e.ID] = e
@@ -213,11 +213,11 @@ func (b *Bulletin) Warn(now time.Time) ErrorList {
 	if b.Updated.After(now) {
 		warns.Add(b.Fields.at("updated", b.Pos), "updated %s is in the future; feeds show the correction from then", formatTime(b.Updated))
 	}
-	for _, it := range b.Items {
-		if it.TitleAuto {
-			warns.Add(it.Pos, "the point has no title; using %q", it.Title)
+	for _, pt := range b.Points {
+		if pt.TitleAuto {
+			warns.Add(pt.Pos, "the point has no title; using %q", pt.Title)
 		}
-		for _, e := range it.Events {
+		for _, e := range pt.Events {
 			if last := e.LastDay(); !last.IsZero() && last.Before(DateOf(b.Published().In(zoneOf(e)))) {
 				warns.Add(e.Pos, "event %q is over (%s) before the bulletin is published", e.ID, last)
 			}
@@ -286,10 +286,10 @@ func (b *Bulletin) checkPlaceholders(errs *ErrorList) {
 	check(b.Fields, b.Pos, "title", b.Title)
 	check(b.Fields, b.Pos, "scripture", b.Scripture.Text+b.Scripture.Reference)
 	check(b.Fields, b.Pos, "intro", b.Intro)
-	for _, it := range b.Items {
-		check(it.Fields, it.Pos, "title", it.Title)
-		check(it.Fields, it.Pos, "body", it.Body)
-		for _, e := range it.Events {
+	for _, pt := range b.Points {
+		check(pt.Fields, pt.Pos, "title", pt.Title)
+		check(pt.Fields, pt.Pos, "body", pt.Body)
+		for _, e := range pt.Events {
 			check(e.Fields, e.Pos, "title", e.Title)
 		}
 	}

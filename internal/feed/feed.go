@@ -118,7 +118,7 @@ type Set struct {
 // feed, or one point in its region's.
 type source struct {
 	b  *bulletin.Bulletin
-	it *bulletin.Item
+	pt *bulletin.Point
 	r  *bulletin.Region
 }
 
@@ -127,10 +127,10 @@ type source struct {
 // order, the first the bulletin's own time, so that readers, which sort
 // by date, keep the bulletin's order, and no two entries share a time.
 func (src source) times() (published, updated time.Time) {
-	if src.it == nil {
+	if src.pt == nil {
 		return src.b.Published(), src.b.Modified()
 	}
-	offset := time.Duration(slices.Index(src.b.Items, src.it)) * time.Second
+	offset := time.Duration(slices.Index(src.b.Points, src.pt)) * time.Second
 	return src.b.Published().Add(-offset), src.b.Modified().Add(-offset)
 }
 
@@ -161,8 +161,8 @@ func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time) *Set
 	set.add(all, srcs, c)
 	byRegion := map[string][]source{}
 	for _, b := range bulletins {
-		for _, it := range b.Items {
-			byRegion[it.Region] = append(byRegion[it.Region], source{b: b, it: it})
+		for _, pt := range b.Points {
+			byRegion[pt.Region] = append(byRegion[pt.Region], source{b: b, pt: pt})
 		}
 	}
 	for _, r := range s.Regions {
@@ -353,10 +353,10 @@ func (f *Feed) setUpdated() {
 
 // entry makes the entry of src.
 func (bd *builder) entry(src source) *Entry {
-	if src.it == nil {
+	if src.pt == nil {
 		return bd.bulletinEntry(src)
 	}
-	return bd.itemEntry(src)
+	return bd.pointEntry(src)
 }
 
 func (bd *builder) bulletinEntry(src source) *Entry {
@@ -372,23 +372,23 @@ func (bd *builder) bulletinEntry(src source) *Entry {
 	e.Published, e.Updated = src.times()
 	var cats categories
 	for _, r := range s.Regions {
-		for _, it := range b.Items {
-			if it.Region == r.ID {
+		for _, pt := range b.Points {
+			if pt.Region == r.ID {
 				cats.add(Category{Term: r.ID, Label: r.Name})
 				break
 			}
 		}
 	}
 	for _, k := range []bulletin.Kind{bulletin.Praise, bulletin.Prayer} {
-		for _, it := range b.Items {
-			if it.Kind == k {
+		for _, pt := range b.Points {
+			if pt.Kind == k {
 				cats.add(Category{Term: string(k), Label: k.Label()})
 				break
 			}
 		}
 	}
-	for _, it := range b.Items {
-		cats.addEvents(it)
+	for _, pt := range b.Points {
+		cats.addEvents(pt)
 	}
 	e.Categories = cats.sorted()
 	return e
@@ -398,21 +398,21 @@ func bulletinTitle(b *bulletin.Bulletin) string {
 	return b.Title + " — " + b.Date.Format("2 January 2006")
 }
 
-func (bd *builder) itemEntry(src source) *Entry {
-	s, r, it := bd.s, src.r, src.it
+func (bd *builder) pointEntry(src source) *Entry {
+	s, r, pt := bd.s, src.r, src.pt
 	e := &Entry{
-		ID:      s.ItemEntryID(it),
-		Title:   it.Title,
-		URL:     s.ItemURL(it),
-		Content: bd.itemHTML(it),
-		Summary: markdown.Summary(bd.c.Text(it.Body), summaryLength),
+		ID:      s.PointEntryID(pt),
+		Title:   pt.Title,
+		URL:     s.PointURL(pt),
+		Content: bd.pointHTML(pt),
+		Summary: markdown.Summary(bd.c.Text(pt.Body), summaryLength),
 		Author:  orgPerson(s),
 	}
 	e.Published, e.Updated = src.times()
 	var cats categories
 	cats.add(Category{Term: r.ID, Label: r.Name})
-	cats.add(Category{Term: string(it.Kind), Label: it.Kind.Label()})
-	cats.addEvents(it)
+	cats.add(Category{Term: string(pt.Kind), Label: pt.Kind.Label()})
+	cats.addEvents(pt)
 	e.Categories = cats.sorted()
 	return e
 }
@@ -426,9 +426,9 @@ func (c *categories) add(cat Category) {
 	}
 }
 
-func (c *categories) addEvents(it *bulletin.Item) {
+func (c *categories) addEvents(pt *bulletin.Point) {
 	for _, k := range []bulletin.EventKind{bulletin.Hearing, bulletin.Gathering} {
-		for _, ev := range it.Events {
+		for _, ev := range pt.Events {
 			if ev.Kind == k {
 				c.add(Category{Term: string(k), Label: k.Label()})
 				break
@@ -476,13 +476,13 @@ func newBuilder(s *bulletin.Site, c *markdown.Cache) *builder {
 func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
 	s := bd.s
 	var w markup.Writer
-	w.Grow(len(b.Scripture.Text) + len(b.Intro) + 2048*len(b.Items)) // a guess that saves growing
+	w.Grow(len(b.Scripture.Text) + len(b.Intro) + 2048*len(b.Points)) // a guess that saves growing
 	w.Scripture("<blockquote>", b.Scripture)
 	w.Raw(bd.c.HTML(b.Intro))
 	for _, r := range s.Regions {
 		heading := false
-		for _, it := range b.Items {
-			if it.Region != r.ID {
+		for _, pt := range b.Points {
+			if pt.Region != r.ID {
 				continue
 			}
 			if !heading {
@@ -492,11 +492,11 @@ func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
 				heading = true
 			}
 			w.Raw("\n<h3><a href=\"")
-			w.URL(s.ItemURL(it))
+			w.URL(s.PointURL(pt))
 			w.Raw("\">")
-			w.Text(it.Title)
+			w.Text(pt.Title)
 			w.Raw("</a></h3>\n")
-			bd.writePoint(&w, it)
+			bd.writePoint(&w, pt)
 		}
 	}
 	if about := bd.c.HTML(s.About); about != "" {
@@ -509,30 +509,30 @@ func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
 	return w.String()
 }
 
-// itemHTML renders one point with its events and a link to its bulletin.
-func (bd *builder) itemHTML(it *bulletin.Item) string {
+// pointHTML renders one point with its events and a link to its bulletin.
+func (bd *builder) pointHTML(pt *bulletin.Point) string {
 	var w markup.Writer
 	w.Grow(2048)
-	bd.writePoint(&w, it)
+	bd.writePoint(&w, pt)
 	w.Raw("\n<p><a href=\"")
-	w.URL(bd.s.URL(bulletin.BulletinPath(it.Bulletin)))
+	w.URL(bd.s.URL(bulletin.BulletinPath(pt.Bulletin)))
 	w.Raw("\">")
-	w.Text(bulletinTitle(it.Bulletin))
+	w.Text(bulletinTitle(pt.Bulletin))
 	w.Raw("</a></p>")
 	return w.String()
 }
 
 // writePoint writes a point's kind, text and events.
-func (bd *builder) writePoint(w *markup.Writer, it *bulletin.Item) {
+func (bd *builder) writePoint(w *markup.Writer, pt *bulletin.Point) {
 	w.Raw("<p><em>")
-	w.Text(it.Kind.Label())
+	w.Text(pt.Kind.Label())
 	w.Raw("</em></p>\n")
-	w.Raw(bd.c.HTML(it.Body))
-	if len(it.Events) == 0 {
+	w.Raw(bd.c.HTML(pt.Body))
+	if len(pt.Events) == 0 {
 		return
 	}
 	w.Raw("\n<ul>")
-	for _, e := range it.Events {
+	for _, e := range pt.Events {
 		w.Raw("\n<li><strong>")
 		w.Text(e.Kind.Label())
 		if l := e.StatusLabel(); l != "" {

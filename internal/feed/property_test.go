@@ -59,18 +59,18 @@ func generate(r *rand.Rand, basePath string) (*bulletin.Site, []*bulletin.Bullet
 		for range 1 + r.IntN(6) {
 			reg := s.Regions[r.IntN(len(s.Regions))].ID
 			perRegion[reg]++
-			it := &bulletin.Item{
+			pt := &bulletin.Point{
 				ID: fmt.Sprintf("%s-%d", reg, perRegion[reg]), Region: reg, Kind: []bulletin.Kind{bulletin.Praise, bulletin.Prayer}[r.IntN(2)],
 				Title: text(), Body: text(), Bulletin: b,
 			}
 			if r.IntN(3) == 0 {
 				start := day.Add(time.Duration(r.IntN(1000)) * time.Hour)
-				it.Events = append(it.Events, &bulletin.Event{
+				pt.Events = append(pt.Events, &bulletin.Event{
 					ID: fmt.Sprintf("event-%d", r.IntN(5)), Kind: bulletin.Hearing, Title: text(), Location: text(),
-					Status: bulletin.Cancelled, Start: start, End: start.Add(time.Hour), Zone: loc, Item: it,
+					Status: bulletin.Cancelled, Start: start, End: start.Add(time.Hour), Zone: loc, Point: pt,
 				})
 			}
-			b.Items = append(b.Items, it)
+			b.Points = append(b.Points, pt)
 		}
 		bs = append(bs, b)
 	}
@@ -164,8 +164,8 @@ func TestProperties(t *testing.T) {
 		r := rand.New(rand.NewPCG(seed, 2))
 		for _, b := range bs2 {
 			b.Title, b.File = texts[r.IntN(len(texts))], "renamed.yaml"
-			for _, it := range b.Items {
-				it.Title, it.Body = texts[r.IntN(len(texts))], texts[r.IntN(len(texts))]
+			for _, pt := range b.Points {
+				pt.Title, pt.Body = texts[r.IntN(len(texts))], texts[r.IntN(len(texts))]
 			}
 		}
 		after := ids(t, feed.Build(s2, bs2, now))

@@ -72,7 +72,7 @@ func Calendars(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) []*C
 			Events: filter(func(t *bulletin.Tracked) bool { return t.Kind == bulletin.Gathering })},
 	}
 	for _, r := range s.Regions {
-		events := filter(func(t *bulletin.Tracked) bool { return t.Item.Region == r.ID })
+		events := filter(func(t *bulletin.Tracked) bool { return t.Point.Region == r.ID })
 		events = append(events, movedAway(s, listed, r.ID, now)...)
 		cals = append(cals, &Calendar{
 			Path: "calendars/" + r.ID + ".ics", Title: s.Title + " — " + r.Name,
@@ -103,7 +103,7 @@ func Calendars(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) []*C
 func movedAway(s *bulletin.Site, listed []*bulletin.Tracked, region string, now time.Time) []*bulletin.Tracked {
 	var out []*bulletin.Tracked
 	for _, t := range listed {
-		if t.Item.Region == region || !slices.ContainsFunc(t.Mentions, func(e *bulletin.Event) bool { return e.Item.Region == region }) {
+		if t.Point.Region == region || !slices.ContainsFunc(t.Mentions, func(e *bulletin.Event) bool { return e.Point.Region == region }) {
 			continue
 		}
 		if now.After(t.Modified.AddDate(0, 0, s.CancelledDays)) {
@@ -276,11 +276,11 @@ func vevent(s *bulletin.Site, t *bulletin.Tracked) *ics.VEvent {
 	if e.Location != "" {
 		v.SetProperty(ics.ComponentPropertyLocation, text(e.Location))
 	}
-	v.SetProperty(ics.ComponentPropertyUrl, s.ItemURL(e.Item))
+	v.SetProperty(ics.ComponentPropertyUrl, s.PointURL(e.Point))
 	addr, cn := organizer(s)
 	v.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
 	v.AddProperty(ics.ComponentPropertyCategories, text(e.Kind.Label()))
-	if r := s.Region(e.Item.Region); r != nil {
+	if r := s.Region(e.Point.Region); r != nil {
 		v.AddProperty(ics.ComponentPropertyCategories, text(r.Name))
 	}
 	v.SetProperty(ics.ComponentPropertyStatus, status(e.Status))
@@ -323,15 +323,15 @@ func summary(e *bulletin.Event) string {
 // description returns the plain text of the point that announces the
 // event, and a link to its bulletin.
 func description(s *bulletin.Site, e *bulletin.Event) string {
-	it := e.Item
+	pt := e.Point
 	var b strings.Builder
 	if label := e.StatusLabel(); label != "" && e.Status != bulletin.Tentative {
 		b.WriteString(label + ". ")
 	}
 	b.WriteString(e.When() + ".\n\n")
-	b.WriteString(it.Kind.Label() + ": " + it.Title + "\n\n")
-	b.WriteString(markdown.Text(it.Body) + "\n\n")
-	b.WriteString("From " + it.Bulletin.Title + ", " + it.Bulletin.Date.Format("2 January 2006") + ": " + s.URL(bulletin.BulletinPath(it.Bulletin)))
+	b.WriteString(pt.Kind.Label() + ": " + pt.Title + "\n\n")
+	b.WriteString(markdown.Text(pt.Body) + "\n\n")
+	b.WriteString("From " + pt.Bulletin.Title + ", " + pt.Bulletin.Date.Format("2 January 2006") + ": " + s.URL(bulletin.BulletinPath(pt.Bulletin)))
 	return b.String()
 }
 

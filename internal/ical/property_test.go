@@ -40,10 +40,10 @@ func generate(r *rand.Rand) (*bulletin.Site, []*bulletin.Tracked) {
 	var events []*bulletin.Tracked
 	for i := range 1 + r.IntN(8) {
 		b := &bulletin.Bulletin{ID: "b", Title: pick(), Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-		it := &bulletin.Item{ID: "p", Region: "r", Kind: bulletin.Prayer, Title: pick(), Body: pick(), Bulletin: b}
+		pt := &bulletin.Point{ID: "p", Region: "r", Kind: bulletin.Prayer, Title: pick(), Body: pick(), Bulletin: b}
 		loc, _ := time.LoadLocation(zoneNames[r.IntN(len(zoneNames))])
 		e := &bulletin.Event{ID: fmt.Sprintf("e%d", i), Kind: bulletin.Hearing, Title: pick(), Location: pick(),
-			Status: []bulletin.Status{bulletin.Confirmed, bulletin.Tentative, bulletin.Postponed, bulletin.Cancelled}[r.IntN(4)], Item: it}
+			Status: []bulletin.Status{bulletin.Confirmed, bulletin.Tentative, bulletin.Postponed, bulletin.Cancelled}[r.IntN(4)], Point: pt}
 		day := bulletin.Date{Year: 2026 + r.IntN(3), Month: time.Month(1 + r.IntN(12)), Day: 1 + r.IntN(28)}
 		if r.IntN(3) == 0 {
 			e.AllDay, e.Date = true, day
@@ -64,8 +64,8 @@ func generate(r *rand.Rand) (*bulletin.Site, []*bulletin.Tracked) {
 				e.Repeat.Except = []bulletin.Date{day.AddDays(7)}
 			}
 		}
-		it.Events = []*bulletin.Event{e}
-		b.Items = []*bulletin.Item{it}
+		pt.Events = []*bulletin.Event{e}
+		b.Points = []*bulletin.Point{pt}
 		events = append(events, &bulletin.Tracked{Event: e, Sequence: r.IntN(3), Created: b.Date, Modified: b.Date})
 	}
 	return s, events

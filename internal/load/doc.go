@@ -130,7 +130,7 @@
 //	    events: []                  # the events the point announces
 //
 // A bulletin is published when its date (or its publish time, when set)
-// has come and it is not a draft. An item's id defaults to its region and
+// has come and it is not a draft. A point's id defaults to its region and
 // its place among that region's points in the bulletin, so reordering
 // points within a region changes their ids: give an id to a point that
 // may move.

@@ -628,8 +628,8 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 		d.errorf(v, "the bulletin has no items; add at least one praise or prayer point")
 	}
 	for _, n := range items {
-		it := d.item(n, b, loc, site, perRegion)
-		b.Items = append(b.Items, it)
+		pt := d.point(n, b, loc, site, perRegion)
+		b.Points = append(b.Points, pt)
 	}
 	return b
 }
@@ -652,39 +652,39 @@ func (d *decoder) audio(n *yaml.Node) *bulletin.Audio {
 	return a
 }
 
-func (d *decoder) item(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, site *bulletin.Site, perRegion map[string]int) *bulletin.Item {
+func (d *decoder) point(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, site *bulletin.Site, perRegion map[string]int) *bulletin.Point {
 	m := d.mapping(n, "item", keys["item"]...)
-	it := &bulletin.Item{Pos: d.pos(n), Fields: m.fields, Bulletin: b}
-	it.Region = m.line("region", true)
-	known := it.Region != "" && site.Region(it.Region) != nil
-	if !known && it.Region != "" && len(site.Regions) > 0 {
+	pt := &bulletin.Point{Pos: d.pos(n), Fields: m.fields, Bulletin: b}
+	pt.Region = m.line("region", true)
+	known := pt.Region != "" && site.Region(pt.Region) != nil
+	if !known && pt.Region != "" && len(site.Regions) > 0 {
 		ids := make([]string, len(site.Regions))
 		for i, r := range site.Regions {
 			ids[i] = r.ID
 		}
-		d.errorf(m.values["region"], "unknown region %s%s; site.yaml lists %s", short(it.Region), didYouMean(it.Region, ids), commaList(ids))
+		d.errorf(m.values["region"], "unknown region %s%s; site.yaml lists %s", short(pt.Region), didYouMean(pt.Region, ids), commaList(ids))
 	}
-	it.Kind = bulletin.Kind(m.enum("kind", true, "", string(bulletin.Praise), string(bulletin.Prayer)))
-	it.Body = m.markdown("body", true)
-	it.Title = m.line("title", false)
-	if it.Title == "" && it.Body != "" {
-		it.Title = markdown.FirstSentence(it.Body, titleLength)
-		it.TitleAuto = true
+	pt.Kind = bulletin.Kind(m.enum("kind", true, "", string(bulletin.Praise), string(bulletin.Prayer)))
+	pt.Body = m.markdown("body", true)
+	pt.Title = m.line("title", false)
+	if pt.Title == "" && pt.Body != "" {
+		pt.Title = markdown.FirstSentence(pt.Body, titleLength)
+		pt.TitleAuto = true
 	}
-	perRegion[it.Region]++
-	it.ID = m.line("id", false)
-	if v, ok := m.values["id"]; ok && it.ID == "" {
+	perRegion[pt.Region]++
+	pt.ID = m.line("id", false)
+	if v, ok := m.values["id"]; ok && pt.ID == "" {
 		d.errorf(v, "id is empty; give an id or leave the key out")
 	} else if !ok && known {
-		it.ID = fmt.Sprintf("%s-%d", it.Region, perRegion[it.Region])
+		pt.ID = fmt.Sprintf("%s-%d", pt.Region, perRegion[pt.Region])
 		p, _ := m.fields.Get("region")
-		it.Fields.Set("id", p)
+		pt.Fields.Set("id", p)
 	}
-	it.Private = m.boolean("private")
+	pt.Private = m.boolean("private")
 	for _, en := range m.list("events", false) {
-		it.Events = append(it.Events, d.event(en, it, loc, site))
+		pt.Events = append(pt.Events, d.event(en, pt, loc, site))
 	}
-	return it
+	return pt
 }
 
 // enum reads key's value as one of the allowed words.
@@ -700,9 +700,9 @@ func (m *mapping) enum(key string, required bool, def string, allowed ...string)
 	return s
 }
 
-func (d *decoder) event(n *yaml.Node, it *bulletin.Item, loc *time.Location, site *bulletin.Site) *bulletin.Event {
+func (d *decoder) event(n *yaml.Node, pt *bulletin.Point, loc *time.Location, site *bulletin.Site) *bulletin.Event {
 	m := d.mapping(n, "event", keys["event"]...)
-	e := &bulletin.Event{Pos: d.pos(n), Fields: m.fields, Item: it}
+	e := &bulletin.Event{Pos: d.pos(n), Fields: m.fields, Point: pt}
 	e.ID = m.line("id", true)
 	e.Kind = bulletin.EventKind(m.enum("kind", true, "", string(bulletin.Hearing), string(bulletin.Gathering)))
 	e.Title = m.line("title", true)

@@ -31,7 +31,7 @@ func OutlookSubscribe(httpsURL, name string) string {
 // timed event's times are local, with ctz naming their zone; an all-day
 // event's dates end the day after its last.
 func GoogleEvent(s *bulletin.Site, e *bulletin.Event) string {
-	return googleEvent(e, details(s, e, markdown.Text(e.Item.Body)))
+	return googleEvent(e, details(s, e, markdown.Text(e.Point.Body)))
 }
 
 func googleEvent(e *bulletin.Event, details string) string {
@@ -59,7 +59,7 @@ func googleEvent(e *bulletin.Event, details string) string {
 // OutlookEvent returns Outlook.com's link that opens a new event filled
 // in: times with their UTC offset, or all-day dates.
 func OutlookEvent(s *bulletin.Site, e *bulletin.Event) string {
-	return outlookEvent(e, details(s, e, markdown.Text(e.Item.Body)))
+	return outlookEvent(e, details(s, e, markdown.Text(e.Point.Body)))
 }
 
 func outlookEvent(e *bulletin.Event, details string) string {
@@ -91,7 +91,7 @@ func summary(e *bulletin.Event) string {
 // details is the text of an event in the links: its point's text,
 // shortened, and where to read it.
 func details(s *bulletin.Site, e *bulletin.Event, text string) string {
-	return markdown.Summary(text, 600) + "\n\n" + s.ItemURL(e.Item)
+	return markdown.Summary(text, 600) + "\n\n" + s.PointURL(e.Point)
 }
 
 func compactDate(d bulletin.Date) string {

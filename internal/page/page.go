@@ -261,7 +261,7 @@ func (r *renderer) feedOf(name string) []Feed {
 
 // A point is a praise or prayer point as the pages show it.
 type point struct {
-	*bulletin.Item
+	*bulletin.Point
 	Anchor string // the id of its element: the point's own on its bulletin's page
 	Body   template.HTML
 	Events []*event
@@ -295,25 +295,25 @@ func (r *renderer) newEvent(e *bulletin.Event) *event {
 	latest := e
 	if t := r.tracked(e.ID); t != nil {
 		latest = t.Event
-		if t.Event != e && t.Event.Item.Bulletin != e.Item.Bulletin {
+		if t.Event != e && t.Event.Point.Bulletin != e.Point.Bulletin {
 			ev.Latest = t.Event
 		}
 	}
 	links, ok := r.links[latest]
 	if !ok {
-		d := details(r.s, latest, r.c.Text(latest.Item.Body))
+		d := details(r.s, latest, r.c.Text(latest.Point.Body))
 		links = [2]string{googleEvent(latest, d), outlookEvent(latest, d)}
 		r.links[latest] = links
 	}
 	ev.Google, ev.Outlook = links[0], links[1]
 	ev.ICS = r.local(bulletin.EventPath(latest))
-	ev.Bulletin = latest.Item.Bulletin
+	ev.Bulletin = latest.Point.Bulletin
 	return ev
 }
 
-func (r *renderer) newPoint(it *bulletin.Item) *point {
-	p := &point{Item: it, Anchor: it.ID, Body: template.HTML(r.c.HTML(it.Body)), Region: r.s.Region(it.Region)}
-	for _, e := range it.Events {
+func (r *renderer) newPoint(pt *bulletin.Point) *point {
+	p := &point{Point: pt, Anchor: pt.ID, Body: template.HTML(r.c.HTML(pt.Body)), Region: r.s.Region(pt.Region)}
+	for _, e := range pt.Events {
 		p.Events = append(p.Events, r.newEvent(e))
 	}
 	return p
@@ -338,9 +338,9 @@ func (r *renderer) newBulletin(b *bulletin.Bulletin) *bulletinView {
 	v := &bulletinView{Bulletin: b, URL: r.local(bulletin.BulletinPath(b)), Intro: template.HTML(r.c.HTML(b.Intro))}
 	for _, reg := range r.s.Regions {
 		sec := section{Region: reg}
-		for _, it := range b.Items {
-			if it.Region == reg.ID {
-				sec.Points = append(sec.Points, r.newPoint(it))
+		for _, pt := range b.Points {
+			if pt.Region == reg.ID {
+				sec.Points = append(sec.Points, r.newPoint(pt))
 			}
 		}
 		if len(sec.Points) > 0 {
@@ -442,17 +442,17 @@ func (r *renderer) region(reg *bulletin.Region) {
 	var entries []regionEntry
 	more, limit := 0, max(r.s.FeedLimit, 1)
 	for _, b := range r.in.Bulletins {
-		for _, it := range b.Items {
-			if it.Region != reg.ID {
+		for _, pt := range b.Points {
+			if pt.Region != reg.ID {
 				continue
 			}
 			if len(entries) == limit {
 				more++
 				continue
 			}
-			p := r.newPoint(it)
-			p.Anchor = b.ID + "-" + it.ID // points of several bulletins share IDs here
-			entries = append(entries, regionEntry{p, b, r.local(bulletin.BulletinPath(b)) + "#" + it.ID})
+			p := r.newPoint(pt)
+			p.Anchor = b.ID + "-" + pt.ID // points of several bulletins share IDs here
+			entries = append(entries, regionEntry{p, b, r.local(bulletin.BulletinPath(b)) + "#" + pt.ID})
 		}
 	}
 	p := bulletin.RegionPath(reg)

@@ -132,12 +132,12 @@ func TestLinks(t *testing.T) {
 	base, _ := url.Parse("https://prayer.example.org/")
 	s := &bulletin.Site{BaseURL: base, Title: "Prayer"}
 	b := &bulletin.Bulletin{ID: "2026-11-20", Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
-	it := &bulletin.Item{ID: "latin-america-1", Body: "Pray for the *team*.", Bulletin: b}
+	pt := &bulletin.Point{ID: "latin-america-1", Body: "Pray for the *team*.", Bulletin: b}
 	timed := &bulletin.Event{ID: "h", Kind: bulletin.Hearing, Title: "Hearing, Santo Domingo", Location: "Palacio & Co",
-		Start: time.Date(2026, 11, 30, 9, 0, 0, 0, sd), End: time.Date(2026, 11, 30, 12, 0, 0, 0, sd), Zone: sd, Item: it}
+		Start: time.Date(2026, 11, 30, 9, 0, 0, 0, sd), End: time.Date(2026, 11, 30, 12, 0, 0, 0, sd), Zone: sd, Point: pt}
 	allDay := &bulletin.Event{ID: "c", Kind: bulletin.Gathering, Title: "Conference", AllDay: true,
-		Date: bulletin.Date{Year: 2026, Month: 12, Day: 30}, Until: bulletin.Date{Year: 2026, Month: 12, Day: 31}, Item: it}
-	weekly := &bulletin.Event{ID: "w", Kind: bulletin.Gathering, Title: "Vigil", Start: timed.Start, End: timed.End, Zone: sd, Item: it,
+		Date: bulletin.Date{Year: 2026, Month: 12, Day: 30}, Until: bulletin.Date{Year: 2026, Month: 12, Day: 31}, Point: pt}
+	weekly := &bulletin.Event{ID: "w", Kind: bulletin.Gathering, Title: "Vigil", Start: timed.Start, End: timed.End, Zone: sd, Point: pt,
 		Repeat: &bulletin.Repeat{Rule: "FREQ=WEEKLY", Until: bulletin.Date{Year: 2027, Month: 2, Day: 1}}}
 	tests := []struct{ name, got, want string }{
 		{"webcal", page.Webcal("https://prayer.example.org/calendars/all.ics"), "webcal://prayer.example.org/calendars/all.ics"},

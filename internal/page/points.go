@@ -16,7 +16,7 @@ import (
 // points by region.
 func bulletinHTML(b *bulletinView) template.HTML {
 	var w markup.Writer
-	w.Grow(len(b.Scripture.Text) + len(b.Intro) + 3072*len(b.Items)) // a guess that saves growing
+	w.Grow(len(b.Scripture.Text) + len(b.Intro) + 3072*len(b.Points)) // a guess that saves growing
 	w.Scripture(`<blockquote class="scripture">`, b.Scripture)
 	w.Raw(string(b.Intro))
 	for _, sec := range b.Sections {

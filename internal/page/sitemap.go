@@ -36,7 +36,7 @@ func (r *renderer) sitemap() {
 	for _, reg := range r.s.Regions {
 		var t time.Time
 		for _, b := range r.in.Bulletins {
-			if b.Modified().After(t) && slices.ContainsFunc(b.Items, func(it *bulletin.Item) bool { return it.Region == reg.ID }) {
+			if b.Modified().After(t) && slices.ContainsFunc(b.Points, func(pt *bulletin.Point) bool { return pt.Region == reg.ID }) {
 				t = b.Modified()
 			}
 		}

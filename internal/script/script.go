@@ -207,23 +207,23 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) *Script {
 
 	for _, r := range s.Regions {
 		sec := section{name: r.Name}
-		for _, it := range b.Items {
-			if it.Region != r.ID {
+		for _, pt := range b.Points {
+			if pt.Region != r.ID {
 				continue
 			}
-			pt := point{id: it.ID, heading: it.Kind.Label()}
-			if !it.TitleAuto {
+			said := point{id: pt.ID, heading: pt.Kind.Label()}
+			if !pt.TitleAuto {
 				// A title taken from the body would be read twice.
-				pt.heading += ": " + it.Title
+				said.heading += ": " + pt.Title
 			}
-			pt.body = spoken(it.Body)
-			for _, e := range it.Events {
-				pt.events = append(pt.events, event{id: e.ID, text: eventWords(e, year)})
+			said.body = spoken(pt.Body)
+			for _, e := range pt.Events {
+				said.events = append(said.events, event{id: e.ID, text: eventWords(e, year)})
 				if e.URL != "" {
 					links.add(markdown.Link{Text: e.Title, URL: e.URL})
 				}
 			}
-			sec.points = append(sec.points, pt)
+			sec.points = append(sec.points, said)
 		}
 		if len(sec.points) > 0 {
 			sc.sections = append(sc.sections, sec)

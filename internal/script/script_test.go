@@ -93,8 +93,8 @@ func TestNoURLReadOut(t *testing.T) {
 
 func bodies(b *bulletin.Bulletin) []string {
 	var out []string
-	for _, it := range b.Items {
-		out = append(out, it.Body)
+	for _, pt := range b.Points {
+		out = append(out, pt.Body)
 	}
 	return out
 }
@@ -108,9 +108,9 @@ func TestMarkdownKeepsIDs(t *testing.T) {
 		for _, b := range bs {
 			md := string(script.Markdown(s, b, nil))
 			want := []string{"<!-- bulletin: " + b.ID + " -->"}
-			for _, it := range b.Items {
-				want = append(want, "<!-- id: "+it.ID+" -->")
-				for _, e := range it.Events {
+			for _, pt := range b.Points {
+				want = append(want, "<!-- id: "+pt.ID+" -->")
+				for _, e := range pt.Events {
 					want = append(want, "<!-- event: "+e.ID+" -->")
 				}
 			}
@@ -138,21 +138,21 @@ func TestMarkdownKeepsIDs(t *testing.T) {
 func TestEscape(t *testing.T) {
 	s, bs := loadSite(t, sites[0].src, sites[0].now)
 	b := *bs[0]
-	it := *b.Items[0]
-	it.Title = "# Not a heading *or* _emphasis_ [or](a link) `code` <b>html</b> &amp; 1. \\ end"
-	it.Body = `Pray for \*stars\* and \_lines\_, \<tags\>, 2 \* 3, a \[bracket\] and \# hash.`
-	b.Items = []*bulletin.Item{&it}
+	pt := *b.Points[0]
+	pt.Title = "# Not a heading *or* _emphasis_ [or](a link) `code` <b>html</b> &amp; 1. \\ end"
+	pt.Body = `Pray for \*stars\* and \_lines\_, \<tags\>, 2 \* 3, a \[bracket\] and \# hash.`
+	b.Points = []*bulletin.Point{&pt}
 	md := script.Markdown(s, &b, nil)
 	plain := markdown.Text(string(md))
 	for _, want := range []string{
-		"Praise: " + it.Title,
+		"Praise: " + pt.Title,
 		"Pray for *stars* and _lines_, <tags>, 2 * 3, a [bracket] and # hash.",
 	} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("the Markdown script does not read back %q:\n%s", want, md)
 		}
 	}
-	if !bytes.Contains(script.Text(s, &b, nil), []byte("Praise: "+it.Title+".")) {
+	if !bytes.Contains(script.Text(s, &b, nil), []byte("Praise: "+pt.Title+".")) {
 		t.Errorf("the text script changed the title")
 	}
 }
