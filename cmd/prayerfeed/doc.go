@@ -7,7 +7,7 @@ Usage:
 	prayerfeed build [-src bulletins] [-out public] [-now time] [-manifest file] [-strict] [-v]
 	prayerfeed check [-src bulletins] [-out public] [-now time]
 	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
-	prayerfeed serve [-src bulletins] [-out public] [-addr 127.0.0.1:8080] [-now time]
+	prayerfeed serve [-src bulletins] [-addr 127.0.0.1:8080] [-now time]
 	prayerfeed ping [-src bulletins] [-out public] [-hub url] [-state file] [-all] [-n]
 
 Build loads every bulletin under -src, validates it, renders every output
@@ -40,9 +40,11 @@ is never published as it is; its placeholders start with "TODO", and a
 bulletin that still holds one cannot be published. New never overwrites a
 file.
 
-Serve builds the site into -out and serves it at -addr, as a static host
-would (the same media types, conditional requests), for previewing. It
-rebuilds whenever a file under -src changes; while the last build has
+Serve serves the site at -addr as a static host would (the same paths,
+media types and conditional requests), for previewing, and writes
+nothing: it keeps the site's model in memory and renders each page when
+it is asked for. It builds the model again as soon as a file under -src
+changes, parsing only the files that did; while the last build has
 problems, every page shows them instead of the site. It listens on
 loopback only unless -addr says otherwise.
 

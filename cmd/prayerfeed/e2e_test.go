@@ -41,13 +41,10 @@ func TestBrowser(t *testing.T) {
 	exe := chromium(t)
 	dir := t.TempDir()
 	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
-	src, out := filepath.Join(dir, "bulletins"), filepath.Join(dir, "public")
+	src := filepath.Join(dir, "bulletins")
 	var logs bytes.Buffer
 	fixed := moment{t: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)}
-	srv, err := newServer(src, out, func() moment { return fixed }, &logs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newServer(src, func() moment { return fixed }, &logs)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -98,7 +98,6 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	case "new":
 		date = fset.String("date", "", "the bulletin's date (default: the next Friday)")
 	case "serve":
-		out = fset.String("out", "public", "the folder to build the site into and serve")
 		addr = fset.String("addr", "127.0.0.1:8080", "the address to listen on")
 	case "ping":
 		out = fset.String("out", "public", "the folder the site was built into")
@@ -135,7 +134,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 			m, _ := nowFrom(*nowFlag, getenv, clock) // valid: checked above
 			return m
 		}
-		return runServe(*src, *out, *addr, clockNow, stderr)
+		return runServe(*src, *addr, clockNow, stderr)
 	}
 	switch cmd {
 	case "build":
@@ -208,6 +207,9 @@ func report(stderr io.Writer, err error, warns bulletin.ErrorList) int {
 
 // warningLine is a warning as prayerfeed prints it.
 func warningLine(w *bulletin.Error) string {
+	if w.Pos == (bulletin.Pos{}) {
+		return "prayerfeed: warning: " + w.Msg // of the outputs, not of one place in the source
+	}
 	return fmt.Sprintf("%s: warning: %s", w.Pos, w.Msg)
 }
 

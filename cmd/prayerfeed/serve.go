@@ -8,68 +8,53 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/build"
 	"github.com/prayerfeed/prayerfeed/internal/load"
 	"github.com/prayerfeed/prayerfeed/internal/serve"
 )
 
-// newServer returns the preview server of the site in src, built into
-// out at the clock now, logging to stderr.
-func newServer(src, out string, now func() moment, stderr io.Writer) (*serve.Server, error) {
-	root, err := openSource(src)
-	if err != nil {
-		return nil, err
-	}
-	settings, _ := load.Site(root.FS(), filepath.ToSlash(filepath.Clean(src)))
-	root.Close()
-	base := "/"
-	if settings.BaseURL != nil {
-		base = settings.BaseURL.Path
-	}
-	var srv *serve.Server
-	cache := new(load.Cache) // a save parses only the files it changed
-	srv = &serve.Server{
-		Src:       src,
-		Out:       out,
-		Base:      base,
-		MediaType: build.MediaType,
-		Poll:      500 * time.Millisecond,
-		Log:       log.New(stderr, "prayerfeed serve: ", 0),
-		Build: func() error {
-			site, _, err := loadSiteCached(src, now(), cache)
+// newServer returns the preview server of the site in src at the clock
+// now, logging to stderr. Each build runs the pipeline up to the model,
+// parsing only the files that changed since the last; each file is
+// rendered from the model when it is asked for.
+func newServer(src string, now func() moment, stderr io.Writer) *serve.Server {
+	cache := new(load.Cache)
+	return &serve.Server{
+		Src: src,
+		Log: log.New(stderr, "prayerfeed serve: ", 0),
+		Build: func() (*serve.Site, error) {
+			root, err := openSource(src)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			srv.SetBase(site.BaseURL.Path)
-			// As build does: stage the files as they render, then swap.
-			st, err := build.OpenStage(out)
+			defer root.Close()
+			r, err := build.Run(build.Options{Src: root.FS(), Name: sourceName(src), Now: now().in, Cache: cache})
 			if err != nil {
-				return err
+				return nil, err
 			}
-			site.Previous = st.Previous()
-			if err := build.RenderTo(site, st.Add); err != nil {
-				st.Discard()
-				return err
+			m := r.Model
+			site := &serve.Site{Base: m.Site.BaseURL.Path, Files: map[string]serve.File{}}
+			for _, j := range m.Jobs() {
+				site.Files[j.Path] = serve.File{MediaType: j.MediaType, Render: func() ([]byte, error) { return m.RenderFile(j) }}
 			}
-			_, err = st.Commit(site.Manifest(nil))
-			return err
+			return site, nil
 		},
 	}
-	return srv, nil
 }
 
-func runServe(src, out, addr string, now func() moment, stderr io.Writer) error {
+func runServe(src, addr string, now func() moment, stderr io.Writer) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	srv, err := newServer(src, out, now, stderr)
-	if err != nil {
-		ln.Close()
-		return err
+	srv := newServer(src, now, stderr)
+	base := "/"
+	if root, err := openSource(src); err == nil {
+		if settings, _ := load.Site(root.FS(), sourceName(src)); settings.BaseURL != nil {
+			base = settings.BaseURL.Path
+		}
+		root.Close()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -77,6 +62,6 @@ func runServe(src, out, addr string, now func() moment, stderr io.Writer) error 
 	if h, _, err := net.SplitHostPort(host); err == nil && !net.ParseIP(h).IsLoopback() {
 		fmt.Fprintf(stderr, "prayerfeed serve: warning: %s is reachable from other machines\n", host)
 	}
-	fmt.Fprintf(stderr, "prayerfeed serve: http://%s%s (Ctrl-C to stop)\n", host, srv.Base)
+	fmt.Fprintf(stderr, "prayerfeed serve: http://%s%s (Ctrl-C to stop)\n", host, base)
 	return srv.Serve(ctx, ln)
 }

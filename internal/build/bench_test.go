@@ -12,6 +12,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/corpus"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
 
 // The benchmarks run on a generated corpus of benchBulletins bulletins
@@ -54,40 +55,52 @@ func BenchmarkValidate(b *testing.B) {
 	}
 }
 
-// BenchmarkRender renders each row of the table of outputs alone.
+// BenchmarkRender renders each row of the table of outputs alone, its
+// files of one year sharing their Markdown as in a build.
 func BenchmarkRender(b *testing.B) {
 	root := benchCorpus(b)
-	loaded, _, err := build.Load(root.FS(), "bulletins", benchNow)
+	r, err := build.Run(build.Options{Src: root.FS(), Name: "bulletins", Now: build.At(benchNow)})
 	if err != nil {
 		b.Fatal(err)
 	}
+	m := r.Model
 	for _, o := range build.Outputs {
 		name := strings.NewReplacer("/", "_", "<", "", ">", "").Replace(o.Path)
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				s := &build.Site{Site: loaded.Site, Bulletins: loaded.Bulletins, Now: loaded.Now}
-				if _, err := o.All(s); err != nil {
-					b.Fatal(err)
+				var text *markdown.Cache
+				year := -1
+				for _, j := range o.Files(m) {
+					if j.Year != year {
+						text, year = markdown.NewCache(m.Site.BaseURL), j.Year
+					}
+					if _, err := j.Render(text); err != nil {
+						b.Fatal(err)
+					}
 				}
 			}
 		})
 	}
 }
 
-// BenchmarkBuild loads, validates, renders and publishes the whole site,
-// first into an empty folder, then again with nothing changed.
+// BenchmarkModel builds the model of the loaded, validated corpus.
+func BenchmarkModel(b *testing.B) {
+	root := benchCorpus(b)
+	site, all, _ := load.Dir(root.FS(), "bulletins")
+	pub := bulletin.Public(all, benchNow)
+	for b.Loop() {
+		if _, err := build.NewModel(site, pub, benchNow, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild runs the whole pipeline, first into an empty folder,
+// then again with nothing changed.
 func BenchmarkBuild(b *testing.B) {
 	root := benchCorpus(b)
 	build1 := func(out string) {
-		s, _, err := build.Load(root.FS(), "bulletins", benchNow)
-		if err != nil {
-			b.Fatal(err)
-		}
-		files, err := build.Render(s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := build.Publish(out, files, s.Manifest(files)); err != nil {
+		if _, err := build.Run(build.Options{Src: root.FS(), Name: "bulletins", Now: build.At(benchNow), Out: out}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -96,7 +109,7 @@ func BenchmarkBuild(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			i++
-			build1(filepath.Join(dir, "public"+string(rune('a'+i%26))+strings.Repeat("x", i/26)))
+			build1(filepath.Join(dir, "public"+strconv.Itoa(i)))
 		}
 	})
 	b.Run("unchanged", func(b *testing.B) {

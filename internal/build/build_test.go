@@ -28,31 +28,36 @@ var sites = []struct {
 	{"site", filepath.Join("testdata", "site", "bulletins"), time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC), filepath.Join("testdata", "site", "public")},
 }
 
-// loadSite loads and validates the site in the folder src at now.
-func loadSite(tb testing.TB, src string, now time.Time) *build.Site {
+// run runs the pipeline on the folder src at now, into out unless out is
+// "", and fails the test on any problem.
+func run(tb testing.TB, src, out string, now time.Time) *build.Report {
 	tb.Helper()
 	root, err := os.OpenRoot(src)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer root.Close()
-	site, _, err := build.Load(root.FS(), "bulletins", now)
+	r, err := build.Run(build.Options{Src: root.FS(), Name: "bulletins", Now: build.At(now), Out: out})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return site
+	return r
 }
 
-// buildSite builds src at now into a new temporary folder and returns it.
+// model returns the model of the site in the folder src at now.
+func model(tb testing.TB, src string, now time.Time) *build.Model {
+	tb.Helper()
+	return run(tb, src, "", now).Model
+}
+
+// buildSite builds src at now into a new temporary folder and returns it
+// with the files rendered.
 func buildSite(t *testing.T, src string, now time.Time) (string, []build.File) {
 	t.Helper()
-	site := loadSite(t, src, now)
-	files, err := build.Render(site)
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Publish(out, files, site.Manifest(files)); err != nil {
+	r := run(t, src, out, now)
+	files, err := build.RenderAll(r.Model)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return out, files
@@ -77,7 +82,7 @@ func TestGoldenSites(t *testing.T) {
 // produces at least one file in the golden sites.
 func TestEveryOutputHasGolden(t *testing.T) {
 	for _, o := range build.Outputs {
-		if o.Path == "" || o.MediaType == "" || o.Render == nil {
+		if o.Path == "" || o.MediaType == "" || o.Files == nil {
 			t.Errorf("output %+v lacks a path, media type or renderer", o)
 		}
 	}

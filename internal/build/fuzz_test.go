@@ -24,19 +24,19 @@ func FuzzRender(f *testing.F) {
 	f.Add("Control \x00\x01\x1b\x7f\u0085", "Invalid \xff\xfe UTF-8 ]]> <script>alert(1)</script>", "\r\n\\;,")
 	f.Add("עברית العربية 🙏🏽", "[x](javascript:alert(1)) <img src=x onerror=alert(1)>", strings.Repeat("long ", 200))
 	f.Fuzz(func(t *testing.T, title, body, place string) {
-		s, now := fuzzSite(title, body, place)
-		files, err := build.Render(s)
+		files, err := build.RenderAll(fuzzModel(t, title, body, place))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, file := range files {
 			checkFile(t, file)
 		}
-		_ = now
 	})
 }
 
-func fuzzSite(title, body, place string) (*build.Site, time.Time) {
+// fuzzModel returns the model of a site of three bulletins whose every
+// text is one of title, body and place.
+func fuzzModel(t *testing.T, title, body, place string) *build.Model {
 	sd, _ := time.LoadLocation("America/Santo_Domingo")
 	base, _ := url.Parse("https://example.org/prayer/")
 	s := &bulletin.Site{Title: title, Description: body, BaseURL: base, Language: "en", Location: sd, IDDomain: "example.org",
@@ -56,7 +56,11 @@ func fuzzSite(title, body, place string) (*build.Site, time.Time) {
 		bs = append(bs, b)
 	}
 	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
-	return &build.Site{Site: s, Bulletins: bulletin.Public(bs, now), Now: now}, now
+	m, err := build.NewModel(s, bulletin.Public(bs, now), now, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // checkFile checks that a rendered file is well formed for its kind.

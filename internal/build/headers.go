@@ -6,8 +6,7 @@ import (
 	"strings"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
-	"github.com/prayerfeed/prayerfeed/internal/feed"
-	"github.com/prayerfeed/prayerfeed/internal/ical"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
 
 // Cache lifetimes, in seconds: feeds and calendars are polled, pages are
@@ -21,18 +20,23 @@ const (
 // Pages: the media type of every feed and calendar (hosts guess JSON Feed
 // and OPML wrong), CORS for feeds and calendars so that web readers can
 // fetch them, and cache lifetimes. Paths are under base_url's path.
-func headers(s *Site, _ *Part) ([]File, error) {
+func headers(m *Model) []Job {
+	return []Job{{Path: "_headers", Render: func(*markdown.Cache) ([]byte, error) { return headersFile(m), nil }}}
+}
+
+func headersFile(m *Model) []byte {
+	s := m.Site
 	var paths []string
-	for _, f := range s.Feeds().Heads {
+	for _, f := range m.Feeds.Heads {
 		for _, ext := range []string{"atom", "json", "rss"} {
 			paths = append(paths, "feeds/"+f.Name+"."+ext)
 		}
 	}
 	paths = append(paths, "feeds.opml")
-	if feed.BuildPodcast(s.Site, s.Bulletins) != nil {
+	if m.Podcast != nil {
 		paths = append(paths, bulletin.PodcastPath)
 	}
-	for _, c := range ical.Calendars(s.Site, s.Events(), s.Now) {
+	for _, c := range m.Calendars {
 		paths = append(paths, c.Path)
 	}
 	prefix := strings.TrimSuffix(s.BaseURL.Path, "/")
@@ -52,5 +56,5 @@ func headers(s *Site, _ *Part) ([]File, error) {
 	for _, p := range paths {
 		rule("/"+(&url.URL{Path: p}).EscapedPath(), "Content-Type: "+MediaType(p), cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
 	}
-	return []File{{Path: "_headers", MediaType: "text/plain; charset=utf-8", Data: []byte(b.String())}}, nil
+	return []byte(b.String())
 }

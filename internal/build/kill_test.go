@@ -12,8 +12,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/prayerfeed/prayerfeed/internal/build"
 )
 
 // makeSite writes a site of n bulletins, copies of the sample's first
@@ -45,14 +43,7 @@ func makeSite(t *testing.T, n int, title string) string {
 // publishSite builds src into out in this process.
 func publishSite(t *testing.T, src, out string) {
 	t.Helper()
-	site := loadSite(t, src, killNow)
-	files, err := build.Render(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := build.Publish(out, files, site.Manifest(files)); err != nil {
-		t.Fatal(err)
-	}
+	run(t, src, out, killNow)
 }
 
 var killNow = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)

@@ -53,23 +53,22 @@ func ReadManifest(path string) (*Manifest, error) {
 	return &m, nil
 }
 
-// manifest returns the manifest of the site with its rendered files.
-func (s *Site) manifest(files []File) *Manifest {
-	m := &Manifest{Format: 1, Files: map[string]string{}, Entries: map[string]Origin{}, Events: map[string]Origin{}}
-	for _, f := range files {
-		m.Files[f.Path] = sum(f.Data)
-	}
-	for _, b := range s.Bulletins {
+// Manifest returns the manifest of the model's IDs. Its files are the
+// stage's to fill in (Stage.Commit).
+func (m *Model) Manifest() *Manifest {
+	s := m.Site
+	man := &Manifest{Format: 1, Files: map[string]string{}, Entries: map[string]Origin{}, Events: map[string]Origin{}}
+	for _, b := range m.Bulletins {
 		file := b.Pos.File
-		m.Entries[s.EntryID(b)] = Origin{File: file, Title: b.Title}
+		man.Entries[s.EntryID(b)] = Origin{File: file, Title: b.Title}
 		for i, pt := range b.Points {
-			m.Entries[s.PointEntryID(pt)] = Origin{File: file, Title: pt.Title, Point: i + 1}
+			man.Entries[s.PointEntryID(pt)] = Origin{File: file, Title: pt.Title, Point: i + 1}
 		}
 	}
-	for _, t := range s.Events() {
-		m.Events[s.UID(t.Event)] = Origin{File: t.Point.Bulletin.Pos.File, Title: t.Title, Sequence: t.Sequence, State: state(t.Event)}
+	for _, t := range m.Events {
+		man.Events[s.UID(t.Event)] = Origin{File: t.Point.Bulletin.Pos.File, Title: t.Title, Sequence: t.Sequence, State: state(t.Event)}
 	}
-	return m
+	return man
 }
 
 // encode returns the manifest as json.MarshalIndent with two spaces

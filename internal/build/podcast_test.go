@@ -24,19 +24,19 @@ func podcastRows() []build.Output {
 // renderPodcast loads src at now and renders the podcast rows alone.
 func renderPodcast(t *testing.T, src string, now time.Time) []build.File {
 	t.Helper()
-	site := loadSite(t, src, now)
+	m := model(t, src, now)
 	var files []build.File
 	for _, o := range podcastRows() {
-		fs, err := o.All(site)
-		if err != nil {
-			t.Fatalf("render %s: %v", o.Path, err)
-		}
-		for _, f := range fs {
-			if f.MediaType != o.MediaType || !matches(o.Path, f.Path) {
-				t.Errorf("row %s rendered %s as %s", o.Path, f.Path, f.MediaType)
+		for _, j := range o.Files(m) {
+			data, err := m.RenderFile(j)
+			if err != nil {
+				t.Fatal(err)
 			}
+			if !matches(o.Path, j.Path) {
+				t.Errorf("row %s rendered %s", o.Path, j.Path)
+			}
+			files = append(files, build.File{Path: j.Path, MediaType: o.MediaType, Data: data})
 		}
-		files = append(files, fs...)
 	}
 	return files
 }

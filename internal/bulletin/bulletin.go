@@ -9,7 +9,6 @@ package bulletin
 
 import (
 	"net/url"
-	"sync"
 	"time"
 )
 
@@ -80,9 +79,6 @@ type Site struct {
 	CancelledDays int           // days a cancelled event stays listed after its date
 	Refresh       time.Duration // calendar REFRESH-INTERVAL and X-PUBLISHED-TTL
 	EventDuration time.Duration // length of a timed event without an end
-
-	regionOnce sync.Once
-	regionByID map[string]*Region
 }
 
 // Org is the organisation that publishes the site.
@@ -101,19 +97,15 @@ type Region struct {
 	Description string
 }
 
-// Region returns the region with the given id, or nil. It is safe to call
-// from several goroutines; the index is built on the first call, so add
-// no region after it.
+// Region returns the region with the given id, or nil. A site has a few
+// regions: a look through them costs less than a map would.
 func (s *Site) Region(id string) *Region {
-	s.regionOnce.Do(func() {
-		s.regionByID = make(map[string]*Region, len(s.Regions))
-		for _, r := range s.Regions {
-			if _, dup := s.regionByID[r.ID]; !dup {
-				s.regionByID[r.ID] = r
-			}
+	for _, r := range s.Regions {
+		if r.ID == id {
+			return r
 		}
-	})
-	return s.regionByID[id]
+	}
+	return nil
 }
 
 // A Bulletin is one weekly bulletin: a scripture, then points by region.

@@ -47,12 +47,31 @@ type Input struct {
 	// Scripts, when set, returns the URL of a bulletin's read-aloud
 	// script, or "".
 	Scripts func(*bulletin.Bulletin) string
+}
 
-	byIDOnce   sync.Once
-	byID       map[string]*bulletin.Tracked // Events by ID
-	chromeOnce sync.Once
-	chrome     *chrome
-	chromeErr  error
+// Pages renders the pages of one site. New prepares what every page
+// shares, once; its methods may then be called from several goroutines,
+// in any order.
+type Pages struct {
+	in     *Input
+	byID   map[string]*bulletin.Tracked // Events by ID
+	chrome *chrome
+}
+
+// New returns the renderer of the pages of in.
+func New(in *Input) (*Pages, error) {
+	ps := &Pages{in: in, byID: make(map[string]*bulletin.Tracked, len(in.Events))}
+	for _, t := range in.Events {
+		ps.byID[t.ID] = t
+	}
+	v := &view{In: in, Site: in.Site, Root: in.Site.BaseURL.Path}
+	var top, bottom strings.Builder
+	t := pages["notfound.html"]
+	if err := errors.Join(t.ExecuteTemplate(&top, "top", v), t.ExecuteTemplate(&bottom, "bottom", v)); err != nil {
+		return nil, fmt.Errorf("page chrome: %w", err)
+	}
+	ps.chrome = &chrome{Top: template.HTML(top.String()), Bottom: template.HTML(bottom.String())}
+	return ps, nil
 }
 
 // A Feed is a feed in its three formats.
@@ -127,73 +146,86 @@ type chrome struct {
 	Bottom template.HTML // from </main> to the end
 }
 
-// chrome returns the pages' chrome, rendered on first use.
-func (r *renderer) chrome() *chrome {
-	in := r.in
-	in.chromeOnce.Do(func() {
-		v := &view{In: in, Site: in.Site, Root: in.Site.BaseURL.Path}
-		var top, bottom strings.Builder
-		t := pages["notfound.html"]
-		in.chromeErr = errors.Join(t.ExecuteTemplate(&top, "top", v), t.ExecuteTemplate(&bottom, "bottom", v))
-		in.chrome = &chrome{Top: template.HTML(top.String()), Bottom: template.HTML(bottom.String())}
-	})
-	return in.chrome
-}
-
-// Render renders every page: those of SitePages and each bulletin's.
-func Render(in *Input) ([]File, error) {
-	files, err := SitePages(in)
-	if err != nil {
-		return nil, err
-	}
-	c := markdown.NewCache(in.Site.BaseURL)
-	for _, b := range in.Bulletins {
-		f, err := BulletinPage(in, b, c)
-		if err != nil {
-			return nil, err
-		}
+// All renders every page, each bulletin's too: for small sites and
+// tests.
+func (ps *Pages) All() ([]File, error) {
+	c := markdown.NewCache(ps.in.Site.BaseURL)
+	files := []File{}
+	add := func(f File, err error) error {
 		files = append(files, f)
+		return err
 	}
-	return files, nil
+	err := errors.Join(add(ps.Home(c)), add(ps.Archive()), add(ps.Events(c)), add(ps.Subscribe()), add(ps.NotFound()),
+		add(ps.Sitemap()), add(ps.Robots(), nil))
+	for _, reg := range ps.in.Site.Regions {
+		err = errors.Join(err, add(ps.Region(reg, c)))
+	}
+	for _, b := range ps.in.Bulletins {
+		err = errors.Join(err, add(ps.Bulletin(b, c)))
+	}
+	files = append(files, Assets()...)
+	return files, err
 }
 
-// SitePages renders every page but the bulletins' own: the home page, a
-// page per region, the archive, the events and the subscribe page, and
-// the 404 page, sitemap.xml, robots.txt and the assets. Each is bounded
-// in size whatever the history, but for the archive's list of bulletins.
-func SitePages(in *Input) ([]File, error) {
-	r := newRenderer(in, markdown.NewCache(in.Site.BaseURL))
-	r.home()
-	for _, reg := range in.Site.Regions {
-		r.region(reg)
-	}
-	r.archive()
-	r.events()
-	r.subscribe()
-	r.render("notfound.html", "404.html", "Page not found", "This page does not exist.", "", nil, nil)
-	r.sitemap()
-	r.files = append(r.files, File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\nSitemap: " + r.s.URL("sitemap.xml") + "\n")})
-	if err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+// Assets returns the stylesheet and the script every page loads.
+func Assets() []File {
+	var files []File
+	fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		data, err := staticFS.ReadFile(p)
-		r.files = append(r.files, File{Path: "assets/" + strings.TrimPrefix(p, "static/"), Data: data})
+		files = append(files, File{Path: "assets/" + strings.TrimPrefix(p, "static/"), Data: data})
 		return err
-	}); err != nil {
-		return nil, err
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	return r.files, nil
+	})
+	return files
 }
 
-// BulletinPage renders the page of the bulletin b, its Markdown through
-// c. It is safe to call from several goroutines.
-func BulletinPage(in *Input, b *bulletin.Bulletin, c *markdown.Cache) (File, error) {
-	r := newRenderer(in, c)
-	r.bulletin(b)
+// Home renders the home page, its Markdown through c.
+func (ps *Pages) Home(c *markdown.Cache) (File, error) { return ps.one(c, (*renderer).home) }
+
+// Bulletin renders the page of the bulletin b, its Markdown through c.
+func (ps *Pages) Bulletin(b *bulletin.Bulletin, c *markdown.Cache) (File, error) {
+	return ps.one(c, func(r *renderer) { r.bulletin(b) })
+}
+
+// Region renders the page of a region, its Markdown through c.
+func (ps *Pages) Region(reg *bulletin.Region, c *markdown.Cache) (File, error) {
+	return ps.one(c, func(r *renderer) { r.region(reg) })
+}
+
+// Archive renders the list of every bulletin.
+func (ps *Pages) Archive() (File, error) { return ps.one(nil, (*renderer).archive) }
+
+// Events renders the page of hearings and gatherings, coming and recent.
+func (ps *Pages) Events(c *markdown.Cache) (File, error) { return ps.one(c, (*renderer).events) }
+
+// Subscribe renders the page of feeds and calendars to subscribe to.
+func (ps *Pages) Subscribe() (File, error) { return ps.one(nil, (*renderer).subscribe) }
+
+// NotFound renders the page a host shows for a missing path, 404.html.
+func (ps *Pages) NotFound() (File, error) {
+	return ps.one(nil, func(r *renderer) {
+		r.render("notfound.html", "404.html", "Page not found", "This page does not exist.", "", nil, nil)
+	})
+}
+
+// Sitemap renders sitemap.xml.
+func (ps *Pages) Sitemap() (File, error) { return ps.one(nil, (*renderer).sitemap) }
+
+// Robots renders robots.txt.
+func (ps *Pages) Robots() File {
+	return File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\nSitemap: " + ps.in.Site.URL("sitemap.xml") + "\n")}
+}
+
+// one runs render, which renders one file, with a renderer whose
+// Markdown goes through c, or a cache of its own when c is nil.
+func (ps *Pages) one(c *markdown.Cache, render func(*renderer)) (File, error) {
+	if c == nil {
+		c = markdown.NewCache(ps.in.Site.BaseURL)
+	}
+	r := &renderer{ps: ps, in: ps.in, s: ps.in.Site, c: c, links: map[*bulletin.Event][2]string{}}
+	render(r)
 	if r.err != nil {
 		return File{}, r.err
 	}
@@ -205,23 +237,17 @@ type renderer struct {
 	// that show it, and an event's calendar links once a renderer.
 	c     *markdown.Cache
 	links map[*bulletin.Event][2]string
+	ps    *Pages
 	in    *Input
 	s     *bulletin.Site
 	files []File
 	err   error
 }
 
-func newRenderer(in *Input, c *markdown.Cache) *renderer {
-	return &renderer{in: in, s: in.Site, c: c, links: map[*bulletin.Event][2]string{}}
-}
-
 // render executes a page template into path. A path ending in "/" gets
 // its index.html.
 func (r *renderer) render(tmpl, p, title, description, canonicalPath string, feeds []Feed, data any) {
-	v := &view{In: r.in, Site: r.s, Title: title, Description: description, Root: r.s.BaseURL.Path, Feeds: feeds, Data: data, Chrome: r.chrome()}
-	if r.in.chromeErr != nil && r.err == nil {
-		r.err = fmt.Errorf("page chrome: %w", r.in.chromeErr)
-	}
+	v := &view{In: r.in, Site: r.s, Title: title, Description: description, Root: r.s.BaseURL.Path, Feeds: feeds, Data: data, Chrome: r.ps.chrome}
 	if canonicalPath != "" || p == "index.html" {
 		v.Canonical = r.s.URL(canonicalPath)
 	}
@@ -279,21 +305,10 @@ type event struct {
 	Bulletin *bulletin.Bulletin // where the version in force was announced
 }
 
-func (r *renderer) tracked(id string) *bulletin.Tracked {
-	in := r.in
-	in.byIDOnce.Do(func() {
-		in.byID = make(map[string]*bulletin.Tracked, len(in.Events))
-		for _, t := range in.Events {
-			in.byID[t.ID] = t
-		}
-	})
-	return in.byID[id]
-}
-
 func (r *renderer) newEvent(e *bulletin.Event) *event {
 	ev := &event{Event: e}
 	latest := e
-	if t := r.tracked(e.ID); t != nil {
+	if t := r.ps.byID[e.ID]; t != nil {
 		latest = t.Event
 		if t.Event != e && t.Event.Point.Bulletin != e.Point.Bulletin {
 			ev.Latest = t.Event

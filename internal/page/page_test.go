@@ -31,9 +31,13 @@ func render(t *testing.T) []page.File {
 	}
 	now := time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
 	pub := bulletin.Public(bs, now)
-	files, err := page.Render(&page.Input{Site: site, Bulletins: pub, Events: bulletin.Track(pub), Now: now,
+	pages, err := page.New(&page.Input{Site: site, Bulletins: pub, Events: bulletin.Track(pub), Now: now,
 		Feeds:     []page.Feed{{Name: "all", Title: "All", RSS: "https://example.org/prayer/feeds/all.rss", Atom: "https://example.org/prayer/feeds/all.atom", JSON: "https://example.org/prayer/feeds/all.json"}},
 		Calendars: []page.Calendar{{Name: "all", Title: "All", URL: "https://example.org/prayer/calendars/all.ics"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := pages.All()
 	if err != nil {
 		t.Fatal(err)
 	}

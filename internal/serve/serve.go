@@ -1,5 +1,6 @@
-// Package serve is prayerfeed's preview server: it serves a built site
-// as a static host would, rebuilds it when the bulletins change, and
+// Package serve is prayerfeed's preview server: it serves a site as a
+// static host would, rendering each file from the last build's model when
+// it is asked for, rebuilds the model as soon as a bulletin is saved, and
 // shows the problems of a failed build on every page instead of the site
 // as it was, so that whoever edits a bulletin sees at once what to fix.
 package serve
@@ -16,51 +17,59 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
-// A Server serves the folder Out under the URL path Base, and calls
-// Build whenever a file under Src changes.
-type Server struct {
-	Src   string // the folder of bulletins, watched
-	Out   string // the built site, served
-	Base  string // the URL path the site lives under, such as "/" or "/prayer/"
-	Build func() error
-	// MediaType returns the media type of a file by its path.
-	MediaType func(string) string
-	// Poll is how often Src is checked for changes.
-	Poll time.Duration
-	Log  *log.Logger
-
-	mu  sync.RWMutex
-	err error // of the last build
-	gen int   // counts builds, for tests
+// A Site is what a build gives the server: the URL path the site lives
+// under and its files, each rendered when asked for.
+type Site struct {
+	Base  string // such as "/" or "/prayer/"
+	Files map[string]File
 }
 
-// SetBase changes the URL path the site lives under, as a rebuild with a
-// new base_url does.
-func (s *Server) SetBase(base string) {
-	s.mu.Lock()
-	s.Base = base
-	s.mu.Unlock()
+// A File is one file of a site, by its path.
+type File struct {
+	MediaType string
+	Render    func() ([]byte, error)
+}
+
+// A Server serves the Site that Build returns, and calls Build again
+// whenever a file under Src changes.
+type Server struct {
+	Src   string // the folder of bulletins, watched
+	Build func() (*Site, error)
+	Log   *log.Logger
+	// Poll, when set, is how often Src is checked for changes where the
+	// system cannot tell of them (see watch).
+	Poll time.Duration
+
+	mu   sync.RWMutex
+	site *Site // of the last build that succeeded
+	err  error // of the last build
+	gen  int   // counts builds, for tests
 }
 
 // Rebuild runs Build and records its outcome.
 func (s *Server) Rebuild() error {
-	err := s.Build()
+	start := time.Now()
+	site, err := s.Build()
 	s.mu.Lock()
+	if err == nil {
+		s.site = site
+	}
 	s.err = err
 	s.gen++
 	s.mu.Unlock()
 	if err != nil {
 		s.Log.Printf("build failed:\n%v", err)
 	} else {
-		s.Log.Printf("built %s", s.Out)
+		s.Log.Printf("built in %s", time.Since(start).Round(time.Millisecond))
 	}
 	return err
 }
@@ -72,12 +81,33 @@ func (s *Server) Builds() int {
 	return s.gen
 }
 
-// Serve builds the site, then serves it on ln and watches Src until ctx
-// is done.
+// Base returns the URL path the site lives under, "/" before a build.
+func (s *Server) Base() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.site == nil {
+		return "/"
+	}
+	return s.site.Base
+}
+
+// Serve watches Src, builds the site, and serves it on ln, rebuilding it
+// whenever Src changes, until ctx is done.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	w, err := fsnotify.NewWatcher()
+	if err == nil {
+		if err = addTree(w, s.Src); err != nil {
+			w.Close()
+		}
+	}
+	if err != nil {
+		s.Log.Printf("cannot watch %s (%v); checking it for changes every %s instead", s.Src, err, s.poll())
+		go s.pollChanges(ctx)
+	} else {
+		go s.watch(ctx, w)
+	}
 	s.Rebuild()
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	go s.watch(ctx)
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -90,10 +120,68 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// watch rebuilds whenever the fingerprint of Src changes.
-func (s *Server) watch(ctx context.Context) {
+// settle is how long the source must stay quiet after a change before a
+// rebuild: an editor's save is often several writes and a rename.
+const settle = 20 * time.Millisecond
+
+// watch rebuilds whenever w, which watches Src, tells of a change: the
+// system tells of it (inotify, kqueue, ReadDirectoryChangesW), and
+// watching costs nothing while nothing changes. Where the system cannot
+// watch, Serve falls back to pollChanges.
+func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
+	defer w.Close()
+	quiet := time.NewTimer(time.Hour)
+	quiet.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Create) {
+				addTree(w, ev.Name) // a new folder is watched too
+			}
+			quiet.Reset(settle)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return
+			}
+			s.Log.Printf("watching %s: %v", s.Src, err)
+			quiet.Reset(settle) // events may have been lost: look again
+		case <-quiet.C:
+			s.Rebuild()
+		}
+	}
+}
+
+// addTree watches the folder dir and every folder under it that the
+// loader reads (not those whose names start with "." or "_").
+func addTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil // gone already, or a file: its folder is watched
+		}
+		if p != dir && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "_")) {
+			return fs.SkipDir
+		}
+		return w.Add(p)
+	})
+}
+
+func (s *Server) poll() time.Duration {
+	if s.Poll > 0 {
+		return s.Poll
+	}
+	return time.Second
+}
+
+// pollChanges rebuilds whenever the names, sizes or modification times of
+// the files under Src change, looking every Poll (a second by default).
+func (s *Server) pollChanges(ctx context.Context) {
 	last := fingerprint(s.Src)
-	tick := time.NewTicker(s.Poll)
+	tick := time.NewTicker(s.poll())
 	defer tick.Stop()
 	for {
 		select {
@@ -109,7 +197,7 @@ func (s *Server) watch(ctx context.Context) {
 }
 
 // fingerprint sums the names, sizes and modification times of the files
-// under dir: polling it is portable and cheap, and needs no watcher.
+// under dir.
 func fingerprint(dir string) string {
 	h := sha256.New()
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -125,8 +213,8 @@ func fingerprint(dir string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// ServeHTTP serves the file a request names, or the problems of the last
-// build.
+// ServeHTTP renders the file a request names, or shows the problems of
+// the last build.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -134,60 +222,62 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	err, base := s.err, s.Base
+	site, err := s.site, s.err
 	s.mu.RUnlock()
-	if err != nil {
+	if err != nil || site == nil {
 		s.problems(w, err)
 		return
 	}
-	if !strings.HasPrefix(r.URL.Path, base) {
+	if !strings.HasPrefix(r.URL.Path, site.Base) {
 		if r.URL.Path == "/" {
-			http.Redirect(w, r, base, http.StatusFound)
+			http.Redirect(w, r, site.Base, http.StatusFound)
 			return
 		}
-		s.notFound(w, r)
+		s.notFound(w, r, site)
 		return
 	}
-	name := strings.TrimPrefix(path.Clean("/"+strings.TrimPrefix(r.URL.Path, base)), "/")
+	name := strings.TrimPrefix(path.Clean("/"+strings.TrimPrefix(r.URL.Path, site.Base)), "/")
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
 	}
-	root, err := os.OpenRoot(s.Out)
+	f, ok := site.Files[name]
+	if !ok {
+		if _, dir := site.Files[path.Join(name, "index.html")]; dir {
+			// From the cleaned name: "//x" must not lead to another host.
+			http.Redirect(w, r, site.Base+name+"/", http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w, r, site)
+		return
+	}
+	data, err := f.Render()
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	defer root.Close()
-	f, err := root.Open(name)
-	if err == nil {
-		defer f.Close()
-		info, serr := f.Stat()
-		if serr == nil && info.IsDir() {
-			// From the cleaned name: "//x" must not lead to another host.
-			http.Redirect(w, r, base+name+"/", http.StatusMovedPermanently)
-			return
-		}
-		if serr == nil {
-			w.Header().Set("Content-Type", s.MediaType(name))
-			w.Header().Set("ETag", fmt.Sprintf(`"%x-%x"`, info.ModTime().UnixNano(), info.Size()))
-			w.Header().Set("X-Content-Type-Options", "nosniff")
-			if strings.HasPrefix(name, "feeds") || strings.HasPrefix(name, "calendars/") || strings.HasPrefix(name, "events/") {
-				w.Header().Set("Access-Control-Allow-Origin", "*")
-			}
-			http.ServeContent(w, r, name, info.ModTime(), f)
-			return
-		}
+	sum := sha256.Sum256(data)
+	w.Header().Set("Content-Type", f.MediaType)
+	w.Header().Set("ETag", `"`+hex.EncodeToString(sum[:12])+`"`)
+	w.Header().Set("Cache-Control", "no-cache") // always ask again: the next save may change it
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if strings.HasPrefix(name, "feeds") || strings.HasPrefix(name, "calendars/") || strings.HasPrefix(name, "events/") {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
 	}
-	s.notFound(w, r)
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
 }
 
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	data, err := os.ReadFile(filepath.Join(s.Out, "404.html"))
-	if err != nil {
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, site *Site) {
+	f, ok := site.Files["404.html"]
+	if !ok {
 		http.NotFound(w, r)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	data, err := f.Render()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", f.MediaType)
 	w.WriteHeader(http.StatusNotFound)
 	w.Write(data)
 }
@@ -208,15 +298,19 @@ pre { white-space: pre-wrap; background: #fdecea; padding: 1rem; border-radius: 
 <h1>The build failed</h1>
 <p>Nothing was published. Fix these problems and save: this page updates itself.</p>
 <pre id="problems">{{.}}</pre>
-<script>setTimeout(function () { location.reload(); }, 2000);</script>
+<script>setTimeout(function () { location.reload(); }, 1000);</script>
 </body>
 </html>
 `))
 
 // problems answers every request with the problems of the failed build.
 func (s *Server) problems(w http.ResponseWriter, err error) {
+	msg := "The site is being built."
+	if err != nil {
+		msg = err.Error()
+	}
 	var buf bytes.Buffer
-	problemsPage.Execute(&buf, err.Error())
+	problemsPage.Execute(&buf, msg)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusInternalServerError)

@@ -1,39 +1,41 @@
 package serve
 
 import (
+	"context"
 	"errors"
 	"io"
 	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	// Registers -update, so that "go test ./... -update" runs here too.
 	_ "github.com/prayerfeed/prayerfeed/internal/golden"
 )
 
-func newTestServer(t *testing.T, build func() error) (*Server, string) {
+// testSite is a site of three files under /prayer/.
+func testSite() (*Site, error) {
+	file := func(mediaType, data string) File {
+		return File{MediaType: mediaType, Render: func() ([]byte, error) { return []byte(data), nil }}
+	}
+	return &Site{Base: "/prayer/", Files: map[string]File{
+		"index.html":       file("text/html; charset=utf-8", "<h1>home</h1>"),
+		"404.html":         file("text/html; charset=utf-8", "<h1>not found</h1>"),
+		"feeds/all.atom":   file("application/atom+xml", "<feed/>"),
+		"feeds/index.html": file("text/html; charset=utf-8", "<h1>feeds</h1>"),
+	}}, nil
+}
+
+func newTestServer(t *testing.T, build func() (*Site, error)) *Server {
 	t.Helper()
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	os.MkdirAll(filepath.Join(out, "feeds"), 0o755)
-	os.WriteFile(filepath.Join(out, "index.html"), []byte("<h1>home</h1>"), 0o644)
-	os.WriteFile(filepath.Join(out, "404.html"), []byte("<h1>not found</h1>"), 0o644)
-	os.WriteFile(filepath.Join(out, "feeds", "all.atom"), []byte("<feed/>"), 0o644)
-	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("secret"), 0o644)
-	os.Symlink(filepath.Join(dir, "secret.txt"), filepath.Join(out, "link.txt"))
-	s := &Server{Src: dir, Out: out, Base: "/prayer/", Build: build, Log: log.New(io.Discard, "", 0),
-		MediaType: func(p string) string {
-			if strings.HasSuffix(p, ".atom") {
-				return "application/atom+xml"
-			}
-			return "text/html; charset=utf-8"
-		}}
+	s := &Server{Src: t.TempDir(), Build: build, Log: log.New(io.Discard, "", 0)}
 	s.Rebuild()
-	return s, dir
+	return s
 }
 
 func get(t *testing.T, h http.Handler, path string, header ...string) *http.Response {
@@ -51,7 +53,7 @@ func get(t *testing.T, h http.Handler, path string, header ...string) *http.Resp
 }
 
 func TestServe(t *testing.T) {
-	s, _ := newTestServer(t, func() error { return nil })
+	s := newTestServer(t, testSite)
 	tests := []struct {
 		path   string
 		status int
@@ -63,7 +65,6 @@ func TestServe(t *testing.T) {
 		{"/prayer/nothing.html", 404, "<h1>not found</h1>"},
 		{"/prayer/../secret.txt", 404, "<h1>not found</h1>"},
 		{"/prayer/%2e%2e/secret.txt", 404, "<h1>not found</h1>"},
-		{"/prayer/link.txt", 404, "<h1>not found</h1>"},
 		{"/elsewhere/index.html", 404, "<h1>not found</h1>"},
 	}
 	for _, tt := range tests {
@@ -88,7 +89,7 @@ func TestServe(t *testing.T) {
 
 func TestServeShowsProblems(t *testing.T) {
 	fail := errors.New("bulletins/2026/a.yaml:3:7: unknown key \"tilte\" <script>")
-	s, _ := newTestServer(t, func() error { return fail })
+	s := newTestServer(t, func() (*Site, error) { return nil, fail })
 	for _, path := range []string{"/prayer/", "/prayer/feeds/all.atom", "/prayer/nothing"} {
 		resp := get(t, s, path)
 		body, _ := io.ReadAll(resp.Body)
@@ -96,4 +97,34 @@ func TestServeShowsProblems(t *testing.T) {
 			t.Errorf("GET %s after a failed build: %d\n%s", path, resp.StatusCode, body)
 		}
 	}
+}
+
+// TestServeRebuildsOnSave saves a file into a watched folder, and into a
+// folder made after the server started: each brings a rebuild.
+func TestServeRebuildsOnSave(t *testing.T) {
+	s := &Server{Src: t.TempDir(), Build: testSite, Log: log.New(io.Discard, "", 0)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Serve(ctx, ln)
+	waitFor(t, func() bool { return s.Builds() == 1 })
+	os.WriteFile(filepath.Join(s.Src, "a.yaml"), []byte("x"), 0o644)
+	waitFor(t, func() bool { return s.Builds() == 2 })
+	os.Mkdir(filepath.Join(s.Src, "2027"), 0o755)
+	waitFor(t, func() bool { return s.Builds() == 3 })
+	os.WriteFile(filepath.Join(s.Src, "2027", "b.yaml"), []byte("x"), 0o644)
+	waitFor(t, func() bool { return s.Builds() == 4 })
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatal("timed out")
 }

@@ -1,0 +1,72 @@
+package build
+
+import (
+	"strings"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/feed"
+	"github.com/prayerfeed/prayerfeed/internal/ical"
+	"github.com/prayerfeed/prayerfeed/internal/page"
+)
+
+// A Model is a site as it is published at one moment: its settings, the
+// bulletins out at that moment, the events they announce as they now
+// stand, and the feeds, calendars and pages made of them. NewModel builds
+// all of it at once; nothing in it is filled in later, and nothing in it
+// changes after, so that every output can be rendered from it, in any
+// order, on any core.
+type Model struct {
+	Site      *bulletin.Site
+	Bulletins []*bulletin.Bulletin // published, newest first
+	Now       time.Time            // the build's clock
+	// Events are the published events, each as its latest bulletin has
+	// it, with a SEQUENCE that never goes below the previous build's.
+	Events    []*bulletin.Tracked
+	Feeds     *feed.Set
+	Calendars []*ical.Calendar // the subscription calendars
+	Podcast   *feed.Podcast    // nil when no bulletin has audio
+	Pages     *page.Pages
+}
+
+// NewModel returns the model of a site whose published bulletins are
+// bulletins (see bulletin.Public), at the clock now. Prev is the manifest
+// of the site as last published, or nil: no event's SEQUENCE goes below
+// what it says.
+func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time, prev *Manifest) (*Model, error) {
+	m := &Model{Site: site, Bulletins: bulletins, Now: now}
+	m.Events = bulletin.Track(bulletins)
+	keepSequences(m.Events, prev, site.UID)
+	m.Feeds = feed.Build(site, bulletins, now)
+	m.Calendars = ical.Calendars(site, m.Events, now)
+	m.Podcast = feed.BuildPodcast(site, bulletins)
+
+	in := &page.Input{Site: site, Bulletins: bulletins, Events: m.Events, Now: now, LastDay: ical.LastDay,
+		Scripts: func(b *bulletin.Bulletin) string { return site.BaseURL.Path + bulletin.ScriptPath(b, "txt") }}
+	for _, f := range m.Feeds.Heads {
+		in.Feeds = append(in.Feeds, page.Feed{Name: f.Name, Title: f.Title, RSS: f.SelfURL("rss"), Atom: f.SelfURL("atom"), JSON: f.SelfURL("json")})
+	}
+	if m.Podcast != nil {
+		in.Podcast = site.URL(bulletin.PodcastPath)
+	}
+	for _, c := range m.Calendars {
+		name := strings.TrimSuffix(strings.TrimPrefix(c.Path, "calendars/"), ".ics")
+		in.Calendars = append(in.Calendars, page.Calendar{Name: name, Title: c.Title, URL: site.URL(c.Path)})
+	}
+	var err error
+	m.Pages, err = page.New(in)
+	return m, err
+}
+
+// Jobs returns every file of the site, not yet rendered, row by row of
+// the table of outputs.
+func (m *Model) Jobs() []Job {
+	var jobs []Job
+	for _, o := range Outputs {
+		for _, j := range o.Files(m) {
+			j.MediaType = o.MediaType
+			jobs = append(jobs, j)
+		}
+	}
+	return jobs
+}

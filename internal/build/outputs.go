@@ -1,0 +1,272 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"sync"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/feed"
+	"github.com/prayerfeed/prayerfeed/internal/ical"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/page"
+	"github.com/prayerfeed/prayerfeed/internal/script"
+)
+
+// A File is one rendered output.
+type File struct {
+	Path      string // slash-separated, relative to the output folder
+	MediaType string
+	Data      []byte
+}
+
+// A Job is one file of a site, not yet rendered: Render renders it.
+type Job struct {
+	Path      string
+	MediaType string
+	// Year is the year of the history the file belongs to, or 0 for the
+	// files of the whole site. The files of one year render together,
+	// sharing one rendering of each text's Markdown: a point is on its
+	// bulletin's page, in two scripts and in two archives.
+	Year int
+	// Render renders the file, its Markdown through text.
+	Render func(text *markdown.Cache) ([]byte, error)
+}
+
+// An Output is one row of the table of what a build writes: a kind of
+// file, and the files of that kind a site has.
+type Output struct {
+	Path      string // the path, or a pattern such as "feeds/<feed>.atom"
+	MediaType string
+	Files     func(m *Model) []Job // MediaType is the row's
+}
+
+// Media types of more than one row.
+const (
+	atomType     = "application/atom+xml"
+	rssType      = "application/rss+xml"
+	calendarType = "text/calendar; charset=utf-8"
+	htmlType     = "text/html; charset=utf-8"
+	textType     = "text/plain; charset=utf-8"
+)
+
+// Outputs is the table of everything a build writes. MediaType reads the
+// media type of a path from it: the files, _headers and the preview
+// server all serve what it says. (It is set in init, as _headers reads
+// it.)
+var Outputs []Output
+
+func init() {
+	Outputs = []Output{
+		{"feeds/<feed>.atom", atomType, heads("atom", feed.EncodeAtom)},
+		{"feeds/<feed>.rss", rssType, heads("rss", feed.EncodeRSS)},
+		{"feeds/<feed>.json", "application/feed+json", heads("json", feed.EncodeJSON)},
+		{"feeds/archive/<feed>/<year>.atom", atomType, archives},
+		{"feeds/podcast.rss", rssType, podcast},
+		{"feeds.opml", "text/x-opml", opml},
+		{"calendars/<calendar>.ics", calendarType, calendars},
+		{"events/<event>.ics", calendarType, singleEvents},
+		{"scripts/<bulletin>.txt", textType, scripts("txt", (*script.Script).Text)},
+		{"scripts/<bulletin>.md", "text/markdown; charset=utf-8", scripts("md", (*script.Script).Markdown)},
+		{"bulletins/<bulletin>/index.html", htmlType, bulletinPages},
+		{"index.html", htmlType, sitePage("index.html", (*page.Pages).Home)},
+		{"regions/<region>/index.html", htmlType, regionPages},
+		{"archive/index.html", htmlType, sitePage("archive/index.html", ignoreText((*page.Pages).Archive))},
+		{"events/index.html", htmlType, sitePage("events/index.html", (*page.Pages).Events)},
+		{"subscribe/index.html", htmlType, sitePage("subscribe/index.html", ignoreText((*page.Pages).Subscribe))},
+		{"404.html", htmlType, sitePage("404.html", ignoreText((*page.Pages).NotFound))},
+		{"sitemap.xml", "application/xml", sitePage("sitemap.xml", ignoreText((*page.Pages).Sitemap))},
+		{"robots.txt", textType, sitePage("robots.txt", func(ps *page.Pages, _ *markdown.Cache) (page.File, error) { return ps.Robots(), nil })},
+		{"assets/<asset>.css", "text/css; charset=utf-8", assets(".css")},
+		{"assets/<asset>.js", "text/javascript; charset=utf-8", assets(".js")},
+		{"_headers", textType, headers},
+	}
+	for _, o := range Outputs {
+		re := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(regexp.QuoteMeta(o.Path), `[^/]+`)
+		patterns = append(patterns, regexp.MustCompile("^"+re+"$"))
+	}
+}
+
+// patterns are the rows' paths as regular expressions, each "<...>"
+// standing for one path element or part of one.
+var patterns []*regexp.Regexp
+
+// MediaType returns the media type of the file at path p, as the table
+// of outputs says, or "application/octet-stream" for a path of none.
+func MediaType(p string) string {
+	for i, re := range patterns {
+		if re.MatchString(p) {
+			return Outputs[i].MediaType
+		}
+	}
+	return "application/octet-stream"
+}
+
+// heads lists the head feeds in one format.
+func heads(ext string, enc func(io.Writer, *feed.Feed) error) func(*Model) []Job {
+	return func(m *Model) []Job {
+		var jobs []Job
+		for _, f := range m.Feeds.Heads {
+			jobs = append(jobs, Job{Path: "feeds/" + f.Name + "." + ext, Render: func(*markdown.Cache) ([]byte, error) {
+				return encode(func(w io.Writer) error { return enc(w, f) })
+			}})
+		}
+		return jobs
+	}
+}
+
+func archives(m *Model) []Job {
+	var jobs []Job
+	for _, a := range m.Feeds.Archives {
+		jobs = append(jobs, Job{Path: a.Archive.Path, Year: a.Archive.Year, Render: func(c *markdown.Cache) ([]byte, error) {
+			return encode(func(w io.Writer) error { return feed.EncodeAtom(w, m.Feeds.Archive(a, c)) })
+		}})
+	}
+	return jobs
+}
+
+// podcast lists the podcast feed, when any bulletin has audio: no empty
+// podcast is ever published.
+func podcast(m *Model) []Job {
+	if m.Podcast == nil {
+		return nil
+	}
+	return []Job{{Path: bulletin.PodcastPath, Render: func(*markdown.Cache) ([]byte, error) {
+		return encode(func(w io.Writer) error { return feed.EncodePodcast(w, m.Podcast) })
+	}}}
+}
+
+func opml(m *Model) []Job {
+	return []Job{{Path: "feeds.opml", Render: func(*markdown.Cache) ([]byte, error) {
+		owner := feed.Person{Name: m.Site.Org.Name, Email: m.Site.Org.Email, URI: m.Site.Org.URL}
+		return encode(func(w io.Writer) error { return feed.EncodeOPML(w, m.Site.Title+" feeds", owner, m.Feeds) })
+	}}}
+}
+
+func calendars(m *Model) []Job {
+	var jobs []Job
+	for _, c := range m.Calendars {
+		jobs = append(jobs, calendarJob(m, c))
+	}
+	return jobs
+}
+
+func singleEvents(m *Model) []Job {
+	var jobs []Job
+	for _, t := range m.Events {
+		jobs = append(jobs, calendarJob(m, ical.Single(m.Site, t)))
+	}
+	return jobs
+}
+
+func calendarJob(m *Model, c *ical.Calendar) Job {
+	return Job{Path: c.Path, Render: func(*markdown.Cache) ([]byte, error) {
+		return encode(func(w io.Writer) error { return ical.Encode(w, m.Site, c) })
+	}}
+}
+
+// scripts lists every bulletin's read-aloud script in one format: plain
+// text, or Markdown with the IDs of its points.
+func scripts(ext string, lay func(*script.Script) []byte) func(*Model) []Job {
+	return func(m *Model) []Job {
+		jobs := make([]Job, 0, len(m.Bulletins))
+		for _, b := range m.Bulletins {
+			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Year: b.Date.Year(), Render: func(c *markdown.Cache) ([]byte, error) {
+				return lay(script.New(m.Site, b, c)), nil
+			}})
+		}
+		return jobs
+	}
+}
+
+func bulletinPages(m *Model) []Job {
+	jobs := make([]Job, 0, len(m.Bulletins))
+	for _, b := range m.Bulletins {
+		jobs = append(jobs, pageJob(bulletin.BulletinPath(b)+"index.html", b.Date.Year(), func(c *markdown.Cache) (page.File, error) {
+			return m.Pages.Bulletin(b, c)
+		}))
+	}
+	return jobs
+}
+
+func regionPages(m *Model) []Job {
+	var jobs []Job
+	for _, r := range m.Site.Regions {
+		jobs = append(jobs, pageJob(bulletin.RegionPath(r)+"index.html", 0, func(c *markdown.Cache) (page.File, error) {
+			return m.Pages.Region(r, c)
+		}))
+	}
+	return jobs
+}
+
+// sitePage lists the one page at path that render renders.
+func sitePage(path string, render func(*page.Pages, *markdown.Cache) (page.File, error)) func(*Model) []Job {
+	return func(m *Model) []Job {
+		return []Job{pageJob(path, 0, func(c *markdown.Cache) (page.File, error) { return render(m.Pages, c) })}
+	}
+}
+
+// ignoreText adapts the renderer of a page that shows no Markdown.
+func ignoreText(render func(*page.Pages) (page.File, error)) func(*page.Pages, *markdown.Cache) (page.File, error) {
+	return func(ps *page.Pages, _ *markdown.Cache) (page.File, error) { return render(ps) }
+}
+
+// pageJob is the job of the page at path, which render renders.
+func pageJob(path string, year int, render func(*markdown.Cache) (page.File, error)) Job {
+	return Job{Path: path, Year: year, Render: func(c *markdown.Cache) ([]byte, error) {
+		f, err := render(c)
+		if err == nil && f.Path != path {
+			err = fmt.Errorf("the page of %s rendered as %s", path, f.Path)
+		}
+		return f.Data, err
+	}}
+}
+
+// assets lists the stylesheet or the script, by their extension.
+func assets(ext string) func(*Model) []Job {
+	return func(*Model) []Job {
+		var jobs []Job
+		for _, f := range page.Assets() {
+			if path.Ext(f.Path) == ext {
+				jobs = append(jobs, Job{Path: f.Path, Render: func(*markdown.Cache) ([]byte, error) { return f.Data, nil }})
+			}
+		}
+		return jobs
+	}
+}
+
+// encode returns what write writes. It writes into a buffer kept for the
+// next file, and returns a copy of its own size, so that rendering many
+// large files leaves little garbage behind.
+func encode(write func(io.Writer) error) ([]byte, error) {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := write(buf); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Calendar clients choke on large subscriptions: Google Calendar stops
+// reading at about 1 MB.
+const calendarWarnSize = 512 << 10
+
+// WarnFile returns what is worth telling about one rendered file, or "".
+func WarnFile(f File) string {
+	if f.MediaType == calendarType && len(f.Data) > calendarWarnSize {
+		return fmt.Sprintf("%s is %d KB; Google Calendar ignores calendars over about 1 MB: lower calendar_past_days", f.Path, len(f.Data)>>10)
+	}
+	if headFeed.MatchString(f.Path) && f.Path != bulletin.PodcastPath && len(f.Data) > feed.MaxSize {
+		return fmt.Sprintf("%s is %d KB, though it holds only the newest bulletin or point; feed readers refuse feeds over %d KB: shorten it", f.Path, len(f.Data)>>10, feed.MaxSize>>10)
+	}
+	return ""
+}
+
+// headFeed matches the paths of the head feeds.
+var headFeed = regexp.MustCompile(`^feeds/[^/]+\.(atom|rss|json)$`)
