@@ -37,9 +37,9 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 	m := &Model{Site: site, Bulletins: bulletins, Now: now}
 	m.Events = bulletin.Track(bulletins)
 	keepSequences(m.Events, prev, site.UID)
-	m.Feeds = feed.Build(site, bulletins, now)
+	m.Feeds = feed.Build(site, bulletins, m.Events, now)
 	m.Calendars = ical.Calendars(site, m.Events, now)
-	m.Podcast = feed.BuildPodcast(site, bulletins)
+	m.Podcast = feed.BuildPodcast(site, bulletins, m.Events)
 
 	in := &page.Input{Site: site, Bulletins: bulletins, Events: m.Events, Now: now, LastDay: ical.LastDay,
 		Scripts: func(b *bulletin.Bulletin) string { return site.BaseURL.Path + bulletin.ScriptPath(b, "txt") }}

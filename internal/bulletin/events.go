@@ -60,6 +60,15 @@ func Track(bulletins []*Bulletin) []*Tracked {
 	return all
 }
 
+// ByID returns the events by their IDs.
+func ByID(events []*Tracked) map[string]*Tracked {
+	m := make(map[string]*Tracked, len(events))
+	for _, t := range events {
+		m[t.ID] = t
+	}
+	return m
+}
+
 // sameSchedule reports whether two versions of an event agree on all that
 // a calendar subscriber must be told of again: time, place, status and
 // title.

@@ -111,7 +111,8 @@ type Set struct {
 	Heads    []*Feed
 	Archives []*Feed
 	site     *bulletin.Site
-	fallback time.Time // updated time of a feed without entries
+	tracked  map[string]*bulletin.Tracked // the events as they now stand, by ID
+	fallback time.Time                    // updated time of a feed without entries
 }
 
 // A source is what an entry is made from: a whole bulletin in the all
@@ -135,14 +136,15 @@ func (src source) times() (published, updated time.Time) {
 }
 
 // Build returns every feed of the site. The bulletins must be the
-// published ones (bulletin.Public), newest first.
+// published ones (bulletin.Public), newest first, and events the events
+// they announce (bulletin.Track).
 //
 // A feed's updated time is its newest entry's. A feed without entries (a
 // region with no points yet) takes the newest bulletin's, or now when
 // there is none, so that it never claims a time that means nothing.
-func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time) *Set {
+func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.Tracked, now time.Time) *Set {
 	// The day, not the instant: two builds on one day agree.
-	set := &Set{site: s, fallback: now.UTC().Truncate(24 * time.Hour)}
+	set := &Set{site: s, tracked: bulletin.ByID(events), fallback: now.UTC().Truncate(24 * time.Hour)}
 	if len(bulletins) > 0 {
 		set.fallback = time.Time{}
 		for _, b := range bulletins {
@@ -188,7 +190,7 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
 	s := set.site
 	set.Heads = append(set.Heads, f)
 	head := srcs[:min(len(srcs), s.FeedLimit)]
-	bd := newBuilder(s, c)
+	bd := &builder{s, c, set.tracked}
 	for _, src := range head {
 		f.Entries = append(f.Entries, bd.entry(src))
 	}
@@ -275,7 +277,7 @@ func (a *Feed) Bulletins() []*bulletin.Bulletin {
 func (set *Set) Archive(a *Feed, c *markdown.Cache) *Feed {
 	full := *a
 	full.Entries = make([]*Entry, 0, len(a.srcs))
-	bd := newBuilder(set.site, c)
+	bd := &builder{set.site, c, set.tracked}
 	for _, src := range a.srcs {
 		full.Entries = append(full.Entries, bd.entry(src))
 	}
@@ -457,63 +459,32 @@ func (c categories) sorted() []Category {
 // A builder renders the entries of one site's feeds, each text's Markdown
 // through a cache, once for the several feeds that show it.
 type builder struct {
-	s *bulletin.Site
-	c *markdown.Cache
+	s       *bulletin.Site
+	c       *markdown.Cache
+	tracked map[string]*bulletin.Tracked
 }
 
-func newBuilder(s *bulletin.Site, c *markdown.Cache) *builder {
-	return &builder{s: s, c: c}
-}
-
-// The HTML of entries is written by hand rather than by html/template,
-// which spends about two microseconds on every action: the archives of a
-// large site hold a hundred thousand entries. markup escapes as
-// html/template does.
-
-// bulletinHTML renders a whole bulletin in reading order: the scripture,
-// the intro, each region's points with their events, and the site's
-// closing text, then a link to the bulletin's read-aloud script.
+// bulletinHTML renders a whole bulletin in reading order, as its page
+// does (markup.Writer.Bulletin), then the site's closing text and a link
+// to the bulletin's read-aloud script.
 func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
-	s := bd.s
-	var w markup.Writer
-	w.Grow(len(b.Scripture.Text) + len(b.Intro) + 2048*len(b.Points)) // a guess that saves growing
-	w.Scripture("<blockquote>", b.Scripture)
-	w.Raw(bd.c.HTML(b.Intro))
-	for _, r := range s.Regions {
-		heading := false
-		for _, pt := range b.Points {
-			if pt.Region != r.ID {
-				continue
-			}
-			if !heading {
-				w.Raw("\n<h2>")
-				w.Text(r.Name)
-				w.Raw("</h2>")
-				heading = true
-			}
-			w.Raw("\n<h3><a href=\"")
-			w.URL(s.PointURL(pt))
-			w.Raw("\">")
-			w.Text(pt.Title)
-			w.Raw("</a></h3>\n")
-			bd.writePoint(&w, pt)
-		}
-	}
-	if about := bd.c.HTML(s.About); about != "" {
+	w := bd.writer()
+	w.Bulletin(b)
+	if about := bd.c.HTML(bd.s.About); about != "" {
 		w.Raw("\n<hr>\n")
 		w.Raw(about)
 	}
 	w.Raw("\n<p><a href=\"")
-	w.URL(s.URL(bulletin.ScriptPath(b, "txt")))
+	w.URL(bd.s.URL(bulletin.ScriptPath(b, "txt")))
 	w.Raw("\">Read-aloud script</a></p>")
 	return w.String()
 }
 
-// pointHTML renders one point with its events and a link to its bulletin.
+// pointHTML renders one point, as its bulletin's page does, and a link
+// to its bulletin.
 func (bd *builder) pointHTML(pt *bulletin.Point) string {
-	var w markup.Writer
-	w.Grow(2048)
-	bd.writePoint(&w, pt)
+	w := bd.writer()
+	w.Point(pt, pt.ID)
 	w.Raw("\n<p><a href=\"")
 	w.URL(bd.s.URL(bulletin.BulletinPath(pt.Bulletin)))
 	w.Raw("\">")
@@ -522,41 +493,10 @@ func (bd *builder) pointHTML(pt *bulletin.Point) string {
 	return w.String()
 }
 
-// writePoint writes a point's kind, text and events.
-func (bd *builder) writePoint(w *markup.Writer, pt *bulletin.Point) {
-	w.Raw("<p><em>")
-	w.Text(pt.Kind.Label())
-	w.Raw("</em></p>\n")
-	w.Raw(bd.c.HTML(pt.Body))
-	if len(pt.Events) == 0 {
-		return
-	}
-	w.Raw("\n<ul>")
-	for _, e := range pt.Events {
-		w.Raw("\n<li><strong>")
-		w.Text(e.Kind.Label())
-		if l := e.StatusLabel(); l != "" {
-			w.Raw(" (")
-			w.Text(l)
-			w.Raw(")")
-		}
-		w.Raw(":</strong> ")
-		w.Text(e.Title)
-		w.Raw(". ")
-		w.Text(e.When())
-		if e.Location != "" {
-			w.Raw(". ")
-			w.Text(e.Location)
-		}
-		w.Raw(".")
-		if e.URL != "" {
-			w.Raw(" <a href=\"")
-			w.URL(e.URL)
-			w.Raw("\">More</a>.")
-		}
-		w.Raw("</li>")
-	}
-	w.Raw("\n</ul>")
+// writer returns a writer of the HTML of bulletins and points, with
+// absolute links, as feed readers need.
+func (bd *builder) writer() *markup.Writer {
+	return &markup.Writer{Site: bd.s, Tracked: bd.tracked, Markdown: bd.c, Root: bd.s.BaseURL.String()}
 }
 
 // Every returns the head feeds and then every archive document with its

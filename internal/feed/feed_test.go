@@ -39,7 +39,7 @@ func testSite(t *testing.T) (*bulletin.Site, *feed.Set) {
 		t.Fatal(errs)
 	}
 	now := time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
-	return site, feed.Build(site, bulletin.Public(bs, now), now)
+	return site, feed.Build(site, bulletin.Public(bs, now), bulletin.Track(bulletin.Public(bs, now)), now)
 }
 
 type format struct {
@@ -385,7 +385,7 @@ func TestHeadsBounded(t *testing.T) {
 		t.Fatal(errs)
 	}
 	now := time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)
-	set := feed.Build(site, bulletin.Public(bs, now), now)
+	set := feed.Build(site, bulletin.Public(bs, now), bulletin.Track(bulletin.Public(bs, now)), now)
 	seen := map[string]bool{}
 	for _, fd := range set.Every() {
 		for _, f := range formats {

@@ -74,9 +74,10 @@ func HasPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin) bool {
 
 // BuildPodcast returns the podcast feed of the site, or nil when no
 // bulletin has audio. The bulletins must be the published ones
-// (bulletin.Public), newest first; the site's podcast settings must be
-// valid (bulletin.CheckAudio), which they are when any bulletin has audio.
-func BuildPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin) *Podcast {
+// (bulletin.Public), newest first, and events the events they announce
+// (bulletin.Track); the site's podcast settings must be valid
+// (bulletin.CheckAudio), which they are when any bulletin has audio.
+func BuildPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.Tracked) *Podcast {
 	if !HasPodcast(s, bulletins) {
 		return nil
 	}
@@ -113,7 +114,7 @@ func BuildPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin) *Podcast {
 	for i, b := range oldest {
 		number[b] = i + 1
 	}
-	bd := newBuilder(s, markdown.NewCache(s.BaseURL))
+	bd := &builder{s, markdown.NewCache(s.BaseURL), bulletin.ByID(events)}
 	for _, b := range withAudio {
 		e := &Episode{
 			Entry:  bd.bulletinEntry(source{b: b}),

@@ -55,7 +55,7 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		public := bulletin.Public(bs, now)
-		if p := feed.BuildPodcast(s, public); p != nil {
+		if p := feed.BuildPodcast(s, public, bulletin.Track(public)); p != nil {
 			var buf bytes.Buffer
 			if err := feed.EncodePodcast(&buf, p); err != nil {
 				t.Fatal(err)
@@ -71,7 +71,7 @@ func FuzzLoad(f *testing.F) {
 				}
 			}
 		}
-		set := feed.Build(s, public, now)
+		set := feed.Build(s, public, bulletin.Track(public), now)
 		for _, f := range set.Every() {
 			for _, enc := range []func(io.Writer, *feed.Feed) error{feed.EncodeAtom, feed.EncodeRSS} {
 				var buf bytes.Buffer

@@ -1,23 +1,38 @@
-// Package markup writes HTML by hand where html/template is too slow for
-// what is repeated thousands of times (the points of a large site), and
-// escapes exactly as html/template does, so that the two can be mixed in
-// one page and the bytes do not depend on which wrote them.
+// Package markup writes the HTML of what the pages and the feeds both
+// show, once for both: a bulletin, its points and their events. Pages and
+// feed entries differ only in how they link within the site (see
+// Writer.Root).
 //
-// Only text and attribute values are escaped here; the HTML around them
-// is fixed in the callers. Text goes through Text, an attribute value
-// through Attr, and a URL attribute value through URL, which also refuses
-// a scheme that could run code.
+// The HTML is written by hand rather than by html/template, which spends
+// about two microseconds on every action, for what is repeated tens of
+// thousands of times in a large site; it escapes exactly as html/template
+// does, so that the two can be mixed in one page. Text goes through Text,
+// an attribute value through Text too, and a URL attribute value through
+// URL, which also refuses a scheme that could run code.
 package markup
 
 import (
 	"strings"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
 
-// A Writer is HTML being written.
+// A Writer is HTML being written, with what it needs to know of the site
+// whose bulletins, points and events it writes.
 type Writer struct {
 	strings.Builder
+	Site *bulletin.Site
+	// Tracked are the site's events as they now stand, by ID: a point
+	// whose event a later bulletin changed says so.
+	Tracked map[string]*bulletin.Tracked
+	// Markdown renders the texts of points and bulletins.
+	Markdown *markdown.Cache
+	// Root begins every link within the site: the path of the base URL
+	// on pages, which then work on any host (the preview server's too),
+	// and the base URL itself in feeds, whose readers need absolute
+	// links.
+	Root string
 }
 
 // Raw writes s as it is: fixed markup, or HTML that is already safe.
@@ -69,12 +84,45 @@ func percent(b *strings.Builder, c byte) {
 	b.WriteByte(hex[c&15])
 }
 
-// Scripture writes a bulletin's scripture as a quotation, opened by the
-// tag open ("<blockquote>" or one with attributes): the text, then "—",
-// the reference and the version in brackets.
-func (w *Writer) Scripture(open string, sc bulletin.Scripture) {
-	w.Raw(open)
-	w.Raw("<p>")
+// Bulletin writes a whole bulletin in reading order: its scripture, its
+// intro, and its points region by region, each an article whose id is
+// the point's.
+func (w *Writer) Bulletin(b *bulletin.Bulletin) {
+	intro := w.Markdown.HTML(b.Intro)
+	w.Grow(len(b.Scripture.Text) + len(intro) + 1024*len(b.Points))
+	w.Scripture(b.Scripture)
+	w.Raw(intro)
+	for _, r := range w.Site.Regions {
+		heading := false
+		for _, pt := range b.Points {
+			if pt.Region != r.ID {
+				continue
+			}
+			if !heading {
+				w.Raw("\n<section class=\"region\" id=\"region-")
+				w.Text(r.ID)
+				w.Raw(`" aria-labelledby="region-`)
+				w.Text(r.ID)
+				w.Raw("-title\">\n<h2 id=\"region-")
+				w.Text(r.ID)
+				w.Raw(`-title">`)
+				w.Text(r.Name)
+				w.Raw("</h2>")
+				heading = true
+			}
+			w.Raw("\n")
+			w.Point(pt, pt.ID)
+		}
+		if heading {
+			w.Raw("\n</section>")
+		}
+	}
+}
+
+// Scripture writes a bulletin's scripture as a quotation: the text, then
+// "—", the reference and the version in brackets.
+func (w *Writer) Scripture(sc bulletin.Scripture) {
+	w.Raw(`<blockquote class="scripture"><p>`)
 	w.Text(sc.Text)
 	w.Raw("</p><footer>— ")
 	w.Text(sc.Reference)
@@ -84,6 +132,110 @@ func (w *Writer) Scripture(open string, sc bulletin.Scripture) {
 		w.Raw(")")
 	}
 	w.Raw("</footer></blockquote>\n")
+}
+
+// Point writes a point as an article whose id is anchor: its title, with
+// a link to the point, its kind, its text and its events.
+func (w *Writer) Point(pt *bulletin.Point, anchor string) {
+	body := w.Markdown.HTML(pt.Body)
+	w.Grow(len(body) + 256 + 1024*len(pt.Events))
+	w.Raw(`<article class="point" id="`)
+	w.Text(anchor)
+	w.Raw("\">\n<h3>")
+	w.Text(pt.Title)
+	w.Raw(` <a class="anchor" href="`)
+	if w.absolute() {
+		w.URL(w.Site.PointURL(pt))
+	} else {
+		w.Raw("#")
+		w.URLPart(anchor)
+	}
+	w.Raw("\" aria-label=\"Link to this point\">#</a></h3>\n<p class=\"kind\">")
+	w.Text(pt.Kind.Label())
+	w.Raw("</p>\n")
+	w.Raw(body)
+	if len(pt.Events) > 0 {
+		w.Raw("\n")
+		w.events(pt.Events, true)
+	}
+	w.Raw("\n</article>")
+}
+
+// Events writes a list of events as they now stand: the lists of coming
+// and recent events.
+func (w *Writer) Events(events []*bulletin.Event) { w.events(events, false) }
+
+// events writes events as a list. With mentions, they are the versions a
+// point gave, each followed by what a later bulletin changed of it.
+func (w *Writer) events(events []*bulletin.Event, mentions bool) {
+	w.Raw(`<ul class="events">`)
+	for _, e := range events {
+		latest := e
+		if t := w.Tracked[e.ID]; t != nil {
+			latest = t.Event
+		}
+		cancelled := e.Status == bulletin.Cancelled
+		w.Raw("\n<li class=\"event")
+		if cancelled {
+			w.Raw(` cancelled">` + "<del>")
+		} else {
+			w.Raw(`">`)
+		}
+		w.Raw("\n<strong>")
+		w.Text(e.Kind.Label())
+		if l := e.StatusLabel(); l != "" {
+			w.Raw(` <span class="status">(`)
+			w.Text(l)
+			w.Raw(")</span>")
+		}
+		w.Raw(":</strong> ")
+		w.Text(e.Title)
+		if cancelled {
+			w.Raw("</del>")
+		}
+		w.Raw("\n<br><time>")
+		w.Text(e.When())
+		w.Raw("</time>")
+		if e.Location != "" {
+			w.Raw("<br>")
+			w.Text(e.Location)
+		}
+		if l := latest; mentions && l != e && l.Point.Bulletin.ID != e.Point.Bulletin.ID {
+			w.Raw("\n<br><em class=\"update\">Since updated: ")
+			if sl := l.StatusLabel(); sl != "" {
+				w.Text(sl)
+				w.Raw(", ")
+			}
+			w.Text(l.When())
+			if l.Location != "" {
+				w.Raw(", ")
+				w.Text(l.Location)
+			}
+			w.Raw(".</em>")
+		}
+		if e.URL != "" {
+			w.Raw("\n<br><a href=\"")
+			w.URL(e.URL)
+			w.Raw("\">More about it</a>")
+		}
+		if !cancelled {
+			details := Details(w.Site, latest, w.Markdown.Text(latest.Point.Body))
+			w.Raw("\n<br><span class=\"add\">Add to calendar: <a href=\"")
+			w.URL(googleEvent(latest, details))
+			w.Raw(`" rel="nofollow">Google</a> · <a href="`)
+			w.URL(outlookEvent(latest, details))
+			w.Raw(`" rel="nofollow">Outlook</a> · <a href="`)
+			w.URL(w.Root + bulletin.EventPath(latest))
+			w.Raw(`" download>Apple and others (.ics)</a></span>`)
+		}
+		w.Raw("\n</li>")
+	}
+	w.Raw("\n</ul>")
+}
+
+// absolute reports whether the writer writes absolute links, as in feeds.
+func (w *Writer) absolute() bool {
+	return strings.HasPrefix(w.Root, "https://") || strings.HasPrefix(w.Root, "http://")
 }
 
 // escaper is html/template's escaping of text and attribute values.

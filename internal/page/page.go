@@ -24,6 +24,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/markup"
 )
 
 // A File is one rendered file, its path relative to the site's root.
@@ -60,10 +61,7 @@ type Pages struct {
 
 // New returns the renderer of the pages of in.
 func New(in *Input) (*Pages, error) {
-	ps := &Pages{in: in, byID: make(map[string]*bulletin.Tracked, len(in.Events))}
-	for _, t := range in.Events {
-		ps.byID[t.ID] = t
-	}
+	ps := &Pages{in: in, byID: bulletin.ByID(in.Events)}
 	v := &view{In: in, Site: in.Site, Root: in.Site.BaseURL.Path}
 	var top, bottom strings.Builder
 	t := pages["notfound.html"]
@@ -120,9 +118,6 @@ var funcs = template.FuncMap{
 	// html/template trusts only http, https and mailto.
 	"webcal":           func(u string) template.URL { return template.URL(Webcal(u)) },
 	"googleSubscribe":  GoogleSubscribe,
-	"pointHTML":        pointHTML,
-	"eventsHTML":       eventsHTML,
-	"bulletinHTML":     bulletinHTML,
 	"outlookSubscribe": OutlookSubscribe,
 }
 
@@ -224,7 +219,7 @@ func (ps *Pages) one(c *markdown.Cache, render func(*renderer)) (File, error) {
 	if c == nil {
 		c = markdown.NewCache(ps.in.Site.BaseURL)
 	}
-	r := &renderer{ps: ps, in: ps.in, s: ps.in.Site, c: c, links: map[*bulletin.Event][2]string{}}
+	r := &renderer{ps: ps, in: ps.in, s: ps.in.Site, c: c}
 	render(r)
 	if r.err != nil {
 		return File{}, r.err
@@ -233,10 +228,7 @@ func (ps *Pages) one(c *markdown.Cache, render func(*renderer)) (File, error) {
 }
 
 type renderer struct {
-	// A point's HTML is made once, through c, for the several pages
-	// that show it, and an event's calendar links once a renderer.
-	c     *markdown.Cache
-	links map[*bulletin.Event][2]string
+	c     *markdown.Cache // the Markdown of what the page shows
 	ps    *Pages
 	in    *Input
 	s     *bulletin.Site
@@ -285,118 +277,60 @@ func (r *renderer) feedOf(name string) []Feed {
 	return nil
 }
 
-// A point is a praise or prayer point as the pages show it.
-type point struct {
-	*bulletin.Point
-	Anchor string // the id of its element: the point's own on its bulletin's page
-	Body   template.HTML
-	Events []*event
-	Region *bulletin.Region
-}
-
-// An event is an event as the pages show it: the version a bulletin
-// gives, and the latest, when that differs.
-type event struct {
-	*bulletin.Event
-	Latest   *bulletin.Event // the version in force, if later than Event
-	Google   string
-	Outlook  string
-	ICS      string
-	Bulletin *bulletin.Bulletin // where the version in force was announced
-}
-
-func (r *renderer) newEvent(e *bulletin.Event) *event {
-	ev := &event{Event: e}
-	latest := e
-	if t := r.ps.byID[e.ID]; t != nil {
-		latest = t.Event
-		if t.Event != e && t.Event.Point.Bulletin != e.Point.Bulletin {
-			ev.Latest = t.Event
-		}
-	}
-	links, ok := r.links[latest]
-	if !ok {
-		d := details(r.s, latest, r.c.Text(latest.Point.Body))
-		links = [2]string{googleEvent(latest, d), outlookEvent(latest, d)}
-		r.links[latest] = links
-	}
-	ev.Google, ev.Outlook = links[0], links[1]
-	ev.ICS = r.local(bulletin.EventPath(latest))
-	ev.Bulletin = latest.Point.Bulletin
-	return ev
-}
-
-func (r *renderer) newPoint(pt *bulletin.Point) *point {
-	p := &point{Point: pt, Anchor: pt.ID, Body: template.HTML(r.c.HTML(pt.Body)), Region: r.s.Region(pt.Region)}
-	for _, e := range pt.Events {
-		p.Events = append(p.Events, r.newEvent(e))
-	}
-	return p
-}
-
-// A section is a region's points in a bulletin.
-type section struct {
-	Region *bulletin.Region
-	Points []*point
+// writer returns a writer of the HTML of bulletins, points and events,
+// with links from the root of the host.
+func (r *renderer) writer() *markup.Writer {
+	return &markup.Writer{Site: r.s, Tracked: r.ps.byID, Markdown: r.c, Root: r.s.BaseURL.Path}
 }
 
 // bulletinView is a whole bulletin as its page and the home page show it.
 type bulletinView struct {
 	*bulletin.Bulletin
-	URL      string
-	Intro    template.HTML
-	Sections []section
-	Script   string
+	URL    string
+	HTML   template.HTML // its scripture, intro and points
+	Script string
 }
 
 func (r *renderer) newBulletin(b *bulletin.Bulletin) *bulletinView {
-	v := &bulletinView{Bulletin: b, URL: r.local(bulletin.BulletinPath(b)), Intro: template.HTML(r.c.HTML(b.Intro))}
-	for _, reg := range r.s.Regions {
-		sec := section{Region: reg}
-		for _, pt := range b.Points {
-			if pt.Region == reg.ID {
-				sec.Points = append(sec.Points, r.newPoint(pt))
-			}
-		}
-		if len(sec.Points) > 0 {
-			v.Sections = append(v.Sections, sec)
-		}
-	}
+	w := r.writer()
+	w.Bulletin(b)
+	v := &bulletinView{Bulletin: b, URL: r.local(bulletin.BulletinPath(b)), HTML: template.HTML(w.String())}
 	if r.in.Scripts != nil {
 		v.Script = r.in.Scripts(b)
 	}
 	return v
 }
 
+// eventList returns the HTML of a list of events as they now stand, or
+// "" for none.
+func (r *renderer) eventList(events []*bulletin.Event) template.HTML {
+	if len(events) == 0 {
+		return ""
+	}
+	w := r.writer()
+	w.Events(events)
+	return template.HTML(w.String())
+}
+
 // upcoming returns the events whose last day is today or later, soonest
 // first, and the recent ones, within the calendars' past window, latest
 // first.
-func (r *renderer) upcoming() (next, recent []*event) {
+func (r *renderer) upcoming() (next, recent []*bulletin.Event) {
 	today := bulletin.DateOf(r.in.Now.In(r.zone()))
 	for _, t := range r.in.Events {
 		last := t.LastDay()
 		if r.in.LastDay != nil {
 			last = r.in.LastDay(t.Event)
 		}
-		// The links of an event are made only for those shown: a
-		// large site has thousands in the past.
 		switch {
 		case !last.Before(today):
-			next = append(next, r.shownEvent(t))
+			next = append(next, t.Event)
 		case !last.Before(today.AddDays(-r.s.PastDays)):
-			recent = append(recent, r.shownEvent(t))
+			recent = append(recent, t.Event)
 		}
 	}
 	slices.Reverse(recent)
 	return next, recent
-}
-
-// shownEvent is a tracked event as the lists of events show it: the
-// version in force alone.
-func (r *renderer) shownEvent(t *bulletin.Tracked) *event {
-	ev := r.newEvent(t.Event)
-	ev.Latest = nil
-	return ev
 }
 
 func (r *renderer) zone() *time.Location {
@@ -414,9 +348,9 @@ func (r *renderer) home() {
 	next, _ := r.upcoming()
 	data := struct {
 		Latest   *bulletinView
-		Upcoming []*event
+		Upcoming template.HTML
 		About    template.HTML
-	}{Upcoming: next[:min(len(next), 6)], About: r.about()}
+	}{Upcoming: r.eventList(next[:min(len(next), 6)]), About: r.about()}
 	if len(r.in.Bulletins) > 0 {
 		data.Latest = r.newBulletin(r.in.Bulletins[0])
 	}
@@ -445,7 +379,7 @@ func (r *renderer) bulletin(b *bulletin.Bulletin) {
 
 // A regionEntry is a point on its region's page.
 type regionEntry struct {
-	Point    *point
+	HTML     template.HTML
 	Bulletin *bulletin.Bulletin
 	URL      string
 }
@@ -465,9 +399,9 @@ func (r *renderer) region(reg *bulletin.Region) {
 				more++
 				continue
 			}
-			p := r.newPoint(pt)
-			p.Anchor = b.ID + "-" + pt.ID // points of several bulletins share IDs here
-			entries = append(entries, regionEntry{p, b, r.local(bulletin.BulletinPath(b)) + "#" + pt.ID})
+			w := r.writer()
+			w.Point(pt, b.ID+"-"+pt.ID) // points of several bulletins share IDs here
+			entries = append(entries, regionEntry{template.HTML(w.String()), b, r.local(bulletin.BulletinPath(b)) + "#" + pt.ID})
 		}
 	}
 	p := bulletin.RegionPath(reg)
@@ -511,9 +445,9 @@ func (r *renderer) archive() {
 func (r *renderer) events() {
 	next, recent := r.upcoming()
 	r.render("events.html", "events/", "Hearings and gatherings", "Court hearings to pray for and prayer gatherings to join.", "events/", nil, struct {
-		Upcoming, Recent []*event
+		Upcoming, Recent template.HTML
 		Calendars        []Calendar
-	}{next, recent, r.in.Calendars})
+	}{r.eventList(next), r.eventList(recent), r.in.Calendars})
 }
 
 func (r *renderer) subscribe() {

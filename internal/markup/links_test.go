@@ -1,0 +1,41 @@
+package markup_test
+
+import (
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/markup"
+)
+
+func TestEventLinks(t *testing.T) {
+	sd, _ := time.LoadLocation("America/Santo_Domingo")
+	base, _ := url.Parse("https://prayer.example.org/")
+	s := &bulletin.Site{BaseURL: base, Title: "Prayer"}
+	b := &bulletin.Bulletin{ID: "2026-11-20", Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+	pt := &bulletin.Point{ID: "latin-america-1", Body: "Pray for the *team*.", Bulletin: b}
+	timed := &bulletin.Event{ID: "h", Kind: bulletin.Hearing, Title: "Hearing, Santo Domingo", Location: "Palacio & Co",
+		Start: time.Date(2026, 11, 30, 9, 0, 0, 0, sd), End: time.Date(2026, 11, 30, 12, 0, 0, 0, sd), Zone: sd, Point: pt}
+	allDay := &bulletin.Event{ID: "c", Kind: bulletin.Gathering, Title: "Conference", AllDay: true,
+		Date: bulletin.Date{Year: 2026, Month: 12, Day: 30}, Until: bulletin.Date{Year: 2026, Month: 12, Day: 31}, Point: pt}
+	weekly := &bulletin.Event{ID: "w", Kind: bulletin.Gathering, Title: "Vigil", Start: timed.Start, End: timed.End, Zone: sd, Point: pt,
+		Repeat: &bulletin.Repeat{Rule: "FREQ=WEEKLY", Until: bulletin.Date{Year: 2027, Month: 2, Day: 1}}}
+	tests := []struct{ name, got, want string }{
+		{"google timed", markup.GoogleEvent(s, timed),
+			"https://calendar.google.com/calendar/render?action=TEMPLATE&ctz=America%2FSanto_Domingo&dates=20261130T090000%2F20261130T120000&details=Pray%20for%20the%20team.%0A%0Ahttps%3A%2F%2Fprayer.example.org%2Fbulletins%2F2026-11-20%2F%23latin-america-1&location=Palacio%20%26%20Co&text=Court%20hearing%3A%20Hearing%2C%20Santo%20Domingo"},
+		{"google all day", markup.GoogleEvent(s, allDay),
+			"https://calendar.google.com/calendar/render?action=TEMPLATE&dates=20261230%2F20270101&details=Pray%20for%20the%20team.%0A%0Ahttps%3A%2F%2Fprayer.example.org%2Fbulletins%2F2026-11-20%2F%23latin-america-1&text=Prayer%20gathering%3A%20Conference"},
+		{"google weekly", markup.GoogleEvent(s, weekly),
+			"https://calendar.google.com/calendar/render?action=TEMPLATE&ctz=America%2FSanto_Domingo&dates=20261130T090000%2F20261130T120000&details=Pray%20for%20the%20team.%0A%0Ahttps%3A%2F%2Fprayer.example.org%2Fbulletins%2F2026-11-20%2F%23latin-america-1&recur=RRULE%3AFREQ%3DWEEKLY%3BUNTIL%3D20270201&text=Prayer%20gathering%3A%20Vigil"},
+		{"outlook timed", markup.OutlookEvent(s, timed),
+			"https://outlook.live.com/calendar/0/deeplink/compose?body=Pray%20for%20the%20team.%0A%0Ahttps%3A%2F%2Fprayer.example.org%2Fbulletins%2F2026-11-20%2F%23latin-america-1&enddt=2026-11-30T12%3A00%3A00-04%3A00&location=Palacio%20%26%20Co&path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&startdt=2026-11-30T09%3A00%3A00-04%3A00&subject=Court%20hearing%3A%20Hearing%2C%20Santo%20Domingo"},
+		{"outlook all day", markup.OutlookEvent(s, allDay),
+			"https://outlook.live.com/calendar/0/deeplink/compose?allday=true&body=Pray%20for%20the%20team.%0A%0Ahttps%3A%2F%2Fprayer.example.org%2Fbulletins%2F2026-11-20%2F%23latin-america-1&enddt=2027-01-01&path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&startdt=2026-12-30&subject=Prayer%20gathering%3A%20Conference"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, tt.got, tt.want)
+		}
+	}
+}
