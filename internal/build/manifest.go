@@ -212,19 +212,10 @@ func successor(o Origin, old string, cur map[string]Origin) string {
 	return strings.Join(found, ", ")
 }
 
-// state digests what a calendar subscriber must be told of again when it
-// changes: an event's time, place, status and title.
+// state digests an event's revision (bulletin.Event.Revision), to tell
+// from the manifest whether it changed since.
 func state(e *bulletin.Event) string {
-	zone := ""
-	if e.Zone != nil && !e.AllDay {
-		zone = e.Zone.String()
-	}
-	repeat := ""
-	if r := e.Repeat; r != nil {
-		repeat = fmt.Sprint(r.Rule, r.Until, r.Count, r.Except)
-	}
-	return sum([]byte(fmt.Sprint(e.Title, "\x00", e.Location, "\x00", e.Status, "\x00", e.AllDay, e.Start.Unix(), e.End.Unix(), zone,
-		e.Date, e.Until, repeat)))[:16]
+	return sum([]byte(e.Revision()))[:16]
 }
 
 // keepSequences makes no event's SEQUENCE lower than the previous build

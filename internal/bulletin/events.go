@@ -2,6 +2,7 @@ package bulletin
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -41,7 +42,7 @@ func Track(bulletins []*Bulletin) []*Tracked {
 					t = &Tracked{Created: b.Published(), Modified: b.Published()}
 					byID[e.ID] = t
 					all = append(all, t)
-				} else if !sameSchedule(t.Event, e) {
+				} else if t.Event.Revision() != e.Revision() {
 					t.Sequence++
 					t.Modified = b.Published()
 				}
@@ -69,28 +70,22 @@ func ByID(events []*Tracked) map[string]*Tracked {
 	return m
 }
 
-// sameSchedule reports whether two versions of an event agree on all that
-// a calendar subscriber must be told of again: time, place, status and
-// title.
-func sameSchedule(a, b *Event) bool {
-	return a.Title == b.Title && a.Location == b.Location && a.Status == b.Status &&
-		a.AllDay == b.AllDay && a.Start.Equal(b.Start) && a.End.Equal(b.End) &&
-		zoneName(a) == zoneName(b) && a.Date == b.Date && a.Until == b.Until &&
-		sameRepeat(a.Repeat, b.Repeat)
-}
-
-func zoneName(e *Event) string {
-	if e.Zone == nil || e.AllDay {
-		return ""
+// Revision returns, as text, all that a calendar subscriber must be told
+// of again when it changes: the event's title, place, status, time and
+// zone, and how it repeats. Two versions of an event with the same
+// revision are the same to a calendar; this is the one definition of an
+// event that changed, by which SEQUENCE grows.
+func (e *Event) Revision() string {
+	zone := ""
+	if e.Zone != nil && !e.AllDay {
+		zone = e.Zone.String()
 	}
-	return e.Zone.String()
-}
-
-func sameRepeat(a, b *Repeat) bool {
-	if a == nil || b == nil {
-		return a == b
+	repeat := ""
+	if r := e.Repeat; r != nil {
+		repeat = fmt.Sprint(r.Rule, r.Until, r.Count, r.Except)
 	}
-	return a.Rule == b.Rule && a.Until == b.Until && a.Count == b.Count && slices.Equal(a.Except, b.Except)
+	return fmt.Sprint(e.Title, "\x00", e.Location, "\x00", e.Status, "\x00", e.AllDay, e.Start.Unix(), e.End.Unix(), zone,
+		e.Date, e.Until, repeat)
 }
 
 // FirstDay returns the day the event starts, in its own zone.
