@@ -1,21 +1,19 @@
 package build
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/binary"
 	"fmt"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
 
-// Render renders every file of the model and hands each, cleaned (see
-// cleanText), to emit as soon as it is done, so that a build never holds
+// Render renders every file of the model and hands each, cleaned of what
+// no text may hold (bulletin.Clean), to emit as soon as it is done, so that a build never holds
 // more than a few files. The files of the whole site come first, then the
 // history a year at a time, newest first: the files of a year share one
 // rendering of each text's Markdown, dropped with the year. Files render
@@ -52,7 +50,7 @@ func Render(m *Model, emit func(File) error) error {
 				j := jobs[t.i]
 				data, err := j.Render(t.text)
 				if err == nil {
-					err = emit(File{Path: j.Path, MediaType: j.MediaType, Data: cleanText(data)})
+					err = emit(File{Path: j.Path, MediaType: j.MediaType, Data: bulletin.Clean(data)})
 				}
 				if err != nil {
 					fail(t.i, fmt.Errorf("render %s: %w", j.Path, err))
@@ -95,57 +93,6 @@ func RenderAll(m *Model) ([]File, error) {
 	return files, nil
 }
 
-// cleanText is the last line of defence of every output, all of which are
-// text: invalid UTF-8 becomes U+FFFD and control characters other than
-// tab, newline and carriage return go. The loader refuses them, and the
-// feed and calendar encoders drop them already; this keeps a page or a
-// script as sound whatever text reaches it.
-func cleanText(data []byte) []byte {
-	if utf8.Valid(data) && !hasControl(data) {
-		return data
-	}
-	data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-	return bytes.Map(func(r rune) rune {
-		if badControl(r) {
-			return -1
-		}
-		return r
-	}, data)
-}
-
-// hasControl reports whether data holds a control character badControl
-// refuses. They are all ASCII, and no byte of a longer UTF-8 sequence is:
-// a loop over bytes finds them at a fraction of the cost of decoding.
-func hasControl(data []byte) bool {
-	// Eight bytes at a time: a word with no byte below 0x20 and none
-	// equal to 0x7f, as most are, is passed over whole.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(data); i += 8 {
-		x := binary.LittleEndian.Uint64(data[i:])
-		below := (x - 0x20*ones) &^ x & highs
-		del := x ^ 0x7f*ones
-		del = (del - ones) &^ del & highs
-		if below|del != 0 && controlIn(data[i:i+8]) {
-			return true
-		}
-	}
-	return controlIn(data[i:])
-}
-
-func controlIn(data []byte) bool {
-	for _, c := range data {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
-			return true
-		}
-	}
-	return false
-}
-
-func badControl(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
-}
-
 // RenderFile renders the one file of job by itself, cleaned, its
 // Markdown rendered for it alone: as the preview server does when a page
 // is asked for.
@@ -154,5 +101,5 @@ func (m *Model) RenderFile(j Job) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", j.Path, err)
 	}
-	return cleanText(data), nil
+	return bulletin.Clean(data), nil
 }

@@ -1,9 +1,6 @@
 package feed
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "github.com/prayerfeed/prayerfeed/internal/bulletin"
 
 // clean returns a copy of f whose every string is text XML 1.0 can carry:
 // valid UTF-8 without the control characters and non-characters XML
@@ -63,48 +60,7 @@ func (p Person) clean() Person {
 	return Person{Name: xmlText(p.Name), Email: xmlText(p.Email), URI: xmlText(p.URI)}
 }
 
-// xmlText returns s as valid UTF-8 without the characters XML 1.0 does not
-// allow (§2.2): C0 controls but tab, newline and carriage return, and
-// U+FFFE, U+FFFF. Invalid bytes become U+FFFD.
-func xmlText(s string) string {
-	if utf8.ValidString(s) && !hasNotXMLChar(s) {
-		return s
-	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		if notXMLChar(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// hasNotXMLChar reports whether the valid UTF-8 s holds a rune notXMLChar
-// refuses. It looks at bytes rather than decoding runes, as it reads every
-// byte of every feed: those runes are an ASCII control, a C1 control
-// (0xC2 0x80–0x9F) or U+FFFE and U+FFFF (0xEF 0xBF 0xBE–0xBF).
-func hasNotXMLChar(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7F:
-			return true
-		case c == 0xC2 && i+1 < len(s) && s[i+1] <= 0x9F:
-			return true
-		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE:
-			return true
-		}
-	}
-	return false
-}
-
-func notXMLChar(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return false
-	case r < 0x20, r == 0xFFFE, r == 0xFFFF:
-		return true
-	case r >= 0x7F && r <= 0x9F:
-		return true // allowed by XML, but "discouraged" (§2.2) and never meant
-	}
-	return false
-}
+// xmlText returns s as XML 1.0 can carry it (§2.2): valid UTF-8 without
+// the characters no text of a site may hold (bulletin.Clean), among them
+// every one that XML forbids.
+func xmlText(s string) string { return bulletin.Clean(s) }

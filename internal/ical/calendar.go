@@ -356,21 +356,12 @@ func duration(d time.Duration) string {
 	return "PT" + strconv.Itoa(int(d/time.Second)) + "S"
 }
 
-// text returns s without the characters iCalendar TEXT cannot carry:
-// control characters, carriage returns and invalid UTF-8. golang-ical
-// escapes backslashes, semicolons, commas and newlines, but passes these
-// through.
+// text returns s without what iCalendar TEXT cannot carry: the
+// characters no text of a site may hold (bulletin.Clean), and carriage
+// returns. golang-ical escapes backslashes, semicolons, commas and
+// newlines, but passes these through.
 func text(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F:
-			return -1
-		}
-		return r
-	}, s)
+	return strings.ReplaceAll(bulletin.Clean(s), "\r", "")
 }
 
 // paramText returns s fit for a parameter value, such as CN: on one line,

@@ -102,11 +102,13 @@ func TestProperties(t *testing.T) {
 	}
 }
 
-// clean drops what iCalendar text cannot carry, as the encoder must.
+// clean drops what iCalendar text cannot carry and what no text may
+// hold, as the encoder must: invalid bytes, controls but newline and
+// tab, and U+FFFD to U+FFFF.
 func clean(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ToValidUTF8(s, "")
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
+		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f || r >= 0xfffd && r <= 0xffff {
 			return -1
 		}
 		return r

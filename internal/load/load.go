@@ -306,7 +306,7 @@ func parseFile(data []byte, d *decoder) (*yaml.Node, *decoder) {
 // and column, before the YAML parser sees them and reports them less
 // clearly.
 func (d *decoder) checkBytes(data []byte) bool {
-	if utf8.Valid(data) && !hasBadRune(data) {
+	if utf8.Valid(data) && bulletin.IndexRefused(data) < 0 {
 		return true // the common case, found without decoding a rune
 	}
 	line, col := 1, 1
@@ -319,7 +319,7 @@ func (d *decoder) checkBytes(data []byte) bool {
 			return false
 		case r == '\ufeff' && i == 0:
 			// A byte order mark, allowed at the start.
-		case badRune(r):
+		case bulletin.Refused(r):
 			d.errs.Add(pos, "control character %U is not allowed; remove it", r)
 			return false
 		}

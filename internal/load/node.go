@@ -240,52 +240,19 @@ func (m *mapping) list(key string, required bool) []*yaml.Node {
 	return v.Content
 }
 
-// checkText reports a value holding characters no output may carry:
-// control characters and non-characters, which break XML and iCalendar.
+// checkText reports a value holding characters no output may carry
+// (bulletin.Refused).
 func (d *decoder) checkText(n *yaml.Node, key, s string) bool {
 	if !utf8.ValidString(s) {
 		d.errorf(n, "%s is not valid UTF-8 text", key)
 		return false
 	}
-	for _, r := range s {
-		if badRune(r) {
-			d.errorf(n, "%s contains the control character %U; remove it", key, r)
-			return false
-		}
+	if i := bulletin.IndexRefused(s); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		d.errorf(n, "%s contains the control character %U; remove it", key, r)
+		return false
 	}
 	return true
-}
-
-// badRune reports whether r may not appear in any text: C0 and C1
-// controls other than tab and newline, DEL, and the non-characters
-// U+FFFE and U+FFFF. XML 1.0 forbids most of them outright.
-// hasBadRune reports whether the valid UTF-8 data holds a rune badRune
-// refuses, by its bytes: an ASCII control, a C1 control (0xC2 0x80–0x9F),
-// or U+FFFD, U+FFFE or U+FFFF (0xEF 0xBF 0xBD–0xBF).
-func hasBadRune(data []byte) bool {
-	for i := 0; i < len(data); i++ {
-		switch c := data[i]; {
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
-			return true
-		case c == 0xC2 && i+1 < len(data) && data[i+1] <= 0x9F:
-			return true
-		case c == 0xEF && i+2 < len(data) && data[i+1] == 0xBF && data[i+2] >= 0xBD:
-			return true
-		}
-	}
-	return false
-}
-
-func badRune(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return false
-	case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
-		return true
-	case r == 0xfffe || r == 0xffff || r == utf8.RuneError:
-		return true
-	}
-	return false
 }
 
 // noAnchors reports every anchor under n and the first use of each alias.

@@ -1,0 +1,101 @@
+package bulletin
+
+import "unicode/utf8"
+
+// Refused reports whether the character r may appear in no text of a
+// site: the loader refuses a file that holds one, and every output drops
+// any that reach it by another way. They are the control characters but
+// tab, newline and carriage return (C0, DEL and C1), which XML 1.0 and
+// iCalendar cannot carry or which mean nothing in a text; the
+// non-characters U+FFFE and U+FFFF; and U+FFFD, which marks a character
+// lost when the text was converted, and so a text to save again.
+func Refused(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20 || r >= 0x7f && r <= 0x9f:
+		return true
+	}
+	return r == 0xfffd || r == 0xfffe || r == 0xffff
+}
+
+// IndexRefused returns the index in s, which must be valid UTF-8, of the
+// first character Refused refuses, or -1. It reads bytes rather than
+// runes, eight at a time, as it reads every byte of every input and
+// output: a refused character is an ASCII control, a C1 control (0xC2
+// then 0x80 to 0x9F) or U+FFFD to U+FFFF (0xEF 0xBF then 0xBD to 0xBF).
+func IndexRefused[T string | []byte](s T) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte below 0x20, or equal to 0x7f, 0xc2 or 0xef: a word of
+		// none, as most are, is passed over whole.
+		below := (x - 0x20*ones) &^ x & highs
+		if below|zeroByte(x^0x7f*ones)|zeroByte(x^0xc2*ones)|zeroByte(x^0xef*ones) == 0 {
+			continue
+		}
+		for j := i; j < i+8; j++ {
+			if refusedAt(s, j) {
+				return j
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if refusedAt(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// zeroByte has the high bit of each byte of x that is zero set, and
+// perhaps others': a word with none is free of them.
+func zeroByte(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x - ones) &^ x & highs
+}
+
+// refusedAt reports whether a refused character starts at s[i].
+func refusedAt[T string | []byte](s T, i int) bool {
+	switch c := s[i]; {
+	case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
+		return true
+	case c == 0xc2:
+		return i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f
+	case c == 0xef:
+		return i+2 < len(s) && s[i+1] == 0xbf && s[i+2] >= 0xbd
+	}
+	return false
+}
+
+// Clean returns s as valid UTF-8 without the characters Refused refuses:
+// the last line of defence of every output, which the loader's checks
+// should leave with nothing to do.
+func Clean[T string | []byte](s T) T {
+	if valid(s) && IndexRefused(s) < 0 {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune([]byte(s[i:min(i+utf8.UTFMax, len(s))]))
+		if !(r == utf8.RuneError && size <= 1) && !Refused(r) {
+			for j := range size {
+				out = append(out, s[i+j])
+			}
+		}
+		i += size
+	}
+	return T(out)
+}
+
+func valid[T string | []byte](s T) bool {
+	switch s := any(s).(type) {
+	case string:
+		return utf8.ValidString(s)
+	case []byte:
+		return utf8.Valid(s)
+	}
+	return false
+}
