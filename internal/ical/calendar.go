@@ -21,10 +21,10 @@ import (
 	"unicode"
 
 	ics "github.com/arran4/golang-ical"
-	"github.com/teambition/rrule-go"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/recur"
 )
 
 // ProdID names prayerfeed as the calendars' maker.
@@ -411,18 +411,5 @@ func lastStart(e *bulletin.Event) time.Time {
 	if e.Repeat == nil {
 		return start
 	}
-	opt, err := rrule.StrToROption(rruleValue(e))
-	if err != nil {
-		return start
-	}
-	opt.Dtstart = start
-	rule, err := rrule.NewRRule(*opt)
-	if err != nil {
-		return start
-	}
-	all := rule.All()
-	if len(all) == 0 {
-		return start
-	}
-	return all[len(all)-1]
+	return recur.Last(e.Repeat, start)
 }

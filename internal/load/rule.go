@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/recur"
 )
 
 // Bounds on repeats, so that no rule expands into a flood of occurrences.
@@ -80,21 +81,11 @@ func (d *decoder) startsOnRule(n *yaml.Node, e *bulletin.Event) {
 	if r.Rule == "" || (e.AllDay && e.Date.IsZero()) || (!e.AllDay && e.Start.IsZero()) {
 		return
 	}
-	opt, err := rrule.StrToROption(r.Rule)
-	if err != nil {
-		return
-	}
 	start := e.Start
 	if e.AllDay {
 		start = e.Date.In(time.UTC)
 	}
-	opt.Dtstart = start
-	opt.Count = 1
-	rule, err := rrule.NewRRule(*opt)
-	if err != nil {
-		return
-	}
-	if first := rule.All(); len(first) == 1 && !first[0].Equal(start) {
+	if first := recur.Starts(r, start, 1); !first[0].Equal(start) {
 		day := bulletin.DateOf(start)
 		d.errorf(n, "the event starts on %s %s, which is not a day its repeat falls on (the first is %s %s); start it on that day",
 			day.Weekday(), day, first[0].Weekday(), bulletin.DateOf(first[0]))

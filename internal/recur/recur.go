@@ -1,0 +1,83 @@
+// Package recur expands the repeat rules of gatherings (RFC 5545 RRULE)
+// through rrule-go, in the wall-clock time of the event's own zone, as
+// RFC 5545 (§3.3.10) says and calendar apps do: a rule counts days and
+// hours as the people at the place do, whatever their clocks did that
+// day. (rrule-go counts in instants; on a day whose midnight a change of
+// clock skips, as Santiago's did on 13 October 1996, it loses the day.)
+package recur
+
+import (
+	"time"
+
+	"github.com/teambition/rrule-go"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+)
+
+// Starts returns the starts of the first max occurrences of an event
+// that starts at start and repeats by r, in start's location; fewer when
+// the rule ends first. A rule rrule-go cannot read gives start alone.
+func Starts(r *bulletin.Repeat, start time.Time, max int) []time.Time {
+	next := iterator(r, start)
+	var starts []time.Time
+	for len(starts) < max {
+		t, ok := next()
+		if !ok {
+			break
+		}
+		starts = append(starts, t)
+	}
+	if len(starts) == 0 {
+		starts = append(starts, start)
+	}
+	return starts
+}
+
+// Last returns the start of the last occurrence of an event that starts
+// at start and repeats by r, in start's location.
+func Last(r *bulletin.Repeat, start time.Time) time.Time {
+	last := start
+	next := iterator(r, start)
+	for {
+		t, ok := next()
+		if !ok {
+			return last
+		}
+		last = t
+	}
+}
+
+// iterator returns the occurrences of r from start one by one, in
+// start's location.
+func iterator(r *bulletin.Repeat, start time.Time) rrule.Next {
+	opt, err := rrule.StrToROption(r.Rule)
+	if err != nil {
+		return func() (time.Time, bool) { return time.Time{}, false }
+	}
+	opt.Dtstart = floating(start)
+	switch {
+	case r.Count > 0:
+		opt.Count = r.Count
+	case !r.Until.IsZero():
+		opt.Until = time.Date(r.Until.Year, r.Until.Month, r.Until.Day, 23, 59, 59, 0, time.UTC)
+	}
+	rule, err := rrule.NewRRule(*opt)
+	if err != nil {
+		return func() (time.Time, bool) { return time.Time{}, false }
+	}
+	next := rule.Iterator()
+	loc := start.Location()
+	return func() (time.Time, bool) {
+		t, ok := next()
+		if !ok {
+			return time.Time{}, false
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc), true
+	}
+}
+
+// floating returns the wall-clock time of t, as if in UTC, where no
+// clock ever changes.
+func floating(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
