@@ -95,6 +95,9 @@ func Write(dir string, n, regions int, seed uint64) error {
 				// A later mention of an earlier event: moved, postponed or cancelled.
 				j := r.IntN(len(open))
 				e = open[j]
+				if used[e.id] {
+					continue // not twice in one bulletin, and not changed unless told
+				}
 				switch status = []string{"confirmed", "postponed", "cancelled"}[r.IntN(3)]; status {
 				case "confirmed":
 					d := e.end.Sub(e.start)
