@@ -159,22 +159,30 @@ func decodeXML(t *testing.T, data []byte, v any) {
 func TestProperties(t *testing.T) {
 	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	for seed := range uint64(80) {
-		s, bs := generate(rand.New(rand.NewPCG(seed, 1)), "/")
-		before := ids(t, feed.Build(s, bs, bulletin.Track(bs), now))
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			properties(t, seed, now)
+		})
+	}
+}
 
-		s2, bs2 := generate(rand.New(rand.NewPCG(seed, 1)), "/moved/elsewhere/")
-		r := rand.New(rand.NewPCG(seed, 2))
-		for _, b := range bs2 {
-			b.Title, b.File = texts[r.IntN(len(texts))], "renamed.yaml"
-			for _, pt := range b.Points {
-				pt.Title, pt.Body = texts[r.IntN(len(texts))], texts[r.IntN(len(texts))]
-			}
+// properties checks the properties of the site generated from seed.
+func properties(t *testing.T, seed uint64, now time.Time) {
+	s, bs := generate(rand.New(rand.NewPCG(seed, 1)), "/")
+	before := ids(t, feed.Build(s, bs, bulletin.Track(bs), now))
+
+	s2, bs2 := generate(rand.New(rand.NewPCG(seed, 1)), "/moved/elsewhere/")
+	r := rand.New(rand.NewPCG(seed, 2))
+	for _, b := range bs2 {
+		b.Title, b.File = texts[r.IntN(len(texts))], "renamed.yaml"
+		for _, pt := range b.Points {
+			pt.Title, pt.Body = texts[r.IntN(len(texts))], texts[r.IntN(len(texts))]
 		}
-		after := ids(t, feed.Build(s2, bs2, bulletin.Track(bs2), now))
-		for name, want := range before {
-			if !slices.Equal(after[name], want) {
-				t.Fatalf("seed %d: %s ids changed with titles, bodies, files and base path:\n%q\nwas\n%q", seed, name, after[name], want)
-			}
+	}
+	after := ids(t, feed.Build(s2, bs2, bulletin.Track(bs2), now))
+	for name, want := range before {
+		if !slices.Equal(after[name], want) {
+			t.Fatalf("seed %d: %s ids changed with titles, bodies, files and base path:\n%q\nwas\n%q", seed, name, after[name], want)
 		}
 	}
 }
