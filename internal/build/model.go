@@ -39,9 +39,9 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 	keepSequences(m.Events, prev, site.UID)
 	m.Feeds = feed.Build(site, bulletins, m.Events, now)
 	m.Calendars = ical.Calendars(site, m.Events, now)
-	m.Podcast = feed.BuildPodcast(site, bulletins, m.Events)
+	m.Podcast = feed.BuildPodcast(site, bulletins, m.Events, now)
 
-	in := &page.Input{Site: site, Bulletins: bulletins, Events: m.Events, Now: now, LastDay: ical.LastDay,
+	in := &page.Input{Site: site, Bulletins: bulletins, Events: m.Events, Now: now,
 		Scripts: func(b *bulletin.Bulletin) string { return site.BaseURL.Path + bulletin.ScriptPath(b, "txt") }}
 	for _, f := range m.Feeds.Heads {
 		in.Feeds = append(in.Feeds, page.Feed{Name: f.Name, Title: f.Title, RSS: f.SelfURL("rss"), Atom: f.SelfURL("atom"), JSON: f.SelfURL("json")})

@@ -246,6 +246,10 @@ type Event struct {
 	Until  Date
 
 	Repeat *Repeat
+	// Last is the last day of the event's last occurrence, where it
+	// happens, the repeat rule expanded: the loader works it out (see
+	// LastDay).
+	Last Date
 
 	Point *Point
 }

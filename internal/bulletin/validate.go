@@ -218,7 +218,7 @@ func (b *Bulletin) Warn(now time.Time) ErrorList {
 			warns.Add(pt.Pos, "the point has no title; using %q", pt.Title)
 		}
 		for _, e := range pt.Events {
-			if last := e.LastDay(); !last.IsZero() && last.Before(DateOf(b.Published().In(zoneOf(e)))) {
+			if last := e.LastDay(); !last.IsZero() && last.Before(e.Today(b.Published())) {
 				warns.Add(e.Pos, "event %q is over (%s) before the bulletin is published", e.ID, last)
 			}
 		}
@@ -226,27 +226,35 @@ func (b *Bulletin) Warn(now time.Time) ErrorList {
 	return warns
 }
 
-// LastDay returns the last day the event or any of its occurrences may
-// fall on.
-// It returns the zero Date for an event whose time could not be read.
+// LastDay returns the last day of the event's last occurrence, where it
+// happens: Last, which the loader sets with the repeat rule expanded. For
+// an event made otherwise, without Last, a repeat is read without
+// expanding it: its until, or far in the future for a counted one. It
+// returns the zero Date for an event whose time could not be read.
 func (e *Event) LastDay() Date {
+	if !e.Last.IsZero() {
+		return e.Last
+	}
 	if !e.AllDay && e.Start.IsZero() || e.AllDay && e.Date.IsZero() {
 		return Date{}
 	}
-	last := e.Until
-	if !e.AllDay {
-		last = DateOf(e.End)
-	} else if last.IsZero() {
-		last = e.Date
-	}
 	if r := e.Repeat; r != nil {
 		if r.Count > 0 || r.Until.IsZero() {
-			return Date{9999, 12, 31} // counted repeats: not worth expanding here
+			return Date{9999, 12, 31}
 		}
 		return r.Until
 	}
-	return last
+	if !e.AllDay {
+		return DateOf(e.End)
+	}
+	if e.Until.IsZero() {
+		return e.Date
+	}
+	return e.Until
 }
+
+// Today returns the day it is at now where the event happens.
+func (e *Event) Today(now time.Time) Date { return DateOf(now.In(zoneOf(e))) }
 
 func zoneOf(e *Event) *time.Location {
 	if e.Zone != nil {

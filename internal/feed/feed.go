@@ -112,7 +112,8 @@ type Set struct {
 	Archives []*Feed
 	site     *bulletin.Site
 	tracked  map[string]*bulletin.Tracked // the events as they now stand, by ID
-	fallback time.Time                    // updated time of a feed without entries
+	now      time.Time
+	fallback time.Time // updated time of a feed without entries
 }
 
 // A source is what an entry is made from: a whole bulletin in the all
@@ -144,7 +145,7 @@ func (src source) times() (published, updated time.Time) {
 // there is none, so that it never claims a time that means nothing.
 func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.Tracked, now time.Time) *Set {
 	// The day, not the instant: two builds on one day agree.
-	set := &Set{site: s, tracked: bulletin.ByID(events), fallback: now.UTC().Truncate(24 * time.Hour)}
+	set := &Set{site: s, tracked: bulletin.ByID(events), now: now, fallback: now.UTC().Truncate(24 * time.Hour)}
 	if len(bulletins) > 0 {
 		set.fallback = time.Time{}
 		for _, b := range bulletins {
@@ -190,7 +191,7 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
 	s := set.site
 	set.Heads = append(set.Heads, f)
 	head := srcs[:min(len(srcs), s.FeedLimit)]
-	bd := &builder{s, c, set.tracked}
+	bd := &builder{s, c, set.tracked, set.now}
 	for _, src := range head {
 		f.Entries = append(f.Entries, bd.entry(src))
 	}
@@ -277,7 +278,7 @@ func (a *Feed) Bulletins() []*bulletin.Bulletin {
 func (set *Set) Archive(a *Feed, c *markdown.Cache) *Feed {
 	full := *a
 	full.Entries = make([]*Entry, 0, len(a.srcs))
-	bd := &builder{set.site, c, set.tracked}
+	bd := &builder{set.site, c, set.tracked, set.now}
 	for _, src := range a.srcs {
 		full.Entries = append(full.Entries, bd.entry(src))
 	}
@@ -462,6 +463,7 @@ type builder struct {
 	s       *bulletin.Site
 	c       *markdown.Cache
 	tracked map[string]*bulletin.Tracked
+	now     time.Time
 }
 
 // bulletinHTML renders a whole bulletin in reading order, as its page
@@ -496,7 +498,7 @@ func (bd *builder) pointHTML(pt *bulletin.Point) string {
 // writer returns a writer of the HTML of bulletins and points, with
 // absolute links, as feed readers need.
 func (bd *builder) writer() *markup.Writer {
-	return &markup.Writer{Site: bd.s, Tracked: bd.tracked, Markdown: bd.c, Root: bd.s.BaseURL.String()}
+	return &markup.Writer{Site: bd.s, Tracked: bd.tracked, Markdown: bd.c, Root: bd.s.BaseURL.String(), Now: bd.now}
 }
 
 // Every returns the head feeds and then every archive document with its

@@ -75,9 +75,10 @@ func HasPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin) bool {
 // BuildPodcast returns the podcast feed of the site, or nil when no
 // bulletin has audio. The bulletins must be the published ones
 // (bulletin.Public), newest first, and events the events they announce
-// (bulletin.Track); the site's podcast settings must be valid
+// (bulletin.Track), and now the build's clock; the site's podcast
+// settings must be valid
 // (bulletin.CheckAudio), which they are when any bulletin has audio.
-func BuildPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.Tracked) *Podcast {
+func BuildPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.Tracked, now time.Time) *Podcast {
 	if !HasPodcast(s, bulletins) {
 		return nil
 	}
@@ -114,7 +115,7 @@ func BuildPodcast(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bu
 	for i, b := range oldest {
 		number[b] = i + 1
 	}
-	bd := &builder{s, markdown.NewCache(s.BaseURL), bulletin.ByID(events)}
+	bd := &builder{s, markdown.NewCache(s.BaseURL), bulletin.ByID(events), now}
 	for _, b := range withAudio {
 		e := &Episode{
 			Entry:  bd.bulletinEntry(source{b: b}),

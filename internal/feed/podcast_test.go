@@ -20,7 +20,7 @@ import (
 func testPodcast(t *testing.T, now time.Time) (*bulletin.Site, *feed.Podcast, []byte) {
 	t.Helper()
 	site, bs := loadAllAt(t, filepath.Join("..", "build", "testdata", "site", "bulletins"), now)
-	p := feed.BuildPodcast(site, bs, bulletin.Track(bs))
+	p := feed.BuildPodcast(site, bs, bulletin.Track(bs), now)
 	if p == nil {
 		t.Fatal("no podcast feed")
 	}
@@ -268,13 +268,14 @@ func TestEpisodeNumbers(t *testing.T) {
 // TestNoPodcastWithoutAudio checks that a site whose bulletins have no
 // audio has no podcast feed.
 func TestNoPodcastWithoutAudio(t *testing.T) {
-	site, bs := loadAllAt(t, filepath.Join("..", "..", "bulletins"), time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC))
-	if p := feed.BuildPodcast(site, bs, bulletin.Track(bs)); p != nil {
+	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	site, bs := loadAllAt(t, filepath.Join("..", "..", "bulletins"), now)
+	if p := feed.BuildPodcast(site, bs, bulletin.Track(bs), now); p != nil {
 		t.Errorf("the sample has a podcast feed of %d episodes; it has no audio", len(p.Episodes))
 	}
 	// Nor does a site with podcast settings and no audio.
 	site.Podcast = &bulletin.Podcast{Title: "x", Image: "https://example.org/a.png", Category: "History"}
-	if p := feed.BuildPodcast(site, bs, bulletin.Track(bs)); p != nil {
+	if p := feed.BuildPodcast(site, bs, bulletin.Track(bs), now); p != nil {
 		t.Errorf("a site with podcast settings and no audio has a podcast feed")
 	}
 }

@@ -121,13 +121,11 @@ func movedAway(s *bulletin.Site, listed []*bulletin.Tracked, region string, now 
 
 // Listed reports whether a subscription calendar lists the event at now.
 func Listed(s *bulletin.Site, t *bulletin.Tracked, now time.Time) bool {
-	last := lastDay(t.Event)
 	days := s.PastDays
 	if t.Status == bulletin.Cancelled {
 		days = s.CancelledDays
 	}
-	today := bulletin.DateOf(now.In(zone(t.Event)))
-	return !last.Before(today.AddDays(-days))
+	return !t.LastDay().Before(t.Today(now).AddDays(-days))
 }
 
 // Single returns the calendar of one event, for its download link.
@@ -208,7 +206,7 @@ func zones(events []*bulletin.Tracked) []zoneSpan {
 		if t.AllDay {
 			continue
 		}
-		from, to := t.Start.AddDate(0, 0, -1), lastStart(t.Event).Add(t.End.Sub(t.Start)).AddDate(0, 0, 1)
+		from, to := t.Start.AddDate(0, 0, -1), recur.LastStart(t.Event).Add(t.End.Sub(t.Start)).AddDate(0, 0, 1)
 		z := byName[t.Zone.String()]
 		if z == nil {
 			byName[t.Zone.String()] = &zoneSpan{loc: t.Zone, from: from, to: to}
@@ -383,33 +381,4 @@ func zone(e *bulletin.Event) *time.Location {
 		return time.UTC
 	}
 	return e.Zone
-}
-
-// LastDay returns the last day of the event's last occurrence, in its own
-// zone, expanding its repeat rule.
-func LastDay(e *bulletin.Event) bulletin.Date { return lastDay(e) }
-
-// lastDay returns the last day of the event's last occurrence.
-func lastDay(e *bulletin.Event) bulletin.Date {
-	if e.AllDay {
-		length := 0
-		if !e.Until.IsZero() {
-			length = int(e.Until.In(time.UTC).Sub(e.Date.In(time.UTC)).Hours() / 24)
-		}
-		return bulletin.DateOf(lastStart(e)).AddDays(length)
-	}
-	return bulletin.DateOf(lastStart(e).Add(e.End.Sub(e.Start)))
-}
-
-// lastStart returns the start of the event's last occurrence, expanding
-// its repeat rule: a day's midnight in UTC for an all-day event.
-func lastStart(e *bulletin.Event) time.Time {
-	start := e.Start
-	if e.AllDay {
-		start = e.Date.In(time.UTC)
-	}
-	if e.Repeat == nil {
-		return start
-	}
-	return recur.Last(e.Repeat, start)
 }

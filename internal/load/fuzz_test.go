@@ -55,7 +55,7 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		public := bulletin.Public(bs, now)
-		if p := feed.BuildPodcast(s, public, bulletin.Track(public)); p != nil {
+		if p := feed.BuildPodcast(s, public, bulletin.Track(public), now); p != nil {
 			var buf bytes.Buffer
 			if err := feed.EncodePodcast(&buf, p); err != nil {
 				t.Fatal(err)

@@ -26,6 +26,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/recur"
 )
 
 // Bounds on the input, so that a huge or hostile folder fails cleanly.
@@ -771,6 +772,7 @@ func (d *decoder) event(n *yaml.Node, pt *bulletin.Point, loc *time.Location, si
 			d.startsOnRule(rn, e)
 		}
 	}
+	e.Last = recur.LastDay(e)
 	return e
 }
 

@@ -2,10 +2,12 @@ package markup_test
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/markup"
 )
 
@@ -36,6 +38,43 @@ func TestEventLinks(t *testing.T) {
 	for _, tt := range tests {
 		if tt.got != tt.want {
 			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+// TestAddToCalendar checks which events a point offers to add to a
+// calendar: those still to come, as they now stand, and not one a later
+// bulletin cancelled, nor one already over.
+func TestAddToCalendar(t *testing.T) {
+	sd, _ := time.LoadLocation("America/Santo_Domingo")
+	base, _ := url.Parse("https://prayer.example.org/")
+	s := &bulletin.Site{BaseURL: base, Title: "Prayer"}
+	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	point := func(id string, day int, status bulletin.Status) *bulletin.Point {
+		b := &bulletin.Bulletin{ID: id, Date: time.Date(2026, 11, day, 0, 0, 0, 0, sd)}
+		pt := &bulletin.Point{ID: "p", Title: "Point", Body: "Pray.", Bulletin: b}
+		start := time.Date(2026, 11, 30, 9, 0, 0, 0, sd)
+		pt.Events = []*bulletin.Event{{ID: "h", Kind: bulletin.Hearing, Title: "Hearing", Status: status, Start: start, End: start.Add(time.Hour), Zone: sd, Point: pt}}
+		return pt
+	}
+	past := point("old", 1, bulletin.Confirmed)
+	past.Events[0].Start, past.Events[0].End = time.Date(2026, 11, 27, 9, 0, 0, 0, sd), time.Date(2026, 11, 27, 10, 0, 0, 0, sd)
+	announced, cancelled := point("first", 20, bulletin.Confirmed), point("second", 27, bulletin.Cancelled)
+	tests := []struct {
+		name    string
+		pt      *bulletin.Point
+		tracked *bulletin.Event
+		links   bool
+	}{
+		{"still to come", announced, announced.Events[0], true},
+		{"cancelled by a later bulletin", announced, cancelled.Events[0], false},
+		{"already over", past, past.Events[0], false},
+	}
+	for _, tt := range tests {
+		w := &markup.Writer{Site: s, Tracked: map[string]*bulletin.Tracked{"h": {Event: tt.tracked}}, Markdown: markdown.NewCache(base), Root: "/", Now: now}
+		w.Point(tt.pt, "p")
+		if got := strings.Contains(w.String(), `class="add"`); got != tt.links {
+			t.Errorf("%s: links %v, want %v:\n%s", tt.name, got, tt.links, w.String())
 		}
 	}
 }

@@ -13,6 +13,7 @@ package markup
 
 import (
 	"strings"
+	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
@@ -33,6 +34,9 @@ type Writer struct {
 	// and the base URL itself in feeds, whose readers need absolute
 	// links.
 	Root string
+	// Now is the build's clock: an event over by then, or cancelled,
+	// gets no links to add it to a calendar.
+	Now time.Time
 }
 
 // Raw writes s as it is: fixed markup, or HTML that is already safe.
@@ -218,7 +222,7 @@ func (w *Writer) events(events []*bulletin.Event, mentions bool) {
 			w.URL(e.URL)
 			w.Raw("\">More about it</a>")
 		}
-		if !cancelled {
+		if latest.Status != bulletin.Cancelled && !latest.LastDay().Before(latest.Today(w.Now)) {
 			details := Details(w.Site, latest, w.Markdown.Text(latest.Point.Body))
 			w.Raw("\n<br><span class=\"add\">Add to calendar: <a href=\"")
 			w.URL(googleEvent(latest, details))

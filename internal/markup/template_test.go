@@ -32,7 +32,7 @@ var pointTemplate = template.Must(template.New("point").Parse(`<article class="p
 <br><em class="update">Since updated: {{.}}.</em>{{end}}
 {{- with .URL}}
 <br><a href="{{.}}">More about it</a>{{end}}
-{{- if not .Cancelled}}
+{{- if .Google}}
 <br><span class="add">Add to calendar: <a href="{{.Google}}" rel="nofollow">Google</a> · <a href="{{.Outlook}}" rel="nofollow">Outlook</a> · <a href="{{.ICS}}" download>Apple and others (.ics)</a></span>{{end}}
 </li>
 {{- end}}
@@ -72,7 +72,7 @@ func pointViaTemplate(t testing.TB, w *Writer, pt *bulletin.Point) string {
 			}
 			ev.Update = strings.Join(parts, ", ")
 		}
-		if !ev.Cancelled {
+		if latest.Status != bulletin.Cancelled && !latest.LastDay().Before(latest.Today(w.Now)) {
 			details := Details(w.Site, latest, w.Markdown.Text(latest.Point.Body))
 			ev.Google, ev.Outlook = googleEvent(latest, details), outlookEvent(latest, details)
 			ev.ICS = w.Root + bulletin.EventPath(latest)

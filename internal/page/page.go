@@ -42,9 +42,6 @@ type Input struct {
 	Feeds     []Feed     // the all-bulletins feed first, then the regions'
 	Calendars []Calendar // all, hearings, gatherings, then the regions'
 	Podcast   string     // the podcast feed's URL, or "" when there is none
-	// LastDay, when set, returns the last day of an event's last
-	// occurrence, its repeat rule expanded.
-	LastDay func(*bulletin.Event) bulletin.Date
 	// Scripts, when set, returns the URL of a bulletin's read-aloud
 	// script, or "".
 	Scripts func(*bulletin.Bulletin) string
@@ -280,7 +277,7 @@ func (r *renderer) feedOf(name string) []Feed {
 // writer returns a writer of the HTML of bulletins, points and events,
 // with links from the root of the host.
 func (r *renderer) writer() *markup.Writer {
-	return &markup.Writer{Site: r.s, Tracked: r.ps.byID, Markdown: r.c, Root: r.s.BaseURL.Path}
+	return &markup.Writer{Site: r.s, Tracked: r.ps.byID, Markdown: r.c, Root: r.s.BaseURL.Path, Now: r.in.Now}
 }
 
 // bulletinView is a whole bulletin as its page and the home page show it.
@@ -316,12 +313,8 @@ func (r *renderer) eventList(events []*bulletin.Event) template.HTML {
 // first, and the recent ones, within the calendars' past window, latest
 // first.
 func (r *renderer) upcoming() (next, recent []*bulletin.Event) {
-	today := bulletin.DateOf(r.in.Now.In(r.zone()))
 	for _, t := range r.in.Events {
-		last := t.LastDay()
-		if r.in.LastDay != nil {
-			last = r.in.LastDay(t.Event)
-		}
+		last, today := t.LastDay(), t.Today(r.in.Now)
 		switch {
 		case !last.Before(today):
 			next = append(next, t.Event)

@@ -81,3 +81,37 @@ func iterator(r *bulletin.Repeat, start time.Time) rrule.Next {
 func floating(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }
+
+// LastDay returns the last day of the last occurrence of the event e,
+// in its own zone, its repeat rule expanded: what the loader records as
+// e.Last.
+func LastDay(e *bulletin.Event) bulletin.Date {
+	if e.AllDay {
+		if e.Date.IsZero() {
+			return bulletin.Date{}
+		}
+		length := 0
+		if !e.Until.IsZero() {
+			length = int(e.Until.In(time.UTC).Sub(e.Date.In(time.UTC)).Hours() / 24)
+		}
+		return bulletin.DateOf(LastStart(e)).AddDays(length)
+	}
+	if e.Start.IsZero() {
+		return bulletin.Date{}
+	}
+	return bulletin.DateOf(LastStart(e).Add(e.End.Sub(e.Start)))
+}
+
+// LastStart returns the start of the last occurrence of the event e, its
+// repeat rule expanded: in its zone, or a day's midnight in UTC for an
+// all-day event.
+func LastStart(e *bulletin.Event) time.Time {
+	start := e.Start
+	if e.AllDay {
+		start = e.Date.In(time.UTC)
+	}
+	if e.Repeat == nil {
+		return start
+	}
+	return Last(e.Repeat, start)
+}
