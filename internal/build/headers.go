@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 
@@ -21,7 +22,10 @@ const (
 // and OPML wrong), CORS for feeds and calendars so that web readers can
 // fetch them, and cache lifetimes. Paths are under base_url's path.
 func headers(m *Model) []Job {
-	return []Job{{Path: "_headers", Render: func(*markdown.Cache) ([]byte, error) { return headersFile(m), nil }}}
+	return []Job{{Path: "_headers", Render: func(w io.Writer, _ *markdown.Cache) error {
+		_, err := w.Write(headersFile(m))
+		return err
+	}}}
 }
 
 func headersFile(m *Model) []byte {

@@ -1,12 +1,10 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"path"
 	"regexp"
-	"sync"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
@@ -32,8 +30,8 @@ type Job struct {
 	// sharing one rendering of each text's Markdown: a point is on its
 	// bulletin's page, in two scripts and in two archives.
 	Year int
-	// Render renders the file, its Markdown through text.
-	Render func(text *markdown.Cache) ([]byte, error)
+	// Render writes the file to w, its Markdown rendered through text.
+	Render func(w io.Writer, text *markdown.Cache) error
 }
 
 // An Output is one row of the table of what a build writes: a kind of
@@ -79,7 +77,7 @@ func init() {
 		{"subscribe/index.html", htmlType, sitePage("subscribe/index.html", ignoreText((*page.Pages).Subscribe))},
 		{"404.html", htmlType, sitePage("404.html", ignoreText((*page.Pages).NotFound))},
 		{"sitemap.xml", "application/xml", sitePage("sitemap.xml", ignoreText((*page.Pages).Sitemap))},
-		{"robots.txt", textType, sitePage("robots.txt", func(ps *page.Pages, _ *markdown.Cache) (page.File, error) { return ps.Robots(), nil })},
+		{"robots.txt", textType, sitePage("robots.txt", ignoreText((*page.Pages).Robots))},
 		{"assets/<asset>.css", "text/css; charset=utf-8", assets(".css")},
 		{"assets/<asset>.js", "text/javascript; charset=utf-8", assets(".js")},
 		{"_headers", textType, headers},
@@ -110,8 +108,8 @@ func heads(ext string, enc func(io.Writer, *feed.Feed) error) func(*Model) []Job
 	return func(m *Model) []Job {
 		var jobs []Job
 		for _, f := range m.Feeds.Heads {
-			jobs = append(jobs, Job{Path: "feeds/" + f.Name + "." + ext, Render: func(*markdown.Cache) ([]byte, error) {
-				return encode(func(w io.Writer) error { return enc(w, f) })
+			jobs = append(jobs, Job{Path: "feeds/" + f.Name + "." + ext, Render: func(w io.Writer, _ *markdown.Cache) error {
+				return enc(w, f)
 			}})
 		}
 		return jobs
@@ -121,8 +119,8 @@ func heads(ext string, enc func(io.Writer, *feed.Feed) error) func(*Model) []Job
 func archives(m *Model) []Job {
 	var jobs []Job
 	for _, a := range m.Feeds.Archives {
-		jobs = append(jobs, Job{Path: a.Archive.Path, Year: a.Archive.Year, Render: func(c *markdown.Cache) ([]byte, error) {
-			return encode(func(w io.Writer) error { return feed.EncodeAtom(w, m.Feeds.Archive(a, c)) })
+		jobs = append(jobs, Job{Path: a.Archive.Path, Year: a.Archive.Year, Render: func(w io.Writer, c *markdown.Cache) error {
+			return feed.EncodeAtom(w, m.Feeds.Archive(a, c))
 		}})
 	}
 	return jobs
@@ -134,15 +132,15 @@ func podcast(m *Model) []Job {
 	if m.Podcast == nil {
 		return nil
 	}
-	return []Job{{Path: bulletin.PodcastPath, Render: func(*markdown.Cache) ([]byte, error) {
-		return encode(func(w io.Writer) error { return feed.EncodePodcast(w, m.Podcast) })
+	return []Job{{Path: bulletin.PodcastPath, Render: func(w io.Writer, _ *markdown.Cache) error {
+		return feed.EncodePodcast(w, m.Podcast)
 	}}}
 }
 
 func opml(m *Model) []Job {
-	return []Job{{Path: "feeds.opml", Render: func(*markdown.Cache) ([]byte, error) {
+	return []Job{{Path: "feeds.opml", Render: func(w io.Writer, _ *markdown.Cache) error {
 		owner := feed.Person{Name: m.Site.Org.Name, Email: m.Site.Org.Email, URI: m.Site.Org.URL}
-		return encode(func(w io.Writer) error { return feed.EncodeOPML(w, m.Site.Title+" feeds", owner, m.Feeds) })
+		return feed.EncodeOPML(w, m.Site.Title+" feeds", owner, m.Feeds)
 	}}}
 }
 
@@ -163,8 +161,8 @@ func singleEvents(m *Model) []Job {
 }
 
 func calendarJob(m *Model, c *ical.Calendar) Job {
-	return Job{Path: c.Path, Render: func(*markdown.Cache) ([]byte, error) {
-		return encode(func(w io.Writer) error { return ical.Encode(w, m.Site, c) })
+	return Job{Path: c.Path, Render: func(w io.Writer, _ *markdown.Cache) error {
+		return ical.Encode(w, m.Site, c)
 	}}
 }
 
@@ -174,8 +172,9 @@ func scripts(ext string, lay func(*script.Script) []byte) func(*Model) []Job {
 	return func(m *Model) []Job {
 		jobs := make([]Job, 0, len(m.Bulletins))
 		for _, b := range m.Bulletins {
-			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Year: b.Date.Year(), Render: func(c *markdown.Cache) ([]byte, error) {
-				return lay(script.New(m.Site, b, c)), nil
+			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Year: b.Date.Year(), Render: func(w io.Writer, c *markdown.Cache) error {
+				_, err := w.Write(lay(script.New(m.Site, b, c)))
+				return err
 			}})
 		}
 		return jobs
@@ -185,9 +184,9 @@ func scripts(ext string, lay func(*script.Script) []byte) func(*Model) []Job {
 func bulletinPages(m *Model) []Job {
 	jobs := make([]Job, 0, len(m.Bulletins))
 	for _, b := range m.Bulletins {
-		jobs = append(jobs, pageJob(bulletin.BulletinPath(b)+"index.html", b.Date.Year(), func(c *markdown.Cache) (page.File, error) {
-			return m.Pages.Bulletin(b, c)
-		}))
+		jobs = append(jobs, Job{Path: bulletin.BulletinPath(b) + "index.html", Year: b.Date.Year(), Render: func(w io.Writer, c *markdown.Cache) error {
+			return m.Pages.Bulletin(w, b, c)
+		}})
 	}
 	return jobs
 }
@@ -195,34 +194,23 @@ func bulletinPages(m *Model) []Job {
 func regionPages(m *Model) []Job {
 	var jobs []Job
 	for _, r := range m.Site.Regions {
-		jobs = append(jobs, pageJob(bulletin.RegionPath(r)+"index.html", 0, func(c *markdown.Cache) (page.File, error) {
-			return m.Pages.Region(r, c)
-		}))
+		jobs = append(jobs, Job{Path: bulletin.RegionPath(r) + "index.html", Render: func(w io.Writer, c *markdown.Cache) error {
+			return m.Pages.Region(w, r, c)
+		}})
 	}
 	return jobs
 }
 
-// sitePage lists the one page at path that render renders.
-func sitePage(path string, render func(*page.Pages, *markdown.Cache) (page.File, error)) func(*Model) []Job {
+// sitePage lists the one page at path that render writes.
+func sitePage(path string, render func(*page.Pages, io.Writer, *markdown.Cache) error) func(*Model) []Job {
 	return func(m *Model) []Job {
-		return []Job{pageJob(path, 0, func(c *markdown.Cache) (page.File, error) { return render(m.Pages, c) })}
+		return []Job{{Path: path, Render: func(w io.Writer, c *markdown.Cache) error { return render(m.Pages, w, c) }}}
 	}
 }
 
-// ignoreText adapts the renderer of a page that shows no Markdown.
-func ignoreText(render func(*page.Pages) (page.File, error)) func(*page.Pages, *markdown.Cache) (page.File, error) {
-	return func(ps *page.Pages, _ *markdown.Cache) (page.File, error) { return render(ps) }
-}
-
-// pageJob is the job of the page at path, which render renders.
-func pageJob(path string, year int, render func(*markdown.Cache) (page.File, error)) Job {
-	return Job{Path: path, Year: year, Render: func(c *markdown.Cache) ([]byte, error) {
-		f, err := render(c)
-		if err == nil && f.Path != path {
-			err = fmt.Errorf("the page of %s rendered as %s", path, f.Path)
-		}
-		return f.Data, err
-	}}
+// ignoreText adapts the writer of a page that shows no Markdown.
+func ignoreText(render func(*page.Pages, io.Writer) error) func(*page.Pages, io.Writer, *markdown.Cache) error {
+	return func(ps *page.Pages, w io.Writer, _ *markdown.Cache) error { return render(ps, w) }
 }
 
 // assets lists the stylesheet or the script, by their extension.
@@ -231,27 +219,15 @@ func assets(ext string) func(*Model) []Job {
 		var jobs []Job
 		for _, f := range page.Assets() {
 			if path.Ext(f.Path) == ext {
-				jobs = append(jobs, Job{Path: f.Path, Render: func(*markdown.Cache) ([]byte, error) { return f.Data, nil }})
+				jobs = append(jobs, Job{Path: f.Path, Render: func(w io.Writer, _ *markdown.Cache) error {
+					_, err := w.Write(f.Data)
+					return err
+				}})
 			}
 		}
 		return jobs
 	}
 }
-
-// encode returns what write writes. It writes into a buffer kept for the
-// next file, and returns a copy of its own size, so that rendering many
-// large files leaves little garbage behind.
-func encode(write func(io.Writer) error) ([]byte, error) {
-	buf := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(buf)
-	buf.Reset()
-	if err := write(buf); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(buf.Bytes()), nil
-}
-
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Calendar clients choke on large subscriptions: Google Calendar stops
 // reading at about 1 MB.

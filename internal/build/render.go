@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"runtime"
@@ -13,8 +14,9 @@ import (
 )
 
 // Render renders every file of the model and hands each, cleaned of what
-// no text may hold (bulletin.Clean), to emit as soon as it is done, so that a build never holds
-// more than a few files. The files of the whole site come first, then the
+// no text may hold (bulletin.Clean), to emit as soon as it is done, so
+// that a build never holds more than a file a core: a file's data is
+// good only until emit returns. The files of the whole site come first, then the
 // history a year at a time, newest first: the files of a year share one
 // rendering of each text's Markdown, dropped with the year. Files render
 // on every core, so emit is called from several goroutines; no file
@@ -46,11 +48,13 @@ func Render(m *Model, emit func(File) error) error {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			var buf bytes.Buffer // one a core, for every file it renders
 			for t := range tasks {
 				j := jobs[t.i]
-				data, err := j.Render(t.text)
+				buf.Reset()
+				err := j.Render(&buf, t.text)
 				if err == nil {
-					err = emit(File{Path: j.Path, MediaType: j.MediaType, Data: bulletin.Clean(data)})
+					err = emit(File{Path: j.Path, MediaType: j.MediaType, Data: bulletin.Clean(buf.Bytes())})
 				}
 				if err != nil {
 					fail(t.i, fmt.Errorf("render %s: %w", j.Path, err))
@@ -76,6 +80,7 @@ func RenderAll(m *Model) ([]File, error) {
 	var mu sync.Mutex
 	var files []File
 	err := Render(m, func(f File) error {
+		f.Data = bytes.Clone(f.Data)
 		mu.Lock()
 		defer mu.Unlock()
 		files = append(files, f)
@@ -97,9 +102,9 @@ func RenderAll(m *Model) ([]File, error) {
 // Markdown rendered for it alone: as the preview server does when a page
 // is asked for.
 func (m *Model) RenderFile(j Job) ([]byte, error) {
-	data, err := j.Render(markdown.NewCache(m.Site.BaseURL))
-	if err != nil {
+	var buf bytes.Buffer
+	if err := j.Render(&buf, markdown.NewCache(m.Site.BaseURL)); err != nil {
 		return nil, fmt.Errorf("render %s: %w", j.Path, err)
 	}
-	return bulletin.Clean(data), nil
+	return bulletin.Clean(buf.Bytes()), nil
 }

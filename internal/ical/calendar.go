@@ -375,10 +375,3 @@ func paramText(s string) string {
 	}, text(s))
 	return strings.Join(strings.Fields(s), " ")
 }
-
-func zone(e *bulletin.Event) *time.Location {
-	if e.Zone == nil || e.AllDay {
-		return time.UTC
-	}
-	return e.Zone
-}

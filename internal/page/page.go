@@ -15,11 +15,11 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
@@ -142,21 +142,27 @@ type chrome struct {
 // tests.
 func (ps *Pages) All() ([]File, error) {
 	c := markdown.NewCache(ps.in.Site.BaseURL)
-	files := []File{}
-	add := func(f File, err error) error {
-		files = append(files, f)
-		return err
+	var files []File
+	var errs []error
+	add := func(path string, render func(io.Writer) error) {
+		var b bytes.Buffer
+		errs = append(errs, render(&b))
+		files = append(files, File{Path: path, Data: b.Bytes()})
 	}
-	err := errors.Join(add(ps.Home(c)), add(ps.Archive()), add(ps.Events(c)), add(ps.Subscribe()), add(ps.NotFound()),
-		add(ps.Sitemap()), add(ps.Robots(), nil))
+	add("index.html", func(w io.Writer) error { return ps.Home(w, c) })
+	add("archive/index.html", ps.Archive)
+	add("events/index.html", func(w io.Writer) error { return ps.Events(w, c) })
+	add("subscribe/index.html", ps.Subscribe)
+	add("404.html", ps.NotFound)
+	add("sitemap.xml", ps.Sitemap)
+	add("robots.txt", ps.Robots)
 	for _, reg := range ps.in.Site.Regions {
-		err = errors.Join(err, add(ps.Region(reg, c)))
+		add(bulletin.RegionPath(reg)+"index.html", func(w io.Writer) error { return ps.Region(w, reg, c) })
 	}
 	for _, b := range ps.in.Bulletins {
-		err = errors.Join(err, add(ps.Bulletin(b, c)))
+		add(bulletin.BulletinPath(b)+"index.html", func(w io.Writer) error { return ps.Bulletin(w, b, c) })
 	}
-	files = append(files, Assets()...)
-	return files, err
+	return append(files, Assets()...), errors.Join(errs...)
 }
 
 // Assets returns the stylesheet and the script every page loads.
@@ -173,91 +179,84 @@ func Assets() []File {
 	return files
 }
 
-// Home renders the home page, its Markdown through c.
-func (ps *Pages) Home(c *markdown.Cache) (File, error) { return ps.one(c, (*renderer).home) }
+// The pages, each written to w: index.html, bulletins/<id>/index.html,
+// regions/<id>/index.html, archive/index.html, events/index.html,
+// subscribe/index.html, 404.html, sitemap.xml and robots.txt. Those that
+// show Markdown render it through c.
 
-// Bulletin renders the page of the bulletin b, its Markdown through c.
-func (ps *Pages) Bulletin(b *bulletin.Bulletin, c *markdown.Cache) (File, error) {
-	return ps.one(c, func(r *renderer) { r.bulletin(b) })
+// Home writes the home page.
+func (ps *Pages) Home(w io.Writer, c *markdown.Cache) error { return ps.one(w, c, (*renderer).home) }
+
+// Bulletin writes the page of the bulletin b.
+func (ps *Pages) Bulletin(w io.Writer, b *bulletin.Bulletin, c *markdown.Cache) error {
+	return ps.one(w, c, func(r *renderer) { r.bulletin(b) })
 }
 
-// Region renders the page of a region, its Markdown through c.
-func (ps *Pages) Region(reg *bulletin.Region, c *markdown.Cache) (File, error) {
-	return ps.one(c, func(r *renderer) { r.region(reg) })
+// Region writes the page of a region.
+func (ps *Pages) Region(w io.Writer, reg *bulletin.Region, c *markdown.Cache) error {
+	return ps.one(w, c, func(r *renderer) { r.region(reg) })
 }
 
-// Archive renders the list of every bulletin.
-func (ps *Pages) Archive() (File, error) { return ps.one(nil, (*renderer).archive) }
+// Archive writes the list of every bulletin.
+func (ps *Pages) Archive(w io.Writer) error { return ps.one(w, nil, (*renderer).archive) }
 
-// Events renders the page of hearings and gatherings, coming and recent.
-func (ps *Pages) Events(c *markdown.Cache) (File, error) { return ps.one(c, (*renderer).events) }
+// Events writes the page of hearings and gatherings, coming and recent.
+func (ps *Pages) Events(w io.Writer, c *markdown.Cache) error {
+	return ps.one(w, c, (*renderer).events)
+}
 
-// Subscribe renders the page of feeds and calendars to subscribe to.
-func (ps *Pages) Subscribe() (File, error) { return ps.one(nil, (*renderer).subscribe) }
+// Subscribe writes the page of feeds and calendars to subscribe to.
+func (ps *Pages) Subscribe(w io.Writer) error { return ps.one(w, nil, (*renderer).subscribe) }
 
-// NotFound renders the page a host shows for a missing path, 404.html.
-func (ps *Pages) NotFound() (File, error) {
-	return ps.one(nil, func(r *renderer) {
-		r.render("notfound.html", "404.html", "Page not found", "This page does not exist.", "", nil, nil)
+// NotFound writes the page a host shows for a missing path.
+func (ps *Pages) NotFound(w io.Writer) error {
+	return ps.one(w, nil, func(r *renderer) {
+		r.render("notfound.html", "Page not found", "This page does not exist.", "", nil, nil)
 	})
 }
 
-// Sitemap renders sitemap.xml.
-func (ps *Pages) Sitemap() (File, error) { return ps.one(nil, (*renderer).sitemap) }
+// Sitemap writes sitemap.xml.
+func (ps *Pages) Sitemap(w io.Writer) error { return ps.one(w, nil, (*renderer).sitemap) }
 
-// Robots renders robots.txt.
-func (ps *Pages) Robots() File {
-	return File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\nSitemap: " + ps.in.Site.URL("sitemap.xml") + "\n")}
+// Robots writes robots.txt.
+func (ps *Pages) Robots(w io.Writer) error {
+	_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+ps.in.Site.URL("sitemap.xml")+"\n")
+	return err
 }
 
-// one runs render, which renders one file, with a renderer whose
+// one runs render, which writes one page to w, with a renderer whose
 // Markdown goes through c, or a cache of its own when c is nil.
-func (ps *Pages) one(c *markdown.Cache, render func(*renderer)) (File, error) {
+func (ps *Pages) one(w io.Writer, c *markdown.Cache, render func(*renderer)) error {
 	if c == nil {
 		c = markdown.NewCache(ps.in.Site.BaseURL)
 	}
-	r := &renderer{ps: ps, in: ps.in, s: ps.in.Site, c: c}
+	r := &renderer{ps: ps, in: ps.in, s: ps.in.Site, c: c, w: w}
 	render(r)
-	if r.err != nil {
-		return File{}, r.err
-	}
-	return r.files[0], nil
+	return r.err
 }
 
 type renderer struct {
-	c     *markdown.Cache // the Markdown of what the page shows
-	ps    *Pages
-	in    *Input
-	s     *bulletin.Site
-	files []File
-	err   error
+	c   *markdown.Cache // the Markdown of what the page shows
+	ps  *Pages
+	in  *Input
+	s   *bulletin.Site
+	w   io.Writer
+	err error
 }
 
-// render executes a page template into path. A path ending in "/" gets
-// its index.html.
-func (r *renderer) render(tmpl, p, title, description, canonicalPath string, feeds []Feed, data any) {
+// render executes a page template into the renderer's writer.
+func (r *renderer) render(tmpl, title, description, canonicalPath string, feeds []Feed, data any) {
 	v := &view{In: r.in, Site: r.s, Title: title, Description: description, Root: r.s.BaseURL.Path, Feeds: feeds, Data: data, Chrome: r.ps.chrome}
-	if canonicalPath != "" || p == "index.html" {
+	if canonicalPath != "" || tmpl == "home.html" {
 		v.Canonical = r.s.URL(canonicalPath)
 	}
 	if len(v.Feeds) == 0 && len(r.in.Feeds) > 0 {
 		v.Feeds = r.in.Feeds[:1]
 	}
-	// A buffer of the pool, and a copy of the page's own size: the
-	// pages are many, and growing a buffer for each is garbage.
-	buf := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(buf)
-	buf.Reset()
-	if err := pages[tmpl].Execute(buf, v); err != nil && r.err == nil {
-		r.err = fmt.Errorf("page %s: %w", p, err)
+	if err := pages[tmpl].Execute(r.w, v); err != nil && r.err == nil {
+		r.err = fmt.Errorf("page %s: %w", tmpl, err)
 	}
-	if strings.HasSuffix(p, "/") || p == "" {
-		p += "index.html"
-	}
-	r.files = append(r.files, File{Path: p, Data: bytes.Clone(buf.Bytes())})
 }
-
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // local returns the path of p from the host's root, for links within the
 // site, which then work on the preview server as on the real host.
@@ -326,13 +325,6 @@ func (r *renderer) upcoming() (next, recent []*bulletin.Event) {
 	return next, recent
 }
 
-func (r *renderer) zone() *time.Location {
-	if r.s.Location != nil {
-		return r.s.Location
-	}
-	return time.UTC
-}
-
 func (r *renderer) about() template.HTML {
 	return template.HTML(r.c.HTML(r.s.About))
 }
@@ -347,7 +339,7 @@ func (r *renderer) home() {
 	if len(r.in.Bulletins) > 0 {
 		data.Latest = r.newBulletin(r.in.Bulletins[0])
 	}
-	r.render("home.html", "index.html", "", r.s.Description, "", nil, data)
+	r.render("home.html", "", r.s.Description, "", nil, data)
 }
 
 func (r *renderer) newest() time.Time {
@@ -364,7 +356,7 @@ func (r *renderer) bulletin(b *bulletin.Bulletin) {
 	p := bulletin.BulletinPath(b)
 	title := b.Title + " — " + b.Date.Format("2 January 2006")
 	desc := markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, 200)
-	r.render("bulletin.html", p, title, desc, p, nil, struct {
+	r.render("bulletin.html", title, desc, p, nil, struct {
 		B     *bulletinView
 		About template.HTML
 	}{r.newBulletin(b), r.about()})
@@ -399,7 +391,7 @@ func (r *renderer) region(reg *bulletin.Region) {
 	}
 	p := bulletin.RegionPath(reg)
 	desc := cmp.Or(reg.Description, "Praise and prayer for "+reg.Name+".")
-	r.render("region.html", p, reg.Name, desc, p, r.feedOf(reg.ID), struct {
+	r.render("region.html", reg.Name, desc, p, r.feedOf(reg.ID), struct {
 		Region  *bulletin.Region
 		Entries []regionEntry
 		More    int
@@ -432,19 +424,19 @@ func (r *renderer) archive() {
 		}
 		years[len(years)-1].Bulletins = append(years[len(years)-1].Bulletins, b)
 	}
-	r.render("archive.html", "archive/", "Archive", "Every bulletin of "+r.s.Title+", by year.", "archive/", nil, years)
+	r.render("archive.html", "Archive", "Every bulletin of "+r.s.Title+", by year.", "archive/", nil, years)
 }
 
 func (r *renderer) events() {
 	next, recent := r.upcoming()
-	r.render("events.html", "events/", "Hearings and gatherings", "Court hearings to pray for and prayer gatherings to join.", "events/", nil, struct {
+	r.render("events.html", "Hearings and gatherings", "Court hearings to pray for and prayer gatherings to join.", "events/", nil, struct {
 		Upcoming, Recent template.HTML
 		Calendars        []Calendar
 	}{r.eventList(next), r.eventList(recent), r.in.Calendars})
 }
 
 func (r *renderer) subscribe() {
-	r.render("subscribe.html", "subscribe/", "Subscribe", "Follow "+r.s.Title+" in a feed reader or a calendar.", "subscribe/", r.in.Feeds, struct {
+	r.render("subscribe.html", "Subscribe", "Follow "+r.s.Title+" in a feed reader or a calendar.", "subscribe/", r.in.Feeds, struct {
 		Feeds     []Feed
 		Calendars []Calendar
 		OPML      string

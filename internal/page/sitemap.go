@@ -1,8 +1,8 @@
 package page
 
 import (
-	"bytes"
 	"encoding/xml"
+	"io"
 	"slices"
 	"time"
 
@@ -53,13 +53,13 @@ func (r *renderer) sitemap() {
 		}
 		set.URLs = append(set.URLs, l)
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
+	io.WriteString(r.w, xml.Header)
+	enc := xml.NewEncoder(r.w)
 	enc.Indent("", "  ")
 	if err := enc.Encode(set); err != nil && r.err == nil {
 		r.err = err
 	}
-	buf.WriteByte('\n')
-	r.files = append(r.files, File{Path: "sitemap.xml", Data: buf.Bytes()})
+	if _, err := io.WriteString(r.w, "\n"); err != nil && r.err == nil {
+		r.err = err
+	}
 }
