@@ -12,7 +12,7 @@ import (
 func FuzzManifestEncode(f *testing.F) {
 	f.Add("feeds/all.atom", "tag:x", "Title <&> \u2028 é", "state", 2, 3)
 	f.Fuzz(func(t *testing.T, path, id, title, st string, point, seq int) {
-		m := &Manifest{Format: 1, Files: map[string]string{path: id, "b": title},
+		m := &Manifest{Format: 2, Files: Files{path, id},
 			Entries: map[string]Origin{id: {File: path, Title: title, Point: point}},
 			Events:  map[string]Origin{title: {File: id, Title: st, Point: point, Sequence: seq, State: st}}}
 		want, _ := json.MarshalIndent(m, "", "  ")

@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -17,15 +19,34 @@ import (
 // ManifestFile is the name of the manifest in the output folder.
 const ManifestFile = ".site-manifest.json"
 
-// A Manifest records what a build published: the files it owns, with
-// their SHA-256, and every entry ID and event UID, with where each came
-// from. The next build removes only the files it lists, and compares IDs
-// with it, so that none vanishes or changes by accident.
+// A Manifest records what a build published: the files it owns, and
+// every entry ID and event UID, with where each came from. The next build
+// removes only the files it lists, and compares IDs with it, so that none
+// vanishes or changes by accident.
 type Manifest struct {
-	Format  int               `json:"prayerfeed_manifest"` // 1
-	Files   map[string]string `json:"files"`
+	Format  int               `json:"prayerfeed_manifest"` // 2
+	Files   Files             `json:"files"`
 	Entries map[string]Origin `json:"entries"`
 	Events  map[string]Origin `json:"events"`
+}
+
+// Files are the paths of the files a build published, sorted. (A
+// manifest of format 1 held each with its SHA-256, which a build no
+// longer needs: it compares a file with the published bytes.)
+type Files []string
+
+// UnmarshalJSON reads the files as a list, or, from a manifest of
+// format 1, as an object whose keys they are.
+func (f *Files) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '{' {
+		var sums map[string]string
+		if err := json.Unmarshal(data, &sums); err != nil {
+			return err
+		}
+		*f = slices.Sorted(maps.Keys(sums))
+		return nil
+	}
+	return json.Unmarshal(data, (*[]string)(f))
 }
 
 // An Origin says where a published ID came from.
@@ -57,7 +78,7 @@ func ReadManifest(path string) (*Manifest, error) {
 // stage's to fill in (Stage.Commit).
 func (m *Model) Manifest() *Manifest {
 	s := m.Site
-	man := &Manifest{Format: 1, Files: map[string]string{}, Entries: map[string]Origin{}, Events: map[string]Origin{}}
+	man := &Manifest{Format: 2, Files: Files{}, Entries: map[string]Origin{}, Events: map[string]Origin{}}
 	for _, b := range m.Bulletins {
 		file := b.Pos.File
 		man.Entries[s.EntryID(b)] = Origin{File: file, Title: b.Title}
@@ -76,9 +97,9 @@ func (m *Model) Manifest() *Manifest {
 // manifest is some 20 MB, which MarshalIndent would hold three times.
 func (m *Manifest) encode() []byte {
 	var b bytes.Buffer
-	b.Grow(128*len(m.Files) + 256*(len(m.Entries)+len(m.Events))) // about its size, so as not to grow it
+	b.Grow(64*len(m.Files) + 256*(len(m.Entries)+len(m.Events))) // about its size, so as not to grow it
 	b.WriteString("{\n  \"prayerfeed_manifest\": " + strconv.Itoa(m.Format) + ",\n  \"files\": ")
-	encodeMap(&b, m.Files)
+	encodeList(&b, m.Files)
 	b.WriteString(",\n  \"entries\": ")
 	encodeMap(&b, m.Entries)
 	b.WriteString(",\n  \"events\": ")
@@ -87,8 +108,29 @@ func (m *Manifest) encode() []byte {
 	return b.Bytes()
 }
 
+// encodeList writes l as a member of the manifest.
+func encodeList(b *bytes.Buffer, l []string) {
+	switch {
+	case l == nil:
+		b.WriteString("null")
+		return
+	case len(l) == 0:
+		b.WriteString("[]")
+		return
+	}
+	b.WriteString("[")
+	for i, s := range l {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    ")
+		quote(b, s)
+	}
+	b.WriteString("\n  ]")
+}
+
 // encodeMap writes m as a member of the manifest, its keys sorted.
-func encodeMap[V string | Origin](b *bytes.Buffer, m map[string]V) {
+func encodeMap(b *bytes.Buffer, m map[string]Origin) {
 	if m == nil {
 		b.WriteString("null")
 		return
@@ -106,24 +148,20 @@ func encodeMap[V string | Origin](b *bytes.Buffer, m map[string]V) {
 		b.WriteString("\n    ")
 		quote(b, k)
 		b.WriteString(": ")
-		switch v := any(m[k]).(type) {
-		case string:
-			quote(b, v)
-		case Origin:
-			b.WriteString("{\n      \"file\": ")
-			quote(b, v.File)
-			b.WriteString(",\n      \"title\": ")
-			quote(b, v.Title)
-			b.WriteString(",\n      \"point\": " + strconv.Itoa(v.Point))
-			if v.Sequence != 0 {
-				b.WriteString(",\n      \"sequence\": " + strconv.Itoa(v.Sequence))
-			}
-			if v.State != "" {
-				b.WriteString(",\n      \"state\": ")
-				quote(b, v.State)
-			}
-			b.WriteString("\n    }")
+		v := m[k]
+		b.WriteString("{\n      \"file\": ")
+		quote(b, v.File)
+		b.WriteString(",\n      \"title\": ")
+		quote(b, v.Title)
+		b.WriteString(",\n      \"point\": " + strconv.Itoa(v.Point))
+		if v.Sequence != 0 {
+			b.WriteString(",\n      \"sequence\": " + strconv.Itoa(v.Sequence))
 		}
+		if v.State != "" {
+			b.WriteString(",\n      \"state\": ")
+			quote(b, v.State)
+		}
+		b.WriteString("\n    }")
 	}
 	b.WriteString("\n  }")
 }
@@ -215,7 +253,8 @@ func successor(o Origin, old string, cur map[string]Origin) string {
 // state digests an event's revision (bulletin.Event.Revision), to tell
 // from the manifest whether it changed since.
 func state(e *bulletin.Event) string {
-	return sum([]byte(e.Revision()))[:16]
+	h := sha256.Sum256([]byte(e.Revision()))
+	return hex.EncodeToString(h[:8])
 }
 
 // keepSequences makes no event's SEQUENCE lower than the previous build

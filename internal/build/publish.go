@@ -3,12 +3,12 @@ package build
 import (
 	"bytes"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -56,11 +56,12 @@ type Stage struct {
 	dir, path string
 	root      *os.Root
 	prev      *Manifest
+	owned     map[string]bool // the files the previous build published
 	unlock    func()
 
 	mu      sync.Mutex
-	dirs    map[string]bool   // folders made in the stage
-	sums    map[string]string // path → SHA-256 of what this build produced
+	dirs    map[string]bool // folders made in the stage
+	added   map[string]bool // the files this build produced
 	written []string
 	replace []string
 }
@@ -82,10 +83,13 @@ func OpenStage(dir string) (*Stage, error) {
 		return nil, err
 	}
 	cleanStale(dir)
-	st := &Stage{dir: dir, prev: &Manifest{}, unlock: unlock, sums: map[string]string{}, dirs: map[string]bool{".": true},
+	st := &Stage{dir: dir, prev: &Manifest{}, owned: map[string]bool{}, unlock: unlock, added: map[string]bool{}, dirs: map[string]bool{".": true},
 		path: filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".staging-"+random())}
 	if old, err := ReadManifest(filepath.Join(dir, ManifestFile)); err == nil {
 		st.prev = old
+		for _, p := range old.Files {
+			st.owned[p] = true
+		}
 	}
 	if err := os.MkdirAll(st.path, 0o755); err != nil {
 		unlock()
@@ -108,12 +112,12 @@ func (st *Stage) Add(f File) error {
 		return fmt.Errorf("write %s: not a path inside %s", f.Path, st.dir)
 	}
 	st.mu.Lock()
-	if _, dup := st.sums[f.Path]; dup {
+	if st.added[f.Path] {
 		st.mu.Unlock()
 		return fmt.Errorf("render: two outputs write %s", f.Path)
 	}
-	st.sums[f.Path] = sum(f.Data)
-	_, owned := st.prev.Files[f.Path]
+	st.added[f.Path] = true
+	owned := st.owned[f.Path]
 	dir := path.Dir(f.Path)
 	made := st.dirs[dir]
 	st.mu.Unlock()
@@ -168,29 +172,25 @@ func (st *Stage) Discard() {
 func (st *Stage) Commit(m *Manifest) (*Result, error) {
 	// Whatever happens, the stage goes: after a swap it holds the old site.
 	defer st.Discard()
-	m.Files = st.sums
+	m.Files = slices.Sorted(maps.Keys(st.added))
 	res := &Result{Written: st.written, Replaced: st.replace}
 	slices.Sort(res.Written)
 	slices.Sort(res.Replaced)
-	for p := range st.prev.Files {
-		if _, ok := st.sums[p]; !ok {
+	for p := range st.owned {
+		if !st.added[p] {
 			res.Removed = append(res.Removed, p)
 		}
 	}
 	slices.Sort(res.Removed)
-	// Of the previous manifest only its files are needed from here on:
-	// the rest, its IDs, is large, and goes when no one else holds it.
-	st.prev = &Manifest{Files: st.prev.Files}
+	// The previous manifest, its IDs, is large, and goes when no one
+	// else holds it.
+	st.prev = nil
 	manifest := m.encode()
 	if len(res.Written) == 0 && len(res.Removed) == 0 && sameBytes(filepath.Join(st.dir, ManifestFile), manifest) {
 		return res, nil // nothing changed: the stage goes
 	}
-	produced := make(map[string]bool, len(st.sums))
-	for p := range st.sums {
-		produced[p] = true
-	}
 	// Others' files last, where they do not clash with ours.
-	if err := carryOthers(st.dir, st.path, st.prev, produced); err != nil {
+	if err := carryOthers(st.dir, st.path, st.owned, st.added); err != nil {
 		return nil, err
 	}
 	if err := st.root.WriteFile(ManifestFile, manifest, 0o644); err != nil {
@@ -206,9 +206,9 @@ func (st *Stage) Commit(m *Manifest) (*Result, error) {
 }
 
 // carryOthers hard-links into stage every file of dir that the previous
-// manifest does not list, files someone else put there, unless it stands
-// where one of ours does.
-func carryOthers(dir, stage string, prev *Manifest, ours map[string]bool) error {
+// build did not own, files someone else put there, unless it stands where
+// one of ours does.
+func carryOthers(dir, stage string, owned, ours map[string]bool) error {
 	root, err := os.OpenRoot(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -221,7 +221,7 @@ func carryOthers(dir, stage string, prev *Manifest, ours map[string]bool) error 
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if _, owned := prev.Files[p]; owned || p == ManifestFile || clashes(p, ours) {
+		if owned[p] || p == ManifestFile || clashes(p, ours) {
 			return nil
 		}
 		target := filepath.Join(stage, filepath.FromSlash(p))
@@ -319,11 +319,6 @@ func sameBytes(path string, data []byte) bool {
 	old := make([]byte, len(data)+1) // one more, to see the end
 	n, err := io.ReadFull(f, old)
 	return (err == io.EOF || err == io.ErrUnexpectedEOF) && n == len(data) && bytes.Equal(old[:n], data)
-}
-
-func sum(data []byte) string {
-	h := sha256.Sum256(data)
-	return hex.EncodeToString(h[:])
 }
 
 func random() string {

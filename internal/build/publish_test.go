@@ -56,7 +56,7 @@ func TestPublishQuietly(t *testing.T) {
 	changed[0].Data = append(slices.Clone(changed[0].Data), '\n')
 	dropped := changed[len(changed)-1].Path
 	changed = changed[:len(changed)-1]
-	m.Files = map[string]string{}
+	m.Files = nil
 	res, err = build.Publish(out, changed, m)
 	if err != nil {
 		t.Fatal(err)
@@ -186,5 +186,20 @@ func TestPublishTakesTurns(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(out, "feeds", "all.atom"))
 	if len(a) != 1 || !bytes.Equal(a, b) {
 		t.Errorf("the folder mixes builds: index.html %q, feeds/all.atom %q", a, b)
+	}
+}
+
+// TestManifestFormat1 reads a manifest as builds before format 2 wrote
+// it, each file with its SHA-256: its files are still the build's own.
+func TestManifestFormat1(t *testing.T) {
+	p := filepath.Join(t.TempDir(), build.ManifestFile)
+	os.WriteFile(p, []byte(`{"prayerfeed_manifest": 1, "files": {"feeds/all.atom": "ab12", "index.html": "cd34"},
+  "entries": {"tag:x,2026-11-20:2026-11-20": {"file": "b/a.yaml", "title": "Bulletin", "point": 0}}, "events": {}}`), 0o644)
+	m, err := build.ReadManifest(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(m.Files, build.Files{"feeds/all.atom", "index.html"}) || m.Entries["tag:x,2026-11-20:2026-11-20"].Title != "Bulletin" {
+		t.Errorf("read %+v", m)
 	}
 }

@@ -42,7 +42,7 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 			continue
 		}
 		c := *b
-		c.Fields = nil
+		c.Fields = Fields{}
 		if c.Updated.After(now) {
 			c.Updated = time.Time{} // a correction dated later shows from then
 		}
@@ -52,7 +52,7 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 				continue
 			}
 			cp := *pt
-			cp.Fields = nil
+			cp.Fields = Fields{}
 			cp.Bulletin = &c
 			cp.Events = nil
 			for _, e := range pt.Events {
@@ -60,7 +60,7 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 					continue
 				}
 				ce := *e
-				ce.Fields = nil
+				ce.Fields = Fields{}
 				ce.Point = &cp
 				cp.Events = append(cp.Events, &ce)
 			}

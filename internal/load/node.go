@@ -78,17 +78,19 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
 		d.errorf(n, "%s must be a mapping of keys and values, not %s", what, describe(n))
 		return m
 	}
+	m.fields.Grow(len(n.Content) / 2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, "a key in %s must be a plain name, not %s", what, describe(k))
 			continue
 		}
-		name := k.Value
-		if !slices.Contains(keys, name) {
-			d.errorf(k, "unknown key %s in %s%s", short(name), what, didYouMean(name, keys))
+		known := slices.Index(keys, k.Value)
+		if known < 0 {
+			d.errorf(k, "unknown key %s in %s%s", short(k.Value), what, didYouMean(k.Value, keys))
 			continue
 		}
+		name := keys[known] // the table's string, not the file's: a site holds it a hundred thousand times
 		if prev, dup := m.keys[name]; dup {
 			d.errorf(k, "key %q appears twice in %s; the first is at %s", name, what, d.pos(prev))
 			continue
