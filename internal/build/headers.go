@@ -1,8 +1,8 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
 
@@ -22,7 +22,7 @@ const (
 // and OPML wrong), CORS for feeds and calendars so that web readers can
 // fetch them, and cache lifetimes. Paths are under base_url's path.
 func headers(m *Model) []Job {
-	return []Job{{Path: "_headers", Render: func(w io.Writer, _ *markdown.Cache) error {
+	return []Job{{Path: "_headers", Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
 		_, err := w.Write(headersFile(m))
 		return err
 	}}}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path"
@@ -31,7 +32,7 @@ type Job struct {
 	// bulletin's page, in two scripts and in two archives.
 	Year int
 	// Render writes the file to w, its Markdown rendered through text.
-	Render func(w io.Writer, text *markdown.Cache) error
+	Render func(w *bytes.Buffer, text *markdown.Cache) error
 }
 
 // An Output is one row of the table of what a build writes: a kind of
@@ -67,8 +68,8 @@ func init() {
 		{"feeds.opml", "text/x-opml", opml},
 		{"calendars/<calendar>.ics", calendarType, calendars},
 		{"events/<event>.ics", calendarType, singleEvents},
-		{"scripts/<bulletin>.txt", textType, scripts("txt", (*script.Script).Text)},
-		{"scripts/<bulletin>.md", "text/markdown; charset=utf-8", scripts("md", (*script.Script).Markdown)},
+		{"scripts/<bulletin>.txt", textType, scripts("txt", (*script.Script).WriteText)},
+		{"scripts/<bulletin>.md", "text/markdown; charset=utf-8", scripts("md", (*script.Script).WriteMarkdown)},
 		{"bulletins/<bulletin>/index.html", htmlType, bulletinPages},
 		{"index.html", htmlType, sitePage("index.html", (*page.Pages).Home)},
 		{"regions/<region>/index.html", htmlType, regionPages},
@@ -108,7 +109,7 @@ func heads(ext string, enc func(io.Writer, *feed.Feed) error) func(*Model) []Job
 	return func(m *Model) []Job {
 		var jobs []Job
 		for _, f := range m.Feeds.Heads {
-			jobs = append(jobs, Job{Path: "feeds/" + f.Name + "." + ext, Render: func(w io.Writer, _ *markdown.Cache) error {
+			jobs = append(jobs, Job{Path: "feeds/" + f.Name + "." + ext, Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
 				return enc(w, f)
 			}})
 		}
@@ -119,7 +120,7 @@ func heads(ext string, enc func(io.Writer, *feed.Feed) error) func(*Model) []Job
 func archives(m *Model) []Job {
 	var jobs []Job
 	for _, a := range m.Feeds.Archives {
-		jobs = append(jobs, Job{Path: a.Archive.Path, Year: a.Archive.Year, Render: func(w io.Writer, c *markdown.Cache) error {
+		jobs = append(jobs, Job{Path: a.Archive.Path, Year: a.Archive.Year, Render: func(w *bytes.Buffer, c *markdown.Cache) error {
 			return feed.EncodeAtom(w, m.Feeds.Archive(a, c))
 		}})
 	}
@@ -132,13 +133,13 @@ func podcast(m *Model) []Job {
 	if m.Podcast == nil {
 		return nil
 	}
-	return []Job{{Path: bulletin.PodcastPath, Render: func(w io.Writer, _ *markdown.Cache) error {
+	return []Job{{Path: bulletin.PodcastPath, Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
 		return feed.EncodePodcast(w, m.Podcast)
 	}}}
 }
 
 func opml(m *Model) []Job {
-	return []Job{{Path: "feeds.opml", Render: func(w io.Writer, _ *markdown.Cache) error {
+	return []Job{{Path: "feeds.opml", Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
 		owner := feed.Person{Name: m.Site.Org.Name, Email: m.Site.Org.Email, URI: m.Site.Org.URL}
 		return feed.EncodeOPML(w, m.Site.Title+" feeds", owner, m.Feeds)
 	}}}
@@ -161,20 +162,20 @@ func singleEvents(m *Model) []Job {
 }
 
 func calendarJob(m *Model, c *ical.Calendar) Job {
-	return Job{Path: c.Path, Render: func(w io.Writer, _ *markdown.Cache) error {
+	return Job{Path: c.Path, Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
 		return ical.Encode(w, m.Site, c)
 	}}
 }
 
 // scripts lists every bulletin's read-aloud script in one format: plain
 // text, or Markdown with the IDs of its points.
-func scripts(ext string, lay func(*script.Script) []byte) func(*Model) []Job {
+func scripts(ext string, lay func(*script.Script, *bytes.Buffer)) func(*Model) []Job {
 	return func(m *Model) []Job {
 		jobs := make([]Job, 0, len(m.Bulletins))
 		for _, b := range m.Bulletins {
-			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Year: b.Date.Year(), Render: func(w io.Writer, c *markdown.Cache) error {
-				_, err := w.Write(lay(script.New(m.Site, b, c)))
-				return err
+			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Year: b.Date.Year(), Render: func(w *bytes.Buffer, c *markdown.Cache) error {
+				lay(script.New(m.Site, b, c), w)
+				return nil
 			}})
 		}
 		return jobs
@@ -184,7 +185,7 @@ func scripts(ext string, lay func(*script.Script) []byte) func(*Model) []Job {
 func bulletinPages(m *Model) []Job {
 	jobs := make([]Job, 0, len(m.Bulletins))
 	for _, b := range m.Bulletins {
-		jobs = append(jobs, Job{Path: bulletin.BulletinPath(b) + "index.html", Year: b.Date.Year(), Render: func(w io.Writer, c *markdown.Cache) error {
+		jobs = append(jobs, Job{Path: bulletin.BulletinPath(b) + "index.html", Year: b.Date.Year(), Render: func(w *bytes.Buffer, c *markdown.Cache) error {
 			return m.Pages.Bulletin(w, b, c)
 		}})
 	}
@@ -194,7 +195,7 @@ func bulletinPages(m *Model) []Job {
 func regionPages(m *Model) []Job {
 	var jobs []Job
 	for _, r := range m.Site.Regions {
-		jobs = append(jobs, Job{Path: bulletin.RegionPath(r) + "index.html", Render: func(w io.Writer, c *markdown.Cache) error {
+		jobs = append(jobs, Job{Path: bulletin.RegionPath(r) + "index.html", Render: func(w *bytes.Buffer, c *markdown.Cache) error {
 			return m.Pages.Region(w, r, c)
 		}})
 	}
@@ -204,7 +205,7 @@ func regionPages(m *Model) []Job {
 // sitePage lists the one page at path that render writes.
 func sitePage(path string, render func(*page.Pages, io.Writer, *markdown.Cache) error) func(*Model) []Job {
 	return func(m *Model) []Job {
-		return []Job{{Path: path, Render: func(w io.Writer, c *markdown.Cache) error { return render(m.Pages, w, c) }}}
+		return []Job{{Path: path, Render: func(w *bytes.Buffer, c *markdown.Cache) error { return render(m.Pages, w, c) }}}
 	}
 }
 
@@ -219,7 +220,7 @@ func assets(ext string) func(*Model) []Job {
 		var jobs []Job
 		for _, f := range page.Assets() {
 			if path.Ext(f.Path) == ext {
-				jobs = append(jobs, Job{Path: f.Path, Render: func(w io.Writer, _ *markdown.Cache) error {
+				jobs = append(jobs, Job{Path: f.Path, Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
 					_, err := w.Write(f.Data)
 					return err
 				}})

@@ -59,13 +59,14 @@ type event struct {
 // blank line. Its Markdown is rendered through c, or a cache of its own
 // when c is nil.
 func Text(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte {
-	return New(s, b, c).Text()
+	var w bytes.Buffer
+	New(s, b, c).WriteText(&w)
+	return w.Bytes()
 }
 
 // Text returns the script as plain text, paragraphs separated by a blank
 // line.
-func (sc *Script) Text() []byte {
-	var w bytes.Buffer
+func (sc *Script) WriteText(w *bytes.Buffer) {
 	para := func(lines ...string) {
 		for _, l := range lines {
 			w.WriteString(l)
@@ -105,7 +106,6 @@ func (sc *Script) Text() []byte {
 			w.WriteString("- " + l.URL + "\n")
 		}
 	}
-	return w.Bytes()
 }
 
 // Markdown returns the script of b as CommonMark: the same words as Text,
@@ -113,13 +113,14 @@ func (sc *Script) Text() []byte {
 // in HTML comments ("<!-- id: latin-america-1 -->"). Its Markdown is
 // rendered as Text's is.
 func Markdown(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte {
-	return New(s, b, c).Markdown()
+	var w bytes.Buffer
+	New(s, b, c).WriteMarkdown(&w)
+	return w.Bytes()
 }
 
 // Markdown returns the script as CommonMark, as the function Markdown
 // does.
-func (sc *Script) Markdown() []byte {
-	var w bytes.Buffer
+func (sc *Script) WriteMarkdown(w *bytes.Buffer) {
 	para := func(text string) {
 		w.WriteString(text)
 		w.WriteString("\n\n")
@@ -165,7 +166,6 @@ func (sc *Script) Markdown() []byte {
 			w.WriteString("- <" + l.URL + ">\n")
 		}
 	}
-	return w.Bytes()
 }
 
 // New gathers the words of b's script, its Markdown rendered through c,
@@ -278,12 +278,33 @@ func (l *linkList) add(links ...markdown.Link) {
 // each paragraph, so that each is one line of the script.
 func paragraphs(text string) []string {
 	var out []string
-	for _, p := range strings.Split(text, "\n\n") {
-		if p = strings.Join(strings.Fields(p), " "); p != "" {
+	for p := range strings.SplitSeq(text, "\n\n") {
+		if p = oneLine(p); p != "" {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// oneLine returns s with each run of white space one space, and none at
+// either end, as strings.Join(strings.Fields(s), " ") does, copying s
+// only when it must: the paragraphs of a script almost never need it.
+func oneLine(s string) string {
+	space := true // the last character was a space, or none came yet
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || space {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = true
+			continue
+		}
+		space = false
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // sentence ends s with a full stop unless it ends a sentence already.
