@@ -98,13 +98,14 @@ func Run(opts Options) (*Report, error) {
 	var st *Stage
 	prev := opts.Previous
 	if opts.Out != "" {
+		var published *Manifest
 		var err error
-		if st, err = OpenStage(opts.Out); err != nil {
+		if st, published, err = OpenStage(opts.Out); err != nil {
 			return r, err
 		}
 		defer st.Discard()
 		if prev == nil {
-			prev = st.Previous()
+			prev = published
 		}
 	}
 
@@ -117,6 +118,15 @@ func Run(opts Options) (*Report, error) {
 	if st == nil {
 		return r, nil
 	}
+	// The IDs, compared with those published before anything is
+	// rendered: a strict build that would change one renders nothing.
+	// The previous manifest, large, goes after.
+	manifest := m.Manifest()
+	r.Changed = CompareIDs(prev, manifest, site.Retired)
+	if opts.Strict && len(r.Changed) > 0 {
+		return r, ErrIDs
+	}
+	opts.Previous = nil // prev goes here too: nothing after reads it
 
 	// Render, into the stage as each file is done.
 	var mu sync.Mutex
@@ -135,11 +145,6 @@ func Run(opts Options) (*Report, error) {
 	}
 	large.Sort()
 	r.Warnings.Append(large)
-	manifest := m.Manifest()
-	r.Changed = CompareIDs(prev, manifest, site.Retired)
-	if opts.Strict && len(r.Changed) > 0 {
-		return r, ErrIDs
-	}
 
 	// Publish.
 	if r.Result, err = st.Commit(manifest); err != nil {

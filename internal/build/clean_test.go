@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -16,8 +18,9 @@ func FuzzManifestEncode(f *testing.F) {
 			Entries: map[string]Origin{id: {File: path, Title: title, Point: point}},
 			Events:  map[string]Origin{title: {File: id, Title: st, Point: point, Sequence: seq, State: st}}}
 		want, _ := json.MarshalIndent(m, "", "  ")
-		if got := m.encode(); string(got) != string(want)+"\n" {
-			t.Errorf("encode:\n%s\nwant\n%s", got, want)
+		var got bytes.Buffer
+		if err := m.encode(bufio.NewWriter(&got)); err != nil || got.String() != string(want)+"\n" {
+			t.Errorf("encode:\n%s\nwant\n%s", got.String(), want)
 		}
 	})
 }

@@ -1,7 +1,7 @@
 package build
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -92,24 +92,23 @@ func (m *Model) Manifest() *Manifest {
 	return man
 }
 
-// encode returns the manifest as json.MarshalIndent with two spaces
-// would, and a newline. It writes each entry itself: a large site's
-// manifest is some 20 MB, which MarshalIndent would hold three times.
-func (m *Manifest) encode() []byte {
-	var b bytes.Buffer
-	b.Grow(64*len(m.Files) + 256*(len(m.Entries)+len(m.Events))) // about its size, so as not to grow it
+// encode writes the manifest as json.MarshalIndent with two spaces
+// would, and a newline. It writes each entry itself, as it goes: a large
+// site's manifest is some 20 MB, which MarshalIndent would hold three
+// times.
+func (m *Manifest) encode(b *bufio.Writer) error {
 	b.WriteString("{\n  \"prayerfeed_manifest\": " + strconv.Itoa(m.Format) + ",\n  \"files\": ")
-	encodeList(&b, m.Files)
+	encodeList(b, m.Files)
 	b.WriteString(",\n  \"entries\": ")
-	encodeMap(&b, m.Entries)
+	encodeMap(b, m.Entries)
 	b.WriteString(",\n  \"events\": ")
-	encodeMap(&b, m.Events)
+	encodeMap(b, m.Events)
 	b.WriteString("\n}\n")
-	return b.Bytes()
+	return b.Flush()
 }
 
 // encodeList writes l as a member of the manifest.
-func encodeList(b *bytes.Buffer, l []string) {
+func encodeList(b *bufio.Writer, l []string) {
 	switch {
 	case l == nil:
 		b.WriteString("null")
@@ -130,7 +129,7 @@ func encodeList(b *bytes.Buffer, l []string) {
 }
 
 // encodeMap writes m as a member of the manifest, its keys sorted.
-func encodeMap(b *bytes.Buffer, m map[string]Origin) {
+func encodeMap(b *bufio.Writer, m map[string]Origin) {
 	if m == nil {
 		b.WriteString("null")
 		return
@@ -169,7 +168,7 @@ func encodeMap(b *bytes.Buffer, m map[string]Origin) {
 // quote writes s as encoding/json does: itself between quotes when it is
 // printable ASCII that JSON and HTML leave alone, as almost every path,
 // ID and title is, and through encoding/json otherwise.
-func quote(b *bytes.Buffer, s string) {
+func quote(b *bufio.Writer, s string) {
 	plain := true
 	for i := 0; i < len(s) && plain; i++ {
 		c := s[i]

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/rand"
 	"encoding/hex"
@@ -27,7 +28,7 @@ type Result struct {
 // Publish makes the folder dir hold files and the manifest, replacing
 // what an earlier build published there, all at once: see Stage.
 func Publish(dir string, files []File, m *Manifest) (*Result, error) {
-	st, err := OpenStage(dir)
+	st, _, err := OpenStage(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +56,6 @@ func Publish(dir string, files []File, m *Manifest) (*Result, error) {
 type Stage struct {
 	dir, path string
 	root      *os.Root
-	prev      *Manifest
 	owned     map[string]bool // the files the previous build published
 	unlock    func()
 
@@ -66,44 +66,44 @@ type Stage struct {
 	replace []string
 }
 
-// OpenStage starts a new site for the folder dir.
-func OpenStage(dir string) (*Stage, error) {
+// OpenStage starts a new site for the folder dir. It returns the stage
+// and the manifest dir holds, or an empty one; the stage keeps only its
+// list of files.
+func OpenStage(dir string) (*Stage, *Manifest, error) {
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = real // publish into what a link points at, keeping the link
 	}
 	dir, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	unlock, err := lock(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cleanStale(dir)
-	st := &Stage{dir: dir, prev: &Manifest{}, owned: map[string]bool{}, unlock: unlock, added: map[string]bool{}, dirs: map[string]bool{".": true},
+	st := &Stage{dir: dir, owned: map[string]bool{}, unlock: unlock, added: map[string]bool{}, dirs: map[string]bool{".": true},
 		path: filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".staging-"+random())}
+	prev := &Manifest{}
 	if old, err := ReadManifest(filepath.Join(dir, ManifestFile)); err == nil {
-		st.prev = old
+		prev = old
 		for _, p := range old.Files {
 			st.owned[p] = true
 		}
 	}
 	if err := os.MkdirAll(st.path, 0o755); err != nil {
 		unlock()
-		return nil, err
+		return nil, nil, err
 	}
 	if st.root, err = os.OpenRoot(st.path); err != nil {
 		st.Discard()
-		return nil, err
+		return nil, nil, err
 	}
-	return st, nil
+	return st, prev, nil
 }
-
-// Previous returns the manifest the output folder holds, or an empty one.
-func (st *Stage) Previous() *Manifest { return st.prev }
 
 // Add puts one file into the stage. It may be called from several
 // goroutines.
@@ -182,18 +182,14 @@ func (st *Stage) Commit(m *Manifest) (*Result, error) {
 		}
 	}
 	slices.Sort(res.Removed)
-	// The previous manifest, its IDs, is large, and goes when no one
-	// else holds it.
-	st.prev = nil
-	manifest := m.encode()
-	if len(res.Written) == 0 && len(res.Removed) == 0 && sameBytes(filepath.Join(st.dir, ManifestFile), manifest) {
+	if err := st.writeManifest(m); err != nil {
+		return nil, err
+	}
+	if len(res.Written) == 0 && len(res.Removed) == 0 && sameFiles(filepath.Join(st.path, ManifestFile), filepath.Join(st.dir, ManifestFile)) {
 		return res, nil // nothing changed: the stage goes
 	}
 	// Others' files last, where they do not clash with ours.
 	if err := carryOthers(st.dir, st.path, st.owned, st.added); err != nil {
-		return nil, err
-	}
-	if err := st.root.WriteFile(ManifestFile, manifest, 0o644); err != nil {
 		return nil, err
 	}
 	if err := syncTree(st.path); err != nil {
@@ -203,6 +199,22 @@ func (st *Stage) Commit(m *Manifest) (*Result, error) {
 		return nil, fmt.Errorf("publish %s: %w", st.dir, err)
 	}
 	return res, nil
+}
+
+// writeManifest writes m into the stage as it encodes it.
+func (st *Stage) writeManifest(m *Manifest) error {
+	f, err := st.root.OpenFile(ManifestFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	err = m.encode(bufio.NewWriterSize(f, 64<<10))
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", ManifestFile, err)
+	}
+	return nil
 }
 
 // carryOthers hard-links into stage every file of dir that the previous
@@ -303,6 +315,37 @@ func writeNew(name string, data []byte) error {
 		err = err1
 	}
 	return err
+}
+
+// sameFiles reports whether the regular files at a and b hold the same
+// bytes, reading them a piece at a time.
+func sameFiles(a, b string) bool {
+	fa, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer fb.Close()
+	sa, erra := fa.Stat()
+	sb, errb := fb.Stat()
+	if erra != nil || errb != nil || !sa.Mode().IsRegular() || !sb.Mode().IsRegular() || sa.Size() != sb.Size() {
+		return false
+	}
+	pa, pb := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, erra := io.ReadFull(fa, pa)
+		nb, errb := io.ReadFull(fb, pb)
+		if na != nb || !bytes.Equal(pa[:na], pb[:nb]) {
+			return false
+		}
+		if erra != nil || errb != nil {
+			return (erra == io.EOF || erra == io.ErrUnexpectedEOF) && (errb == io.EOF || errb == io.ErrUnexpectedEOF)
+		}
+	}
 }
 
 // sameBytes reports whether the regular file at path holds data.
