@@ -35,8 +35,10 @@ func newServer(src string, now func() moment, stderr io.Writer) *serve.Server {
 			}
 			m := r.Model
 			site := &serve.Site{Base: m.Site.BaseURL.Path, Files: map[string]serve.File{}}
-			for _, j := range m.Jobs() {
-				site.Files[j.Path] = serve.File{MediaType: j.MediaType, Render: func() ([]byte, error) { return m.RenderFile(j) }}
+			for _, part := range m.Parts() {
+				for _, j := range m.Jobs(part) {
+					site.Files[j.Path] = serve.File{MediaType: j.MediaType, Render: func() ([]byte, error) { return m.RenderFile(j) }}
+				}
 			}
 			return site, nil
 		},

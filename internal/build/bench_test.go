@@ -69,16 +69,14 @@ func BenchmarkRender(b *testing.B) {
 		name := strings.NewReplacer("/", "_", "<", "", ">", "").Replace(o.Path)
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				var text *markdown.Cache
 				var buf bytes.Buffer
-				year := -1
-				for _, j := range o.Files(m) {
-					if j.Year != year {
-						text, year = markdown.NewCache(m.Site.BaseURL), j.Year
-					}
-					buf.Reset()
-					if err := j.Render(&buf, text); err != nil {
-						b.Fatal(err)
+				for _, part := range m.Parts() {
+					text := markdown.NewCache(m.Site.BaseURL)
+					for _, j := range o.Files(m, part) {
+						buf.Reset()
+						if err := j.Render(&buf, text); err != nil {
+							b.Fatal(err)
+						}
 					}
 				}
 			}

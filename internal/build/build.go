@@ -120,9 +120,8 @@ func Run(opts Options) (*Report, error) {
 	}
 	// The IDs, compared with those published before anything is
 	// rendered: a strict build that would change one renders nothing.
-	// The previous manifest, large, goes after.
-	manifest := m.Manifest()
-	r.Changed = CompareIDs(prev, manifest, site.Retired)
+	// Both manifests, large, go after, while the files render.
+	r.Changed = CompareIDs(prev, m.Manifest(), site.Retired)
 	if opts.Strict && len(r.Changed) > 0 {
 		return r, ErrIDs
 	}
@@ -147,7 +146,7 @@ func Run(opts Options) (*Report, error) {
 	r.Warnings.Append(large)
 
 	// Publish.
-	if r.Result, err = st.Commit(manifest); err != nil {
+	if r.Result, err = st.Commit(m.Manifest()); err != nil {
 		return r, err
 	}
 	return r, nil

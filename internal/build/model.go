@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -27,6 +28,10 @@ type Model struct {
 	Calendars []*ical.Calendar // the subscription calendars
 	Podcast   *feed.Podcast    // nil when no bulletin has audio
 	Pages     *page.Pages
+	// Years are the years of the history, newest first: those of the
+	// bulletins' dates and of the feeds' archives.
+	Years []int
+	years map[int][]*bulletin.Bulletin // by the year of their date
 }
 
 // NewModel returns the model of a site whose published bulletins are
@@ -34,12 +39,24 @@ type Model struct {
 // of the site as last published, or nil: no event's SEQUENCE goes below
 // what it says.
 func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time, prev *Manifest) (*Model, error) {
-	m := &Model{Site: site, Bulletins: bulletins, Now: now}
+	m := &Model{Site: site, Bulletins: bulletins, Now: now, years: map[int][]*bulletin.Bulletin{}}
+	for _, b := range bulletins {
+		m.years[b.Date.Year()] = append(m.years[b.Date.Year()], b)
+	}
 	m.Events = bulletin.Track(bulletins)
 	keepSequences(m.Events, prev, site.UID)
 	m.Feeds = feed.Build(site, bulletins, m.Events, now)
 	m.Calendars = ical.Calendars(site, m.Events, now)
 	m.Podcast = feed.BuildPodcast(site, bulletins, m.Events, now)
+	for y := range m.years {
+		m.Years = append(m.Years, y)
+	}
+	for _, a := range m.Feeds.Archives {
+		m.Years = append(m.Years, a.Archive.Year)
+	}
+	slices.Sort(m.Years)
+	m.Years = slices.Compact(m.Years)
+	slices.Reverse(m.Years)
 
 	in := &page.Input{Site: site, Bulletins: bulletins, Events: m.Events, Now: now,
 		Scripts: func(b *bulletin.Bulletin) string { return site.BaseURL.Path + bulletin.ScriptPath(b, "txt") }}
@@ -58,15 +75,20 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 	return m, err
 }
 
-// Jobs returns every file of the site, not yet rendered, row by row of
-// the table of outputs.
-func (m *Model) Jobs() []Job {
+// Jobs returns the files of a part of the site, not yet rendered, row
+// by row of the table of outputs: those of the whole site (part 0), or
+// of a year of its history (see Output.Files).
+func (m *Model) Jobs(part int) []Job {
 	var jobs []Job
 	for _, o := range Outputs {
-		for _, j := range o.Files(m) {
+		for _, j := range o.Files(m, part) {
 			j.MediaType = o.MediaType
 			jobs = append(jobs, j)
 		}
 	}
 	return jobs
 }
+
+// Parts returns the parts of the site: 0 for the whole site's files,
+// then the years of the history, newest first.
+func (m *Model) Parts() []int { return append([]int{0}, m.Years...) }

@@ -26,11 +26,6 @@ type File struct {
 type Job struct {
 	Path      string
 	MediaType string
-	// Year is the year of the history the file belongs to, or 0 for the
-	// files of the whole site. The files of one year render together,
-	// sharing one rendering of each text's Markdown: a point is on its
-	// bulletin's page, in two scripts and in two archives.
-	Year int
 	// Render writes the file to w, its Markdown rendered through text.
 	Render func(w *bytes.Buffer, text *markdown.Cache) error
 }
@@ -40,7 +35,12 @@ type Job struct {
 type Output struct {
 	Path      string // the path, or a pattern such as "feeds/<feed>.atom"
 	MediaType string
-	Files     func(m *Model) []Job // MediaType is the row's
+	// Files lists the row's files in a part of the site: its files of the
+	// whole site (part 0) or of one year of its history (the part is the
+	// year). The files of a year render together, sharing one rendering
+	// of each text's Markdown: a point is on its bulletin's page, in two
+	// scripts and in two feed archives.
+	Files func(m *Model, part int) []Job // MediaType is the row's
 }
 
 // Media types of more than one row.
@@ -60,28 +60,28 @@ var Outputs []Output
 
 func init() {
 	Outputs = []Output{
-		{"feeds/<feed>.atom", atomType, heads("atom", feed.EncodeAtom)},
-		{"feeds/<feed>.rss", rssType, heads("rss", feed.EncodeRSS)},
-		{"feeds/<feed>.json", "application/feed+json", heads("json", feed.EncodeJSON)},
-		{"feeds/archive/<feed>/<year>.atom", atomType, archives},
-		{"feeds/podcast.rss", rssType, podcast},
-		{"feeds.opml", "text/x-opml", opml},
-		{"calendars/<calendar>.ics", calendarType, calendars},
-		{"events/<event>.ics", calendarType, singleEvents},
-		{"scripts/<bulletin>.txt", textType, scripts("txt", (*script.Script).WriteText)},
-		{"scripts/<bulletin>.md", "text/markdown; charset=utf-8", scripts("md", (*script.Script).WriteMarkdown)},
-		{"bulletins/<bulletin>/index.html", htmlType, bulletinPages},
-		{"index.html", htmlType, sitePage("index.html", (*page.Pages).Home)},
-		{"regions/<region>/index.html", htmlType, regionPages},
-		{"archive/index.html", htmlType, sitePage("archive/index.html", ignoreText((*page.Pages).Archive))},
-		{"events/index.html", htmlType, sitePage("events/index.html", (*page.Pages).Events)},
-		{"subscribe/index.html", htmlType, sitePage("subscribe/index.html", ignoreText((*page.Pages).Subscribe))},
-		{"404.html", htmlType, sitePage("404.html", ignoreText((*page.Pages).NotFound))},
-		{"sitemap.xml", "application/xml", sitePage("sitemap.xml", ignoreText((*page.Pages).Sitemap))},
-		{"robots.txt", textType, sitePage("robots.txt", ignoreText((*page.Pages).Robots))},
-		{"assets/<asset>.css", "text/css; charset=utf-8", assets(".css")},
-		{"assets/<asset>.js", "text/javascript; charset=utf-8", assets(".js")},
-		{"_headers", textType, headers},
+		{"feeds/<feed>.atom", atomType, whole(heads("atom", feed.EncodeAtom))},
+		{"feeds/<feed>.rss", rssType, whole(heads("rss", feed.EncodeRSS))},
+		{"feeds/<feed>.json", "application/feed+json", whole(heads("json", feed.EncodeJSON))},
+		{"feeds/archive/<feed>/<year>.atom", atomType, history(archives)},
+		{"feeds/podcast.rss", rssType, whole(podcast)},
+		{"feeds.opml", "text/x-opml", whole(opml)},
+		{"calendars/<calendar>.ics", calendarType, whole(calendars)},
+		{"events/<event>.ics", calendarType, whole(singleEvents)},
+		{"scripts/<bulletin>.txt", textType, history(scripts("txt", (*script.Script).WriteText))},
+		{"scripts/<bulletin>.md", "text/markdown; charset=utf-8", history(scripts("md", (*script.Script).WriteMarkdown))},
+		{"bulletins/<bulletin>/index.html", htmlType, history(bulletinPages)},
+		{"index.html", htmlType, whole(sitePage("index.html", (*page.Pages).Home))},
+		{"regions/<region>/index.html", htmlType, whole(regionPages)},
+		{"archive/index.html", htmlType, whole(sitePage("archive/index.html", ignoreText((*page.Pages).Archive)))},
+		{"events/index.html", htmlType, whole(sitePage("events/index.html", (*page.Pages).Events))},
+		{"subscribe/index.html", htmlType, whole(sitePage("subscribe/index.html", ignoreText((*page.Pages).Subscribe)))},
+		{"404.html", htmlType, whole(sitePage("404.html", ignoreText((*page.Pages).NotFound)))},
+		{"sitemap.xml", "application/xml", whole(sitePage("sitemap.xml", ignoreText((*page.Pages).Sitemap)))},
+		{"robots.txt", textType, whole(sitePage("robots.txt", ignoreText((*page.Pages).Robots)))},
+		{"assets/<asset>.css", "text/css; charset=utf-8", whole(assets(".css"))},
+		{"assets/<asset>.js", "text/javascript; charset=utf-8", whole(assets(".js"))},
+		{"_headers", textType, whole(headers)},
 	}
 	for _, o := range Outputs {
 		re := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(regexp.QuoteMeta(o.Path), `[^/]+`)
@@ -104,6 +104,27 @@ func MediaType(p string) string {
 	return "application/octet-stream"
 }
 
+// whole makes the row whose files list lists of the whole site.
+func whole(list func(*Model) []Job) func(*Model, int) []Job {
+	return func(m *Model, part int) []Job {
+		if part != 0 {
+			return nil
+		}
+		return list(m)
+	}
+}
+
+// history makes the row whose files list lists of a year of the
+// history.
+func history(list func(m *Model, year int) []Job) func(*Model, int) []Job {
+	return func(m *Model, part int) []Job {
+		if part == 0 {
+			return nil
+		}
+		return list(m, part)
+	}
+}
+
 // heads lists the head feeds in one format.
 func heads(ext string, enc func(io.Writer, *feed.Feed) error) func(*Model) []Job {
 	return func(m *Model) []Job {
@@ -117,10 +138,13 @@ func heads(ext string, enc func(io.Writer, *feed.Feed) error) func(*Model) []Job
 	}
 }
 
-func archives(m *Model) []Job {
+func archives(m *Model, year int) []Job {
 	var jobs []Job
 	for _, a := range m.Feeds.Archives {
-		jobs = append(jobs, Job{Path: a.Archive.Path, Year: a.Archive.Year, Render: func(w *bytes.Buffer, c *markdown.Cache) error {
+		if a.Archive.Year != year {
+			continue
+		}
+		jobs = append(jobs, Job{Path: a.Archive.Path, Render: func(w *bytes.Buffer, c *markdown.Cache) error {
 			return feed.EncodeAtom(w, m.Feeds.Archive(a, c))
 		}})
 	}
@@ -169,11 +193,11 @@ func calendarJob(m *Model, c *ical.Calendar) Job {
 
 // scripts lists every bulletin's read-aloud script in one format: plain
 // text, or Markdown with the IDs of its points.
-func scripts(ext string, lay func(*script.Script, *bytes.Buffer)) func(*Model) []Job {
-	return func(m *Model) []Job {
-		jobs := make([]Job, 0, len(m.Bulletins))
-		for _, b := range m.Bulletins {
-			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Year: b.Date.Year(), Render: func(w *bytes.Buffer, c *markdown.Cache) error {
+func scripts(ext string, lay func(*script.Script, *bytes.Buffer)) func(*Model, int) []Job {
+	return func(m *Model, year int) []Job {
+		var jobs []Job
+		for _, b := range m.years[year] {
+			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Render: func(w *bytes.Buffer, c *markdown.Cache) error {
 				lay(script.New(m.Site, b, c), w)
 				return nil
 			}})
@@ -182,10 +206,10 @@ func scripts(ext string, lay func(*script.Script, *bytes.Buffer)) func(*Model) [
 	}
 }
 
-func bulletinPages(m *Model) []Job {
-	jobs := make([]Job, 0, len(m.Bulletins))
-	for _, b := range m.Bulletins {
-		jobs = append(jobs, Job{Path: bulletin.BulletinPath(b) + "index.html", Year: b.Date.Year(), Render: func(w *bytes.Buffer, c *markdown.Cache) error {
+func bulletinPages(m *Model, year int) []Job {
+	var jobs []Job
+	for _, b := range m.years[year] {
+		jobs = append(jobs, Job{Path: bulletin.BulletinPath(b) + "index.html", Render: func(w *bytes.Buffer, c *markdown.Cache) error {
 			return m.Pages.Bulletin(w, b, c)
 		}})
 	}

@@ -27,15 +27,17 @@ func renderPodcast(t *testing.T, src string, now time.Time) []build.File {
 	m := model(t, src, now)
 	var files []build.File
 	for _, o := range podcastRows() {
-		for _, j := range o.Files(m) {
-			data, err := m.RenderFile(j)
-			if err != nil {
-				t.Fatal(err)
+		for _, part := range m.Parts() {
+			for _, j := range o.Files(m, part) {
+				data, err := m.RenderFile(j)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !matches(o.Path, j.Path) {
+					t.Errorf("row %s rendered %s", o.Path, j.Path)
+				}
+				files = append(files, build.File{Path: j.Path, MediaType: o.MediaType, Data: data})
 			}
-			if !matches(o.Path, j.Path) {
-				t.Errorf("row %s rendered %s", o.Path, j.Path)
-			}
-			files = append(files, build.File{Path: j.Path, MediaType: o.MediaType, Data: data})
 		}
 	}
 	return files

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -23,25 +22,19 @@ import (
 // depends on which ends first. Render returns the first error in the
 // order of the table.
 func Render(m *Model, emit func(File) error) error {
-	jobs := m.Jobs()
-	slices.SortStableFunc(jobs, func(a, b Job) int {
-		if (a.Year == 0) != (b.Year == 0) {
-			return cmp.Compare(a.Year, b.Year) // the whole site's first
-		}
-		return cmp.Compare(b.Year, a.Year)
-	})
 	type task struct {
-		i    int
+		j    Job
+		i    int // in the order of parts and rows, so that the first error is always the same
 		text *markdown.Cache
 	}
 	tasks := make(chan task)
 	var mu sync.Mutex
 	var first error
-	firstJob := len(jobs)
+	firstJob := -1
 	fail := func(i int, err error) {
 		mu.Lock()
 		defer mu.Unlock()
-		if i < firstJob {
+		if firstJob < 0 || i < firstJob {
 			first, firstJob = err, i
 		}
 	}
@@ -50,24 +43,26 @@ func Render(m *Model, emit func(File) error) error {
 		wg.Go(func() {
 			var buf bytes.Buffer // one a core, for every file it renders
 			for t := range tasks {
-				j := jobs[t.i]
 				buf.Reset()
-				err := j.Render(&buf, t.text)
+				err := t.j.Render(&buf, t.text)
 				if err == nil {
-					err = emit(File{Path: j.Path, MediaType: j.MediaType, Data: bulletin.Clean(buf.Bytes())})
+					err = emit(File{Path: t.j.Path, MediaType: t.j.MediaType, Data: bulletin.Clean(buf.Bytes())})
 				}
 				if err != nil {
-					fail(t.i, fmt.Errorf("render %s: %w", j.Path, err))
+					fail(t.i, fmt.Errorf("render %s: %w", t.j.Path, err))
 				}
 			}
 		})
 	}
-	var text *markdown.Cache
-	for i, j := range jobs {
-		if i == 0 || j.Year != jobs[i-1].Year {
-			text = markdown.NewCache(m.Site.BaseURL) // the last year's goes when its files are done
+	i := 0
+	for _, part := range m.Parts() {
+		// A part's jobs are listed as it starts and its Markdown is
+		// rendered once for them, and both go when they are done.
+		text := markdown.NewCache(m.Site.BaseURL)
+		for _, j := range m.Jobs(part) {
+			tasks <- task{j, i, text}
+			i++
 		}
-		tasks <- task{i, text}
 	}
 	close(tasks)
 	wg.Wait()
