@@ -16,8 +16,8 @@ import (
 // Fields records where each key's value of one mapping stands in its
 // source file, so that a rule can point at the exact value that is wrong.
 // A large site has some hundred thousand mappings: their positions are
-// kept compact, the file once and each key's line and column in 32 bits.
-// The zero Fields records nothing.
+// kept compact, the file once and each key's line and column in 32 bits,
+// and a published copy holds none (nil), which records nothing.
 type Fields struct {
 	File string
 	list []field
@@ -29,7 +29,10 @@ type field struct {
 }
 
 // Get returns the position of key's value, and whether key was given.
-func (f Fields) Get(key string) (Pos, bool) {
+func (f *Fields) Get(key string) (Pos, bool) {
+	if f == nil {
+		return Pos{}, false
+	}
 	for _, fd := range f.list {
 		if fd.key == key {
 			return Pos{File: f.File, Line: int(fd.line), Col: int(fd.col)}, true
@@ -57,7 +60,7 @@ func (f *Fields) Set(key string, p Pos) {
 func (f *Fields) Grow(n int) { f.list = slices.Grow(f.list, n) }
 
 // at returns the position of key's value, or def when key was not given.
-func (f Fields) at(key string, def Pos) Pos {
+func (f *Fields) at(key string, def Pos) Pos {
 	if p, ok := f.Get(key); ok {
 		return p
 	}
@@ -67,7 +70,7 @@ func (f Fields) at(key string, def Pos) Pos {
 // A Site is the settings of one prayerfeed site (bulletins/site.yaml).
 type Site struct {
 	Pos    Pos
-	Fields Fields
+	Fields *Fields
 	Source string // SHA-256 of site.yaml, for telling when nothing changed
 
 	Title       string
@@ -102,7 +105,7 @@ type Org struct {
 // A Region is a part of the world whose points are grouped and fed together.
 type Region struct {
 	Pos         Pos
-	Fields      Fields
+	Fields      *Fields
 	ID          string // stable slug used in URLs and IDs
 	Name        string
 	Description string
@@ -122,7 +125,7 @@ func (s *Site) Region(id string) *Region {
 // A Bulletin is one weekly bulletin: a scripture, then points by region.
 type Bulletin struct {
 	Pos    Pos
-	Fields Fields
+	Fields *Fields
 	File   string // path of the source file within the source folder
 	Source string // SHA-256 of the source file, for telling when nothing changed
 
@@ -192,14 +195,14 @@ func (k Kind) Label() string {
 // An Point is one praise or prayer point.
 type Point struct {
 	Pos    Pos
-	Fields Fields
+	Fields *Fields
 
 	ID        string // unique within the bulletin
 	Region    string // a Site region ID
 	Kind      Kind
 	Title     string
-	TitleAuto bool   // Title was derived from the body
 	Body      string // Markdown
+	TitleAuto bool   // Title was derived from the body
 	Private   bool
 	Events    []*Event
 
@@ -237,7 +240,7 @@ const (
 // latest bulletin's version of it is the one in force.
 type Event struct {
 	Pos    Pos
-	Fields Fields
+	Fields *Fields
 
 	ID       string
 	Kind     EventKind

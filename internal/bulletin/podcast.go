@@ -14,7 +14,7 @@ import (
 // (site.yaml's podcast).
 type Podcast struct {
 	Pos    Pos // the podcast key in site.yaml
-	Fields Fields
+	Fields *Fields
 
 	Title       string // the site's title when not given
 	Author      string // the organisation's name when not given

@@ -42,7 +42,7 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 			continue
 		}
 		c := *b
-		c.Fields = Fields{}
+		c.Fields = nil
 		if c.Updated.After(now) {
 			c.Updated = time.Time{} // a correction dated later shows from then
 		}
@@ -52,7 +52,7 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 				continue
 			}
 			cp := *pt
-			cp.Fields = Fields{}
+			cp.Fields = nil
 			cp.Bulletin = &c
 			cp.Events = nil
 			for _, e := range pt.Events {
@@ -60,7 +60,7 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 					continue
 				}
 				ce := *e
-				ce.Fields = Fields{}
+				ce.Fields = nil
 				ce.Point = &cp
 				cp.Events = append(cp.Events, &ce)
 			}

@@ -286,7 +286,7 @@ func formatTime(t time.Time) string {
 const Placeholder = "TODO"
 
 func (b *Bulletin) checkPlaceholders(errs *ErrorList) {
-	check := func(f Fields, def Pos, key, text string) {
+	check := func(f *Fields, def Pos, key, text string) {
 		if strings.Contains(text, Placeholder) {
 			errs.Add(f.at(key, def), "%s still holds the placeholder %q; write the text, or keep draft: true", key, Placeholder)
 		}

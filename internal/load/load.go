@@ -657,7 +657,11 @@ func (d *decoder) point(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, 
 	m := d.mapping(n, "item", keys["item"]...)
 	pt := &bulletin.Point{Pos: d.pos(n), Fields: m.fields, Bulletin: b}
 	pt.Region = m.line("region", true)
-	known := pt.Region != "" && site.Region(pt.Region) != nil
+	r := site.Region(pt.Region)
+	known := pt.Region != "" && r != nil
+	if known {
+		pt.Region = r.ID // site.yaml's copy, not one a point
+	}
 	if !known && pt.Region != "" && len(site.Regions) > 0 {
 		ids := make([]string, len(site.Regions))
 		for i, r := range site.Regions {
@@ -694,11 +698,12 @@ func (m *mapping) enum(key string, required bool, def string, allowed ...string)
 	if s == "" {
 		return def
 	}
-	if !slices.Contains(allowed, s) {
+	i := slices.Index(allowed, s)
+	if i < 0 {
 		m.d.errorf(m.values[key], "unknown %s %s%s; use %s", key, short(s), didYouMean(s, allowed), orList(allowed))
 		return def
 	}
-	return s
+	return allowed[i] // the word prayerfeed knows, not the file's copy of it
 }
 
 func (d *decoder) event(n *yaml.Node, pt *bulletin.Point, loc *time.Location, site *bulletin.Site) *bulletin.Event {

@@ -66,14 +66,14 @@ type mapping struct {
 	what   string // "item", "event", ...
 	values map[string]*yaml.Node
 	keys   map[string]*yaml.Node
-	fields bulletin.Fields
+	fields *bulletin.Fields
 }
 
 // mapping checks that n is a mapping with only the given keys, each once.
 // On any other node it reports the problem and returns an empty mapping,
 // so that callers go on and report more.
 func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
-	m := &mapping{d: d, n: n, what: what, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	m := &mapping{d: d, n: n, what: what, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, fields: &bulletin.Fields{}}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s must be a mapping of keys and values, not %s", what, describe(n))
 		return m
