@@ -22,10 +22,10 @@ summary line; -v also lists the files written and removed.
 Every build renders the whole site and compares each file with the one
 published in -out: only the files whose bytes changed are written, so a
 build with nothing new writes nothing. It keeps no state between runs but
-the manifest in -out. To bound its memory it asks Go's collector to keep
-the heap under 200 MiB, collecting more often as it nears that; the
-environment variable GOMEMLIMIT (such as GOMEMLIMIT=1GiB) sets another
-limit.
+the manifest in -out. A build holds the text of every bulletin, and Go's
+collector lets the heap grow to about twice that: some 45 MB for 1,000
+bulletins. On a machine short of memory, the environment variable
+GOMEMLIMIT (such as GOMEMLIMIT=200MiB) makes it collect more often.
 
 Check validates without writing, printing every problem and warning; it
 exits 1 if there is a problem. With -out it also checks the site built

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"log"
 	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -33,20 +32,9 @@ var errUsage = errors.New("usage")
 // errReported marks a failure whose problems were already printed.
 var errReported = errors.New("failed")
 
-// memoryLimit is the soft limit of the heap, unless GOMEMLIMIT sets
-// another. A build holds the site's text, and renders a year of its
-// history at a time; left to itself, Go's collector lets the heap grow
-// to twice what is live, which for ten thousand bulletins is over 300 MB.
-// Near the limit it collects more often (never for more than half the
-// time, however large the site), so a large build stays under 250 MB.
-const memoryLimit = 200 << 20
-
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("prayerfeed: ")
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
 	err := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv, time.Now)
 	switch {
 	case err == nil:
