@@ -24,7 +24,7 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 	}
 	r, err := runSource(src, opts, "; nothing was written", stderr)
 	if errors.Is(err, build.ErrIDs) {
-		fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(r.Changed), "changed ID", "changed IDs"))
+		fmt.Fprintf(stderr, "prayerfeed: %s with published IDs; nothing was written\n", plural(len(r.Changed), "problem", "problems"))
 		return errReported
 	}
 	if err != nil {
@@ -85,10 +85,13 @@ func runSource(src string, opts build.Options, suffix string, stderr io.Writer) 
 		fmt.Fprintln(stderr, warningLine(w))
 	}
 	for _, c := range r.Changed {
-		if opts.Strict {
-			fmt.Fprintf(stderr, "prayerfeed: %s\n", c)
-		} else {
-			fmt.Fprintf(stderr, "prayerfeed: warning: %s\n", c)
+		switch {
+		case !opts.Strict:
+			fmt.Fprintln(stderr, warningLine(c))
+		case c.Pos == (bulletin.Pos{}):
+			fmt.Fprintf(stderr, "prayerfeed: %s\n", c.Msg)
+		default:
+			fmt.Fprintln(stderr, c)
 		}
 	}
 	var list bulletin.ErrorList

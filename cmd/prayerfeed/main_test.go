@@ -309,8 +309,8 @@ func TestCheckBuiltSite(t *testing.T) {
 	}
 }
 
-// TestStrictIDs re-dates a published bulletin: build warns of the changed
-// IDs, and build -strict fails and writes nothing.
+// TestStrictIDs re-dates a published bulletin: build -strict fails at the
+// bulletin and writes nothing, and build warns.
 func TestStrictIDs(t *testing.T) {
 	dir := t.TempDir()
 	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
@@ -323,14 +323,15 @@ func TestStrictIDs(t *testing.T) {
 	os.WriteFile(file, bytes.Replace(data, []byte("date: 2026-11-20"), []byte("date: 2026-11-19"), 1), 0o644)
 	before := snapshot(t, "public")
 	_, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-strict")
-	if !errors.Is(err, errReported) || !strings.Contains(stderr, "prayerfeed: published entry tag:prayer.example.org,2026-11-20:2026-11-20 (\"IJM Prayer Request\", bulletins/2026/2026-11-20.yaml) changed to tag:prayer.example.org,2026-11-19:2026-11-19") {
+	want := "bulletins/2026/2026-11-20.yaml:1:1: this bulletin was published as tag:prayer.example.org,2026-11-20:2026-11-20: its date or id changed"
+	if !errors.Is(err, errReported) || !strings.HasPrefix(stderr, want) || !strings.HasSuffix(stderr, "prayerfeed: 1 problem with published IDs; nothing was written\n") {
 		t.Errorf("build -strict: %v\n%s", err, stderr)
 	}
 	if snapshot(t, "public") != before {
 		t.Errorf("build -strict wrote files")
 	}
 	_, stderr, err = runTest(t, "build", "-now", "2026-11-28")
-	if err != nil || !strings.Contains(stderr, "prayerfeed: warning: published entry tag:prayer.example.org,2026-11-20:2026-11-20") {
+	if err != nil || !strings.Contains(stderr, "bulletins/2026/2026-11-20.yaml:1:1: warning: this bulletin was published as") {
 		t.Errorf("build: %v\n%s", err, stderr)
 	}
 }

@@ -59,9 +59,10 @@ type Report struct {
 	// too large) with no position.
 	Warnings bulletin.ErrorList
 	// Changed says of each published ID that this build would lose or
-	// give to something else (see CompareIDs): a warning, or under
-	// Options.Strict a problem.
-	Changed []string
+	// give to another request (see Model.CompareIDs): warnings, or under
+	// Options.Strict problems; at a point's position where one stands
+	// for it.
+	Changed bulletin.ErrorList
 	// Model is the site as published, when the source had no problems.
 	Model *Model
 	// Files counts the files rendered; Result says what publishing did.
@@ -121,7 +122,7 @@ func Run(opts Options) (*Report, error) {
 	// The IDs, compared with those published before anything is
 	// rendered: a strict build that would change one renders nothing.
 	// Both manifests, large, go after, while the files render.
-	r.Changed = CompareIDs(prev, m.Manifest(), site.Retired)
+	r.Changed = m.CompareIDs(prev)
 	if opts.Strict && len(r.Changed) > 0 {
 		return r, ErrIDs
 	}

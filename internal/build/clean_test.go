@@ -12,11 +12,11 @@ import (
 // FuzzManifestEncode checks the manifest's own encoder against
 // json.MarshalIndent.
 func FuzzManifestEncode(f *testing.F) {
-	f.Add("feeds/all.atom", "tag:x", "Title <&> \u2028 é", "state", 2, 3)
-	f.Fuzz(func(t *testing.T, path, id, title, st string, point, seq int) {
-		m := &Manifest{Format: 2, Files: Files{path, id},
-			Entries: map[string]Origin{id: {File: path, Title: title, Point: point}},
-			Events:  map[string]Origin{title: {File: id, Title: st, Point: point, Sequence: seq, State: st}}}
+	f.Add("feeds/all.atom", "tag:x", "Title <&> \u2028 é", "state", 3)
+	f.Fuzz(func(t *testing.T, path, id, title, st string, seq int) {
+		m := &Manifest{Format: 3, Files: Files{path, id},
+			Entries: map[string]Entry{id: {File: path, Title: title, Sketch: st}, "b": {File: id, Title: title, Updated: st}},
+			Events:  map[string]Record{title: {File: id, Title: st, Sequence: seq, State: st}}}
 		want, _ := json.MarshalIndent(m, "", "  ")
 		var got bytes.Buffer
 		if err := m.encode(bufio.NewWriter(&got)); err != nil || got.String() != string(want)+"\n" {

@@ -9,9 +9,8 @@ import (
 	"maps"
 	"os"
 	"slices"
-	"sort"
 	"strconv"
-	"strings"
+	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
@@ -19,15 +18,16 @@ import (
 // ManifestFile is the name of the manifest in the output folder.
 const ManifestFile = ".site-manifest.json"
 
-// A Manifest records what a build published: the files it owns, and
-// every entry ID and event UID, with where each came from. The next build
-// removes only the files it lists, and compares IDs with it, so that none
-// vanishes or changes by accident.
+// A Manifest records what a build published: the files it owns, every
+// feed entry and calendar event with what the next build needs to know
+// of it. The next build removes only the files it lists, and compares
+// the entries and events with its own, so that no published ID vanishes,
+// stands for another request, or goes back in SEQUENCE.
 type Manifest struct {
-	Format  int               `json:"prayerfeed_manifest"` // 2
+	Format  int               `json:"prayerfeed_manifest"` // 3
 	Files   Files             `json:"files"`
-	Entries map[string]Origin `json:"entries"`
-	Events  map[string]Origin `json:"events"`
+	Entries map[string]Entry  `json:"entries"`
+	Events  map[string]Record `json:"events"`
 }
 
 // Files are the paths of the files a build published, sorted. (A
@@ -49,14 +49,26 @@ func (f *Files) UnmarshalJSON(data []byte) error {
 	return json.Unmarshal(data, (*[]string)(f))
 }
 
-// An Origin says where a published ID came from.
-type Origin struct {
+// An Entry is a published feed entry: a whole bulletin, or a point.
+type Entry struct {
 	File  string `json:"file"`  // the bulletin's source file
-	Title string `json:"title"` // the entry's or event's title
-	Point int    `json:"point"` // the point's place in its bulletin, from 1; 0 for a bulletin
+	Title string `json:"title"` // the entry's title
+	// Sketch is a point's text (bulletin.Sketch): the next build knows
+	// from it whether the ID still stands for the same request.
+	// (Manifests before format 3 have none.)
+	Sketch string `json:"sketch,omitempty"`
+	// Updated is the correction time of the entry's bulletin, in RFC 3339,
+	// when it has one: a later correction may change what a point says.
+	Updated string `json:"updated,omitempty"`
+}
 
-	// An event's SEQUENCE and a digest of its time, place, status and
-	// title, so that the next build's SEQUENCE never goes down.
+// A Record is a published calendar event.
+type Record struct {
+	File  string `json:"file"`  // the source file of the bulletin in force
+	Title string `json:"title"` // the event's title
+	// Sequence is the highest SEQUENCE published for the event, and
+	// State a digest of its revision (bulletin.Event.Revision): no later
+	// SEQUENCE goes below it, and a changed state raises it.
 	Sequence int    `json:"sequence,omitempty"`
 	State    string `json:"state,omitempty"`
 }
@@ -74,20 +86,24 @@ func ReadManifest(path string) (*Manifest, error) {
 	return &m, nil
 }
 
-// Manifest returns the manifest of the model's IDs. Its files are the
-// stage's to fill in (Stage.Commit).
+// Manifest returns the manifest of the model's entries and events. Its
+// files are the stage's to fill in (Stage.Commit).
 func (m *Model) Manifest() *Manifest {
 	s := m.Site
-	man := &Manifest{Format: 2, Files: Files{}, Entries: map[string]Origin{}, Events: map[string]Origin{}}
+	man := &Manifest{Format: 3, Files: Files{}, Entries: map[string]Entry{}, Events: map[string]Record{}}
 	for _, b := range m.Bulletins {
 		file := b.Pos.File
-		man.Entries[s.EntryID(b)] = Origin{File: file, Title: b.Title}
-		for i, pt := range b.Points {
-			man.Entries[s.PointEntryID(pt)] = Origin{File: file, Title: pt.Title, Point: i + 1}
+		updated := ""
+		if !b.Updated.IsZero() {
+			updated = b.Updated.UTC().Format(time.RFC3339)
+		}
+		man.Entries[s.EntryID(b)] = Entry{File: file, Title: b.Title, Updated: updated}
+		for _, pt := range b.Points {
+			man.Entries[s.PointEntryID(pt)] = Entry{File: file, Title: pt.Title, Sketch: bulletin.SketchOf(pt.Body).String(), Updated: updated}
 		}
 	}
 	for _, t := range m.Events {
-		man.Events[s.UID(t.Event)] = Origin{File: t.Point.Bulletin.Pos.File, Title: t.Title, Sequence: t.Sequence, State: state(t.Event)}
+		man.Events[s.UID(t.Event)] = Record{File: t.Point.Bulletin.Pos.File, Title: t.Title, Sequence: t.Sequence, State: state(t.Event)}
 	}
 	return man
 }
@@ -100,9 +116,13 @@ func (m *Manifest) encode(b *bufio.Writer) error {
 	b.WriteString("{\n  \"prayerfeed_manifest\": " + strconv.Itoa(m.Format) + ",\n  \"files\": ")
 	encodeList(b, m.Files)
 	b.WriteString(",\n  \"entries\": ")
-	encodeMap(b, m.Entries)
+	if err := encodeMap(b, m.Entries); err != nil {
+		return err
+	}
 	b.WriteString(",\n  \"events\": ")
-	encodeMap(b, m.Events)
+	if err := encodeMap(b, m.Events); err != nil {
+		return err
+	}
 	b.WriteString("\n}\n")
 	return b.Flush()
 }
@@ -128,15 +148,16 @@ func encodeList(b *bufio.Writer, l []string) {
 	b.WriteString("\n  ]")
 }
 
-// encodeMap writes m as a member of the manifest, its keys sorted.
-func encodeMap(b *bufio.Writer, m map[string]Origin) {
+// encodeMap writes m as a member of the manifest, its keys sorted, each
+// value as json.MarshalIndent writes it in place.
+func encodeMap[V Entry | Record](b *bufio.Writer, m map[string]V) error {
 	if m == nil {
 		b.WriteString("null")
-		return
+		return nil
 	}
 	if len(m) == 0 {
 		b.WriteString("{}")
-		return
+		return nil
 	}
 	keys := slices.Sorted(maps.Keys(m))
 	b.WriteString("{")
@@ -147,22 +168,14 @@ func encodeMap(b *bufio.Writer, m map[string]Origin) {
 		b.WriteString("\n    ")
 		quote(b, k)
 		b.WriteString(": ")
-		v := m[k]
-		b.WriteString("{\n      \"file\": ")
-		quote(b, v.File)
-		b.WriteString(",\n      \"title\": ")
-		quote(b, v.Title)
-		b.WriteString(",\n      \"point\": " + strconv.Itoa(v.Point))
-		if v.Sequence != 0 {
-			b.WriteString(",\n      \"sequence\": " + strconv.Itoa(v.Sequence))
+		v, err := json.MarshalIndent(m[k], "    ", "  ")
+		if err != nil {
+			return err
 		}
-		if v.State != "" {
-			b.WriteString(",\n      \"state\": ")
-			quote(b, v.State)
-		}
-		b.WriteString("\n    }")
+		b.Write(v)
 	}
 	b.WriteString("\n  }")
+	return nil
 }
 
 // quote writes s as encoding/json does: itself between quotes when it is
@@ -185,68 +198,6 @@ func quote(b *bufio.Writer, s string) {
 		panic(err) // strings always marshal
 	}
 	b.Write(data)
-}
-
-// CompareIDs returns a problem for every entry ID or event UID of prev
-// that cur no longer has, unless retired lists it: readers and calendars
-// would lose the entry, or show it again under its new ID. It names the
-// new ID when one from the same place seems to stand for it.
-func CompareIDs(prev, cur *Manifest, retired []string) []string {
-	var problems []string
-	check := func(kind string, prevIDs, curIDs map[string]Origin) {
-		ids := make([]string, 0, len(prevIDs))
-		for id := range prevIDs {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			if slices.Contains(retired, id) {
-				continue
-			}
-			if c, ok := curIDs[id]; ok {
-				// The ID stays, but does it still stand for the same
-				// thing? Points reordered in a region swap their IDs.
-				o := prevIDs[id]
-				if c.Title != o.Title && o.Point > 0 {
-					if now := successor(o, id, curIDs); now != "" {
-						problems = append(problems, fmt.Sprintf("published %s %s (%q, %s) now stands for %q, and %q is now %s: were points reordered? give each point an id",
-							kind, id, o.Title, o.File, c.Title, o.Title, now))
-					}
-				}
-				continue
-			}
-			o := prevIDs[id]
-			msg := fmt.Sprintf("published %s %s (%q, %s) is gone", kind, id, o.Title, o.File)
-			if now := successor(o, id, curIDs); now != "" {
-				msg = fmt.Sprintf("published %s %s (%q, %s) changed to %s; readers will see it again as new", kind, id, o.Title, o.File, now)
-			}
-			problems = append(problems, msg+"; if that is meant, add it to retired: in site.yaml")
-		}
-	}
-	check("entry", prev.Entries, cur.Entries)
-	check("event", prev.Events, cur.Events)
-	return problems
-}
-
-// successor returns the current ID that seems to be the same thing as a
-// vanished one: the same title from the same file, or the same place in
-// a bulletin of the same file.
-func successor(o Origin, old string, cur map[string]Origin) string {
-	var found []string
-	for id, c := range cur {
-		if id != old && c.Title == o.Title && (c.File == o.File || c.Point == o.Point) {
-			found = append(found, id)
-		}
-	}
-	if len(found) == 0 {
-		for id, c := range cur {
-			if id != old && c.File == o.File && c.Point == o.Point && o.Point > 0 {
-				found = append(found, id)
-			}
-		}
-	}
-	sort.Strings(found)
-	return strings.Join(found, ", ")
 }
 
 // state digests an event's revision (bulletin.Event.Revision), to tell

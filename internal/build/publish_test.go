@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -80,62 +79,6 @@ func TestPublishQuietly(t *testing.T) {
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*staging*"))
 	if len(leftovers) > 0 {
 		t.Errorf("staging left behind: %q", leftovers)
-	}
-}
-
-func TestCompareIDs(t *testing.T) {
-	origin := func(file, title string, point int) build.Origin {
-		return build.Origin{File: file, Title: title, Point: point}
-	}
-	prev := &build.Manifest{
-		Entries: map[string]build.Origin{
-			"tag:x,2026-11-20:2026-11-20":          origin("b/a.yaml", "Bulletin", 0),
-			"tag:x,2026-11-20:2026-11-20/africa-1": origin("b/a.yaml", "Workshop", 1),
-			"tag:x,2026-11-20:2026-11-20/africa-2": origin("b/a.yaml", "Dialogue", 2),
-			"tag:x,2026-11-13:2026-11-13/asia-1":   origin("b/c.yaml", "Trials", 1),
-		},
-		Events: map[string]build.Origin{"hearing@x": origin("b/a.yaml", "Hearing", 0)},
-	}
-	tests := []struct {
-		name    string
-		entries map[string]build.Origin
-		events  map[string]build.Origin
-		retired []string
-		want    []string
-	}{
-		{"the same, from a renamed file", map[string]build.Origin{
-			"tag:x,2026-11-20:2026-11-20":          origin("b/renamed.yaml", "Bulletin", 0),
-			"tag:x,2026-11-20:2026-11-20/africa-1": origin("b/renamed.yaml", "Workshop", 1),
-			"tag:x,2026-11-20:2026-11-20/africa-2": origin("b/renamed.yaml", "Dialogue", 2),
-			"tag:x,2026-11-13:2026-11-13/asia-1":   origin("b/c.yaml", "Trials", 1),
-		}, prev.Events, nil, nil},
-		{"re-dated, an event gone, one retired", map[string]build.Origin{
-			"tag:x,2026-11-21:2026-11-21":          origin("b/a.yaml", "Bulletin", 0),
-			"tag:x,2026-11-21:2026-11-21/africa-1": origin("b/a.yaml", "Workshop", 1),
-			"tag:x,2026-11-21:2026-11-21/africa-2": origin("b/a.yaml", "Dialogue", 2),
-		}, nil, []string{"tag:x,2026-11-13:2026-11-13/asia-1"}, []string{
-			`published entry tag:x,2026-11-20:2026-11-20 ("Bulletin", b/a.yaml) changed to tag:x,2026-11-21:2026-11-21; readers will see it again as new; if that is meant, add it to retired: in site.yaml`,
-			`published entry tag:x,2026-11-20:2026-11-20/africa-1 ("Workshop", b/a.yaml) changed to tag:x,2026-11-21:2026-11-21/africa-1; readers will see it again as new; if that is meant, add it to retired: in site.yaml`,
-			`published entry tag:x,2026-11-20:2026-11-20/africa-2 ("Dialogue", b/a.yaml) changed to tag:x,2026-11-21:2026-11-21/africa-2; readers will see it again as new; if that is meant, add it to retired: in site.yaml`,
-			`published event hearing@x ("Hearing", b/a.yaml) is gone; if that is meant, add it to retired: in site.yaml`,
-		}},
-		{"points reordered", map[string]build.Origin{
-			"tag:x,2026-11-20:2026-11-20":          origin("b/a.yaml", "Bulletin", 0),
-			"tag:x,2026-11-20:2026-11-20/africa-1": origin("b/a.yaml", "Dialogue", 1),
-			"tag:x,2026-11-20:2026-11-20/africa-2": origin("b/a.yaml", "Workshop", 2),
-			"tag:x,2026-11-13:2026-11-13/asia-1":   origin("b/c.yaml", "Trials", 1),
-		}, prev.Events, nil, []string{
-			`published entry tag:x,2026-11-20:2026-11-20/africa-1 ("Workshop", b/a.yaml) now stands for "Dialogue", and "Workshop" is now tag:x,2026-11-20:2026-11-20/africa-2: were points reordered? give each point an id`,
-			`published entry tag:x,2026-11-20:2026-11-20/africa-2 ("Dialogue", b/a.yaml) now stands for "Workshop", and "Dialogue" is now tag:x,2026-11-20:2026-11-20/africa-1: were points reordered? give each point an id`,
-		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := build.CompareIDs(prev, &build.Manifest{Entries: tt.entries, Events: tt.events}, tt.retired)
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-		})
 	}
 }
 

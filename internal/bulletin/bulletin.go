@@ -203,6 +203,7 @@ type Point struct {
 	Title     string
 	Body      string // Markdown
 	TitleAuto bool   // Title was derived from the body
+	IDAuto    bool   // ID was made from the point's region and place
 	Private   bool
 	Events    []*Event
 

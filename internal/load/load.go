@@ -682,6 +682,7 @@ func (d *decoder) point(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, 
 		d.errorf(v, "id is empty; give an id or leave the key out")
 	} else if !ok && known {
 		pt.ID = fmt.Sprintf("%s-%d", pt.Region, perRegion[pt.Region])
+		pt.IDAuto = true
 		p, _ := m.fields.Get("region")
 		pt.Fields.Set("id", p)
 	}
