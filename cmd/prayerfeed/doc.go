@@ -7,6 +7,7 @@ Usage:
 	prayerfeed build [-src bulletins] [-out public] [-now time] [-manifest file] [-strict] [-v]
 	prayerfeed check [-src bulletins] [-out public] [-now time]
 	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
+	prayerfeed ids [-src bulletins] [-out public] [-now time] [-n]
 	prayerfeed serve [-src bulletins] [-addr 127.0.0.1:8080] [-now time]
 	prayerfeed ping [-src bulletins] [-out public] [-hub url] [-state file] [-all] [-n]
 
@@ -39,6 +40,17 @@ region and comments that teach the format. The skeleton is a draft, so it
 is never published as it is; its placeholders start with "TODO", and a
 bulletin that still holds one cannot be published. New never overwrites a
 file.
+
+Ids writes into the bulletins the ids their identity rests on and that
+they do not yet say, so that it lives where their writers see it: an id
+for every point without one, and in site.yaml id_domain and the
+podcast's guid. A point without an id takes its region and its place
+among the region's points, which changes when a point is inserted above
+it; build warns, at the point, when that would give a published ID to
+another request. Ids gives each point the ID readers know its request
+by, as the manifest of the site published in -out records it, or else
+the one it has now, or a new one. It touches only the lines it adds,
+keeping comments and layout. -n lists the ids and writes nothing.
 
 Serve serves the site at -addr as a static host would (the same paths,
 media types and conditional requests), for previewing, and writes

@@ -85,6 +85,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		out = fset.String("out", "", "also check the site built into this folder")
 	case "new":
 		date = fset.String("date", "", "the bulletin's date (default: the next Friday)")
+	case "ids":
+		out = fset.String("out", "public", "the folder of the published site, whose manifest says which ids readers know")
+		dryRun = fset.Bool("n", false, "list the ids; write nothing")
 	case "serve":
 		addr = fset.String("addr", "127.0.0.1:8080", "the address to listen on")
 	case "ping":
@@ -129,6 +132,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		return runBuild(*src, *out, *manifest, *strict, now, *verbose, stderr)
 	case "check":
 		return runCheck(*src, *out, now, stderr)
+	case "ids":
+		return runIDs(*src, *out, now, *dryRun, stdout, stderr)
 	default:
 		return runNew(*src, *date, now, stdout, stderr)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -147,6 +148,7 @@ func TestBuildSample(t *testing.T) {
 const defaultSite = `title: Test Prayer
 description: Test bulletins
 base_url: https://prayer.example.org/
+id_domain: prayer.example.org
 timezone: America/New_York
 organization:
   name: Test Org
@@ -371,4 +373,53 @@ func TestSequenceNeverDrops(t *testing.T) {
 	if got := seq(); got != "2" {
 		t.Errorf("SEQUENCE %s after the postponement was taken back, want 2", got)
 	}
+}
+
+// TestIDs inserts a point without an id above one that has none: build
+// warns where it stands; ids writes an id into every point without one,
+// giving the published point back the ID readers know it by, and
+// id_domain into site.yaml; then the build is quiet and the old request
+// keeps its ID in every feed.
+func TestIDs(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	site := filepath.Join("bulletins", "site.yaml")
+	data := mustRead(t, site)
+	os.WriteFile(site, bytes.Replace(data, []byte("id_domain: prayer.example.org\n"), nil, 1), 0o644)
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28"); err != nil || !strings.Contains(stderr, "bulletins/site.yaml:7:11: warning: site.yaml has no id_domain") {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	file := filepath.Join("bulletins", "2026", "2026-11-27.yaml")
+	data = mustRead(t, file)
+	i := bytes.Index(data, []byte("  - region: south-asia"))
+	os.WriteFile(file, slices.Concat(data[:i], []byte("  - region: south-asia\n    kind: prayer\n    title: A new shelter\n    body: Pray for the shelter opening in Chennai, and the girls who will live there.\n"), data[i:]), 0o644)
+	_, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-strict")
+	if !errors.Is(err, errReported) || !strings.Contains(stderr, "bulletins/2026/2026-11-27.yaml:61:5: this point has no id, and so takes south-asia-1, which was published for another request, \"Investigation into a sex trafficking network\"") {
+		t.Fatalf("build -strict: %v\n%s", err, stderr)
+	}
+	stdout, stderr, err := runTest(t, "ids", "-now", "2026-11-28")
+	if err != nil || !strings.Contains(stdout, "bulletins/2026/2026-11-27.yaml:61:5: id: south-asia-2\n") || !strings.Contains(stdout, "bulletins/2026/2026-11-27.yaml:65:5: id: south-asia-1\n") ||
+		!strings.Contains(stdout, "bulletins/site.yaml:3:1: id_domain: prayer.example.org\n") {
+		t.Fatalf("ids: %v\n%s%s", err, stdout, stderr)
+	}
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-strict"); err != nil || strings.Contains(stderr, "warning") {
+		t.Errorf("build -strict after ids: %v\n%s", err, stderr)
+	}
+	if stdout, _, err := runTest(t, "ids", "-now", "2026-11-28"); err != nil || stdout != "" {
+		t.Errorf("ids again: %v\n%s", err, stdout)
+	}
+	atom := string(mustRead(t, filepath.Join("public", "feeds", "south-asia.atom")))
+	if !regexp.MustCompile(`<title>Investigation into a sex trafficking network</title>\s*<updated>[^<]*</updated>\s*<id>tag:prayer.example.org,2026-11-27:2026-11-27/south-asia-1</id>`).MatchString(atom) {
+		t.Errorf("the published request lost its ID:\n%.3000s", atom)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -122,7 +122,8 @@ func Run(opts Options) (*Report, error) {
 	// The IDs, compared with those published before anything is
 	// rendered: a strict build that would change one renders nothing.
 	// Both manifests, large, go after, while the files render.
-	r.Changed = m.CompareIDs(prev)
+	var kept *Manifest
+	r.Changed, kept = m.CompareIDs(prev)
 	if opts.Strict && len(r.Changed) > 0 {
 		return r, ErrIDs
 	}
@@ -147,7 +148,9 @@ func Run(opts Options) (*Report, error) {
 	r.Warnings.Append(large)
 
 	// Publish.
-	if r.Result, err = st.Commit(m.Manifest()); err != nil {
+	manifest := m.Manifest()
+	manifest.carry(kept)
+	if r.Result, err = st.Commit(manifest); err != nil {
 		return r, err
 	}
 	return r, nil

@@ -23,9 +23,15 @@ import (
 //
 // A warning about a point stands at the point's position in its file. A
 // build with Options.Strict fails on any of them.
-func (m *Model) CompareIDs(prev *Manifest) bulletin.ErrorList {
+//
+// CompareIDs also returns what the next manifest must go on remembering
+// of each ID it warned of, as it was published: a warning stands, build
+// after build, until the writer mends its cause, retires the ID, or
+// marks the bulletin corrected.
+func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 	s := m.Site
 	var warns, unplaced bulletin.ErrorList
+	kept := &Manifest{Entries: map[string]Entry{}, Events: map[string]Record{}}
 	retired := map[string]bool{} // a bulletin's ID retires its points' too
 	for _, id := range s.Retired {
 		retired[id] = true
@@ -111,6 +117,11 @@ func (m *Model) CompareIDs(prev *Manifest) bulletin.ErrorList {
 					warns.Add(b.Pos, "this bulletin was published as %s: its date or id changed, which changes the IDs of it and of its points, so feed readers would show them all again as new; if that is meant, add %s to retired: in site.yaml",
 						id, id)
 					moved[id] = true
+					for pid, pe := range prev.Entries {
+						if pid == id || strings.HasPrefix(pid, id+"/") {
+							kept.Entries[pid] = pe
+						}
+					}
 				}
 				break
 			}
@@ -128,6 +139,7 @@ func (m *Model) CompareIDs(prev *Manifest) bulletin.ErrorList {
 			if says(id, e) || !b.Updated.IsZero() && b.Updated.UTC().Format(time.RFC3339) != e.Updated {
 				continue // the same, or rewritten and the bulletin marked corrected
 			}
+			kept.Entries[id] = e
 			again := ""
 			if now := whereNow(id, e, id); now != "" {
 				again = fmt.Sprintf(", and would show %q again as new, as %s", e.Title, pointID(now))
@@ -145,6 +157,14 @@ func (m *Model) CompareIDs(prev *Manifest) bulletin.ErrorList {
 			continue
 		}
 		// The ID is gone. Is its request still here, under another?
+		if now := whereNow(id, e, ""); now != "" {
+			if pe, published := prev.Entries[now]; published && says(now, pe) {
+				// Under the ID it was first published as: this one was
+				// a second, given it by mistake and mended since.
+				continue
+			}
+		}
+		kept.Entries[id] = e
 		if pos, msg := gone(id, e); pos != (bulletin.Pos{}) {
 			warns.Add(pos, "%s", msg)
 		} else {
@@ -158,13 +178,75 @@ func (m *Model) CompareIDs(prev *Manifest) bulletin.ErrorList {
 	for _, uid := range slices.Sorted(maps.Keys(prev.Events)) {
 		if !isRetired(uid) && !uids[uid] {
 			r := prev.Events[uid]
+			kept.Events[uid] = r
 			unplaced.Add(bulletin.Pos{}, "published event %s (%q, %s) is gone; if that is meant, add it to retired: in site.yaml", uid, r.Title, r.File)
 		}
 	}
 	warns.Sort()
-	return append(warns, unplaced...)
+	return append(warns, unplaced...), kept
 }
 
 // pointID returns the point's own id of a point's entry ID: "africa-1"
 // of "tag:example.org,2026-11-20:2026-11-20/africa-1".
 func pointID(entryID string) string { return entryID[strings.LastIndex(entryID, "/")+1:] }
+
+// NewIDs returns the id to write into the source of each point that has
+// none (see bulletin.Point.IDAuto), so that its identity lives where its
+// writer sees it from then on: the id readers know its request by, when
+// prev published its text under one; else the id it has now, unless that
+// was published for another request; else a new one. Bulletins are as
+// loaded, drafts too.
+func NewIDs(s *bulletin.Site, bulletins []*bulletin.Bulletin, prev *Manifest) map[*bulletin.Point]string {
+	ids := map[*bulletin.Point]string{}
+	for _, b := range bulletins {
+		if b.Date.IsZero() || b.ID == "" {
+			continue
+		}
+		prefix := s.EntryID(b) + "/"
+		published := map[string]bulletin.Sketch{} // by point id
+		for id, e := range prev.Entries {
+			if rest, ok := strings.CutPrefix(id, prefix); ok {
+				sk, _ := bulletin.ParseSketch(e.Sketch)
+				published[rest] = sk
+			}
+		}
+		taken := map[string]bool{}
+		for _, pt := range b.Points {
+			if !pt.IDAuto {
+				taken[pt.ID] = true
+			}
+		}
+		give := func(pt *bulletin.Point, id string) {
+			ids[pt] = id
+			taken[id] = true
+		}
+		for _, pt := range b.Points {
+			if !pt.IDAuto {
+				continue
+			}
+			sk := bulletin.SketchOf(pt.Body)
+			best, bestSim := "", 0.0
+			for _, id := range slices.Sorted(maps.Keys(published)) {
+				if sim := published[id].Similarity(sk); !taken[id] && published[id].Same(sk) && sim > bestSim {
+					best, bestSim = id, sim
+				}
+			}
+			if best != "" {
+				give(pt, best)
+				continue
+			}
+			if was, ok := published[pt.ID]; !taken[pt.ID] && (!ok || was.Same(sk)) {
+				give(pt, pt.ID)
+				continue
+			}
+			for n := 1; ; n++ {
+				id := fmt.Sprintf("%s-%d", pt.Region, n)
+				if _, ok := published[id]; !taken[id] && !ok {
+					give(pt, id)
+					break
+				}
+			}
+		}
+	}
+	return ids
+}

@@ -200,6 +200,13 @@ func quote(b *bufio.Writer, s string) {
 	b.Write(data)
 }
 
+// carry puts into m the entries and events of kept, as they were
+// published, over m's own.
+func (m *Manifest) carry(kept *Manifest) {
+	maps.Copy(m.Entries, kept.Entries)
+	maps.Copy(m.Events, kept.Events)
+}
+
 // state digests an event's revision (bulletin.Event.Revision), to tell
 // from the manifest whether it changed since.
 func state(e *bulletin.Event) string {

@@ -13,8 +13,9 @@ import (
 // which lists every published bulletin that carries a recording
 // (site.yaml's podcast).
 type Podcast struct {
-	Pos    Pos // the podcast key in site.yaml
-	Fields *Fields
+	Pos      Pos // the podcast key in site.yaml
+	Settings Pos // its first setting
+	Fields   *Fields
 
 	Title       string // the site's title when not given
 	Author      string // the organisation's name when not given

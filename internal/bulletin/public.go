@@ -11,6 +11,7 @@ import (
 // the problems and the warnings, each sorted. Now is the build's clock.
 func ValidateAll(s *Site, bulletins []*Bulletin, now time.Time) (errs, warns ErrorList) {
 	errs.Append(s.Validate())
+	warns.Append(s.Warn())
 	if s.Podcast != nil {
 		errs.Append(s.Podcast.Validate())
 	}

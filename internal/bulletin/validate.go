@@ -102,6 +102,24 @@ func (s *Site) Validate() ErrorList {
 	return errs
 }
 
+// Warn reports what the site's identity rests on that site.yaml does not
+// say, and so could change under subscribers: the domain of every feed
+// entry ID and calendar UID, and the podcast's GUID, each made from the
+// site's address when not given, and so changed if the site moved.
+func (s *Site) Warn() ErrorList {
+	var warns ErrorList
+	if _, ok := s.Fields.Get("id_domain"); !ok && s.IDDomain != "" {
+		warns.Add(s.Fields.at("base_url", s.Pos), "site.yaml has no id_domain, so every feed entry ID and calendar UID takes base_url's host, %q, and would change if the site moved: add id_domain: %s (prayerfeed ids writes it)",
+			s.IDDomain, s.IDDomain)
+	}
+	if p := s.Podcast; p != nil && p.GUID != "" {
+		if _, ok := p.Fields.Get("guid"); !ok {
+			warns.Add(p.Pos, "podcast has no guid, so the podcast's GUID is made from the feed's address and would change if the site moved: add guid: %s to podcast (prayerfeed ids writes it)", p.GUID)
+		}
+	}
+	return warns
+}
+
 // Validate reports every problem with b on its own.
 func (b *Bulletin) Validate() ErrorList {
 	var errs ErrorList

@@ -37,7 +37,7 @@ func Write(dir string, n, regions int, seed uint64) error {
 	r := rand.New(rand.NewPCG(seed, 42))
 	var site strings.Builder
 	site.WriteString("title: Corpus Prayer Bulletin\ndescription: A generated corpus for measuring prayerfeed.\n")
-	site.WriteString("base_url: https://corpus.example.org/\ntimezone: America/New_York\n")
+	site.WriteString("base_url: https://corpus.example.org/\nid_domain: corpus.example.org\ntimezone: America/New_York\n")
 	site.WriteString("organization:\n  name: Corpus Org\n  email: prayer@corpus.example.org\n")
 	site.WriteString("about: |\n  A generated corpus. [About us](about/).\nregions:\n")
 	for i := range regions {

@@ -508,6 +508,7 @@ func (d *decoder) podcast(n, k *yaml.Node, site *bulletin.Site) *bulletin.Podcas
 	m := d.mapping(n, "podcast", keys["podcast"]...)
 	p := &bulletin.Podcast{
 		Pos:         d.pos(k),
+		Settings:    d.pos(n),
 		Fields:      m.fields,
 		Title:       cmp.Or(m.line("title", false), site.Title),
 		Author:      cmp.Or(m.line("author", false), site.Org.Name),

@@ -14,7 +14,11 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
-const siteYAML = `title: Test Prayer
+// siteYAML is a good site.yaml; siteWithoutIDDomain is it without its
+// id_domain, which the podcast's tests add where they need it.
+const siteYAML = siteWithoutIDDomain + "id_domain: prayer.example.org\n"
+
+const siteWithoutIDDomain = `title: Test Prayer
 description: Test bulletins
 base_url: https://prayer.example.org/
 timezone: America/New_York
@@ -237,7 +241,7 @@ func TestRules(t *testing.T) {
 			return map[string]string{f: goodBulletin[:strings.Index(goodBulletin, "items:")] + "items: {}\n"}
 		}, []string{p + "6:8: items must be a list, not a mapping of keys"}},
 		{"id_domain not a domain", func(t *testing.T) map[string]string {
-			return map[string]string{"site.yaml": siteYAML + "id_domain: a b,c:d\n"}
+			return map[string]string{"site.yaml": strings.Replace(siteYAML, "id_domain: prayer.example.org", "id_domain: a b,c:d", 1)}
 		}, []string{"bulletins/site.yaml:13:12: id_domain \"a b,c:d\" must be a domain name such as \"prayer.example.org\""}},
 		{"reserved item id", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "title: A point", "id: all\n    title: A point")}
