@@ -15,8 +15,12 @@ type Pos struct {
 	Col  int
 }
 
-// String returns the position as "file:line:col".
+// String returns the position as "file:line:col", or "file" when it has
+// no line.
 func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
@@ -35,8 +39,12 @@ type Error struct {
 	Msg string
 }
 
-// Error returns the message in the form "file:line:col: message".
+// Error returns the message in the form "file:line:col: message", or the
+// message alone when it has no position.
 func (e *Error) Error() string {
+	if e.Pos == (Pos{}) {
+		return e.Msg
+	}
 	return e.Pos.String() + ": " + e.Msg
 }
 
