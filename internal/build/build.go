@@ -145,6 +145,7 @@ func Run(opts Options) (*Report, error) {
 		return r, err
 	}
 	large.Sort()
+	r.Warnings.Append(m.Left)
 	r.Warnings.Append(large)
 
 	// Publish.

@@ -31,7 +31,7 @@ import (
 func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 	s := m.Site
 	var warns, unplaced bulletin.ErrorList
-	kept := &Manifest{Entries: map[string]Entry{}, Events: map[string]Record{}}
+	kept := &Manifest{Entries: map[string]Entry{}}
 	retired := map[string]bool{} // a bulletin's ID retires its points' too
 	for _, id := range s.Retired {
 		retired[id] = true
@@ -169,17 +169,6 @@ func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 			warns.Add(pos, "%s", msg)
 		} else {
 			unplaced.Add(pos, "%s", msg)
-		}
-	}
-	uids := map[string]bool{}
-	for _, t := range m.Events {
-		uids[s.UID(t.Event)] = true
-	}
-	for _, uid := range slices.Sorted(maps.Keys(prev.Events)) {
-		if !isRetired(uid) && !uids[uid] {
-			r := prev.Events[uid]
-			kept.Events[uid] = r
-			unplaced.Add(bulletin.Pos{}, "published event %s (%q, %s) is gone; if that is meant, add it to retired: in site.yaml", uid, r.Title, r.File)
 		}
 	}
 	warns.Sort()

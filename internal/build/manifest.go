@@ -71,6 +71,15 @@ type Record struct {
 	// SEQUENCE goes below it, and a changed state raises it.
 	Sequence int    `json:"sequence,omitempty"`
 	State    string `json:"state,omitempty"`
+	// Calendars are the subscription calendars that list the event, by
+	// path, each with "", and those that keep it as cancelled since it
+	// left them, each with the day it left (see Model.settle).
+	Calendars map[string]string `json:"calendars,omitempty"`
+	// Time is when the event takes place, for its cancelled copies.
+	Time *Slot `json:"time,omitempty"`
+	// Gone is the day the event was first found in no published
+	// bulletin; such a record keeps only what its copies need.
+	Gone string `json:"gone,omitempty"`
 }
 
 // ReadManifest reads a manifest file.
@@ -102,9 +111,7 @@ func (m *Model) Manifest() *Manifest {
 			man.Entries[s.PointEntryID(pt)] = Entry{File: file, Title: pt.Title, Sketch: bulletin.SketchOf(pt.Body).String(), Updated: updated}
 		}
 	}
-	for _, t := range m.Events {
-		man.Events[s.UID(t.Event)] = Record{File: t.Point.Bulletin.Pos.File, Title: t.Title, Sequence: t.Sequence, State: state(t.Event)}
-	}
+	maps.Copy(man.Events, m.records)
 	return man
 }
 
@@ -200,11 +207,10 @@ func quote(b *bufio.Writer, s string) {
 	b.Write(data)
 }
 
-// carry puts into m the entries and events of kept, as they were
-// published, over m's own.
+// carry puts into m the entries of kept, as they were published, over
+// m's own.
 func (m *Manifest) carry(kept *Manifest) {
 	maps.Copy(m.Entries, kept.Entries)
-	maps.Copy(m.Events, kept.Events)
 }
 
 // state digests an event's revision (bulletin.Event.Revision), to tell
@@ -212,26 +218,4 @@ func (m *Manifest) carry(kept *Manifest) {
 func state(e *bulletin.Event) string {
 	h := sha256.Sum256([]byte(e.Revision()))
 	return hex.EncodeToString(h[:8])
-}
-
-// keepSequences makes no event's SEQUENCE lower than the previous build
-// published, and one higher when its state changed while the bulletins
-// alone would not raise it: a mention taken out of a later bulletin, a
-// correction of a bulletin already corrected.
-func keepSequences(events []*bulletin.Tracked, prev *Manifest, uid func(*bulletin.Event) string) {
-	if prev == nil {
-		return
-	}
-	for _, t := range events {
-		p, ok := prev.Events[uid(t.Event)]
-		if !ok {
-			continue
-		}
-		switch {
-		case p.State != "" && p.State != state(t.Event) && t.Sequence <= p.Sequence:
-			t.Sequence = p.Sequence + 1
-		case t.Sequence < p.Sequence:
-			t.Sequence = p.Sequence
-		}
-	}
 }

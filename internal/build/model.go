@@ -23,11 +23,17 @@ type Model struct {
 	Now       time.Time            // the build's clock
 	// Events are the published events, each as its latest bulletin has
 	// it, with a SEQUENCE that never goes below the previous build's.
-	Events    []*bulletin.Tracked
-	Feeds     *feed.Set
-	Calendars []*ical.Calendar // the subscription calendars
-	Podcast   *feed.Podcast    // nil when no bulletin has audio
-	Pages     *page.Pages
+	Events []*bulletin.Tracked
+	Feeds  *feed.Set
+	// Calendars are the subscription calendars, with the events that
+	// left them kept as cancelled a while (see settle).
+	Calendars []*ical.Calendar
+	// Left says of each event that left a calendar in this build where
+	// it went and how long the calendar keeps it as cancelled.
+	Left    bulletin.ErrorList
+	records map[string]Record // the events for the next manifest
+	Podcast *feed.Podcast     // nil when no bulletin has audio
+	Pages   *page.Pages
 	// Years are the years of the history, newest first: those of the
 	// bulletins' dates and of the feeds' archives.
 	Years []int
@@ -37,16 +43,17 @@ type Model struct {
 // NewModel returns the model of a site whose published bulletins are
 // bulletins (see bulletin.Public), at the clock now. Prev is the manifest
 // of the site as last published, or nil: no event's SEQUENCE goes below
-// what it says.
+// what it says, and the events that left a calendar stay in it a while
+// as cancelled.
 func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time, prev *Manifest) (*Model, error) {
 	m := &Model{Site: site, Bulletins: bulletins, Now: now, years: map[int][]*bulletin.Bulletin{}}
 	for _, b := range bulletins {
 		m.years[b.Date.Year()] = append(m.years[b.Date.Year()], b)
 	}
 	m.Events = bulletin.Track(bulletins)
-	keepSequences(m.Events, prev, site.UID)
-	m.Feeds = feed.Build(site, bulletins, m.Events, now)
 	m.Calendars = ical.Calendars(site, m.Events, now)
+	m.records, m.Left = m.settle(prev)
+	m.Feeds = feed.Build(site, bulletins, m.Events, now)
 	m.Podcast = feed.BuildPodcast(site, bulletins, m.Events, now)
 	for y := range m.years {
 		m.Years = append(m.Years, y)

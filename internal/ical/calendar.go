@@ -36,6 +36,9 @@ type Calendar struct {
 	Title       string
 	Description string
 	Events      []*bulletin.Tracked
+	// Cancelled are the events that left the calendar, kept in it a while
+	// as cancelled (see Cancelled).
+	Cancelled []*Cancelled
 	// Subscription is set on the calendars meant to be subscribed to,
 	// which carry a refresh interval.
 	Subscription bool
@@ -73,7 +76,6 @@ func Calendars(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) []*C
 	}
 	for _, r := range s.Regions {
 		events := filter(func(t *bulletin.Tracked) bool { return t.Point.Region == r.ID })
-		events = append(events, movedAway(s, listed, r.ID, now)...)
 		cals = append(cals, &Calendar{
 			Path: "calendars/" + r.ID + ".ics", Title: s.Title + " — " + r.Name,
 			Description: "Court hearings and prayer gatherings in " + r.Name + ", from " + s.Title + ".",
@@ -95,28 +97,24 @@ func Calendars(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) []*C
 	return cals
 }
 
-// movedAway returns, as cancelled, the events a region's calendar listed
-// that a later bulletin moved to another region, for cancelled_days after
-// the move: so that its subscribers' copies go, rather than stay for good.
-// Their SEQUENCE is one more than the event's, to outrank the copy they
-// hold.
-func movedAway(s *bulletin.Site, listed []*bulletin.Tracked, region string, now time.Time) []*bulletin.Tracked {
-	var out []*bulletin.Tracked
-	for _, t := range listed {
-		if t.Point.Region == region || !slices.ContainsFunc(t.Mentions, func(e *bulletin.Event) bool { return e.Point.Region == region }) {
-			continue
-		}
-		if now.After(t.Modified.AddDate(0, 0, s.CancelledDays)) {
-			continue
-		}
-		ev := *t.Event
-		ev.Status = bulletin.Cancelled
-		gone := *t
-		gone.Event = &ev
-		gone.Sequence++
-		out = append(out, &gone)
-	}
-	return out
+// A Cancelled is an event that left a calendar while subscribers' copies
+// of the calendar still hold it: moved to another region's, or no longer
+// in any published bulletin. It stays in the calendar, cancelled, for a
+// while (the build decides how long), so that subscribers' apps drop it
+// (Google) or strike it through (Apple). It says no more of the event
+// than a calendar app needs to match it and place it, for it may have
+// been withdrawn for good reason.
+type Cancelled struct {
+	UID    string
+	Kind   bulletin.EventKind
+	AllDay bool
+	Start  time.Time     // a timed event's first start, in its zone
+	End    time.Time     // its end
+	Date   bulletin.Date // an all-day event's first day
+	Until  bulletin.Date // its last day
+	// Sequence outranks every SEQUENCE the event was published with.
+	Sequence int
+	Left     time.Time // when it left the calendar: its DTSTAMP
 }
 
 // Listed reports whether a subscription calendar lists the event at now.
@@ -152,13 +150,16 @@ func Encode(w io.Writer, s *bulletin.Site, c *Calendar) error {
 		cal.SetRefreshInterval(refresh) // golang-ical adds VALUE=DURATION
 		cal.SetXPublishedTTL(refresh)
 	}
-	for _, z := range zones(c.Events) {
+	for _, z := range zones(c.Events, c.Cancelled) {
 		cal.AddVTimezone(Timezone(z.loc, z.from, z.to))
 	}
 	for _, t := range c.Events {
 		cal.AddVEvent(vevent(s, t))
 	}
-	if len(c.Events) == 0 {
+	for _, g := range c.Cancelled {
+		cal.AddVEvent(cancelled(s, g))
+	}
+	if len(c.Events) == 0 && len(c.Cancelled) == 0 {
 		cal.AddVJournal(emptyNote(s, c))
 	}
 	return cal.SerializeTo(w, ics.WithNewLineWindows)
@@ -200,23 +201,29 @@ type zoneSpan struct {
 
 // zones returns the zones of the timed events, sorted by name, each with
 // the span its VTIMEZONE must cover: a day either side of the events.
-func zones(events []*bulletin.Tracked) []zoneSpan {
+func zones(events []*bulletin.Tracked, gone []*Cancelled) []zoneSpan {
 	byName := map[string]*zoneSpan{}
-	for _, t := range events {
-		if t.AllDay {
-			continue
-		}
-		from, to := t.Start.AddDate(0, 0, -1), recur.LastStart(t.Event).Add(t.End.Sub(t.Start)).AddDate(0, 0, 1)
-		z := byName[t.Zone.String()]
+	add := func(loc *time.Location, from, to time.Time) {
+		z := byName[loc.String()]
 		if z == nil {
-			byName[t.Zone.String()] = &zoneSpan{loc: t.Zone, from: from, to: to}
-			continue
+			byName[loc.String()] = &zoneSpan{loc: loc, from: from, to: to}
+			return
 		}
 		if from.Before(z.from) {
 			z.from = from
 		}
 		if to.After(z.to) {
 			z.to = to
+		}
+	}
+	for _, t := range events {
+		if !t.AllDay {
+			add(t.Zone, t.Start.AddDate(0, 0, -1), recur.LastStart(t.Event).Add(t.End.Sub(t.Start)).AddDate(0, 0, 1))
+		}
+	}
+	for _, g := range gone {
+		if !g.AllDay {
+			add(g.Start.Location(), g.Start.AddDate(0, 0, -1), g.End.AddDate(0, 0, 1))
 		}
 	}
 	var out []zoneSpan
@@ -282,6 +289,29 @@ func vevent(s *bulletin.Site, t *bulletin.Tracked) *ics.VEvent {
 		v.AddProperty(ics.ComponentPropertyCategories, text(r.Name))
 	}
 	v.SetProperty(ics.ComponentPropertyStatus, status(e.Status))
+	v.SetProperty(ics.ComponentPropertyTransp, "TRANSPARENT")
+	return v
+}
+
+// cancelled returns the VEVENT of an event that left the calendar.
+func cancelled(s *bulletin.Site, g *Cancelled) *ics.VEvent {
+	v := ics.NewEvent(g.UID)
+	stamp := g.Left.UTC().Format(utcLayout)
+	v.SetProperty(ics.ComponentPropertyDtstamp, stamp)
+	v.SetProperty(ics.ComponentPropertySequence, strconv.Itoa(g.Sequence))
+	v.SetProperty(ics.ComponentPropertyLastModified, stamp)
+	if g.AllDay {
+		v.SetProperty(ics.ComponentPropertyDtStart, dateValue(g.Date), ics.WithValue("DATE"))
+		v.SetProperty(ics.ComponentPropertyDtEnd, dateValue(g.Until.AddDays(1)), ics.WithValue("DATE"))
+	} else {
+		tzid := ics.WithTZID(g.Start.Location().String())
+		v.SetProperty(ics.ComponentPropertyDtStart, g.Start.Format(localLayout), tzid)
+		v.SetProperty(ics.ComponentPropertyDtEnd, g.End.Format(localLayout), tzid)
+	}
+	v.SetProperty(ics.ComponentPropertySummary, text(g.Kind.Label()+" (cancelled)"))
+	addr, cn := organizer(s)
+	v.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
+	v.SetProperty(ics.ComponentPropertyStatus, "CANCELLED")
 	v.SetProperty(ics.ComponentPropertyTransp, "TRANSPARENT")
 	return v
 }

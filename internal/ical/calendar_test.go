@@ -302,45 +302,38 @@ func TestEmptyCalendarIsStable(t *testing.T) {
 	}
 }
 
-// TestMovedRegion checks that an event moved to another region leaves its
-// old region's calendar as cancelled, and joins the new one's.
-func TestMovedRegion(t *testing.T) {
-	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)},
-		"a.yaml": {Data: []byte(bulletinYAML("2026-11-20", "latin-america", hearing))},
-		"b.yaml": {Data: []byte(bulletinYAML("2026-11-27", "africa", hearing))}}
-	site, bs, errs := load.Dir(fsys, "bulletins")
-	if len(errs) > 0 {
-		t.Fatal(errs)
+// TestCancelled checks the copy of an event that left a calendar: just
+// enough for apps to match and place it, cancelled, with its SEQUENCE,
+// its zone's VTIMEZONE, and no title, place or link of the event.
+func TestCancelled(t *testing.T) {
+	base, _ := url.Parse("https://prayer.example.org/")
+	s := &bulletin.Site{Title: "T", BaseURL: base, IDDomain: "prayer.example.org", Org: bulletin.Org{Name: "O", Email: "o@example.org"}, Refresh: time.Hour}
+	sydney, _ := time.LoadLocation("Australia/Sydney")
+	left := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
+	c := &ical.Calendar{Path: "calendars/all.ics", Title: "T", Subscription: true, Cancelled: []*ical.Cancelled{
+		{UID: "vigil@prayer.example.org", Kind: bulletin.Gathering, Start: time.Date(2027, 3, 4, 19, 0, 0, 0, sydney),
+			End: time.Date(2027, 3, 4, 21, 0, 0, 0, sydney), Sequence: 3, Left: left},
+		{UID: "conference@prayer.example.org", Kind: bulletin.Gathering, AllDay: true, Date: bulletin.Date{Year: 2027, Month: 4, Day: 17},
+			Until: bulletin.Date{Year: 2027, Month: 4, Day: 19}, Sequence: 1, Left: left},
+	}}
+	var buf bytes.Buffer
+	if err := ical.Encode(&buf, s, c); err != nil {
+		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		now         time.Time
-		old, africa string
-	}{
-		{now, "STATUS:CANCELLED", "STATUS:CONFIRMED"},
-		{time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), "STATUS:CANCELLED", "STATUS:CONFIRMED"},
+	cal := buf.String()
+	checkWellFormed(t, cal)
+	for _, want := range []string{
+		"UID:vigil@prayer.example.org", "SEQUENCE:3", "STATUS:CANCELLED", "SUMMARY:Prayer gathering (cancelled)",
+		"DTSTART;TZID=Australia/Sydney:20270304T190000", "DTEND;TZID=Australia/Sydney:20270304T210000", "TZID:Australia/Sydney",
+		"DTSTAMP:20261205T000000Z", "DTSTART;VALUE=DATE:20270417", "DTEND;VALUE=DATE:20270420",
 	} {
-		cals := ical.Calendars(site, bulletin.Track(bulletin.Public(bs, tc.now)), tc.now)
-		text := map[string]string{}
-		for _, c := range cals {
-			var buf bytes.Buffer
-			ical.Encode(&buf, site, c)
-			text[c.Path] = buf.String()
-		}
-		if got := prop(text["calendars/latin-america.ics"], "STATUS"); got != tc.old {
-			t.Errorf("old region: %s, want %s", got, tc.old)
-		}
-		if got := prop(text["calendars/latin-america.ics"], "SEQUENCE"); got != "SEQUENCE:1" {
-			t.Errorf("old region: %s, want SEQUENCE:1", got)
-		}
-		if got := prop(text["calendars/africa.ics"], "STATUS"); got != tc.africa {
-			t.Errorf("new region: %s, want %s", got, tc.africa)
+		if !strings.Contains(cal, "\r\n"+want+"\r\n") {
+			t.Errorf("the calendar has no %q:\n%s", want, cal)
 		}
 	}
-	later := time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)
-	cals := ical.Calendars(site, bulletin.Track(bulletin.Public(bs, later)), later)
-	for _, c := range cals {
-		if c.Path == "calendars/latin-america.ics" && len(c.Events) != 0 {
-			t.Errorf("the moved event stays in its old region's calendar after cancelled_days")
+	for _, not := range []string{"LOCATION", "URL", "DESCRIPTION", "VJOURNAL"} {
+		if strings.Contains(cal, "\r\n"+not) {
+			t.Errorf("the calendar has %s:\n%s", not, cal)
 		}
 	}
 }

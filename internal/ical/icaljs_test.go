@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,7 +54,15 @@ func TestICALJS(t *testing.T) {
 	events := bulletin.Track(bulletin.Public(bs, now))
 	from, to := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC)
 	tmp := t.TempDir()
+	sydney, _ := time.LoadLocation("Australia/Sydney")
+	copies := []*ical.Cancelled{ // events that left a calendar
+		{UID: "gone-timed@example.org", Kind: bulletin.Gathering, Start: time.Date(2026, 4, 5, 19, 0, 0, 0, sydney),
+			End: time.Date(2026, 4, 5, 21, 0, 0, 0, sydney), Sequence: 2, Left: now},
+		{UID: "gone-all-day@example.org", Kind: bulletin.Hearing, AllDay: true, Date: bulletin.Date{Year: 2026, Month: 4, Day: 17},
+			Until: bulletin.Date{Year: 2026, Month: 4, Day: 17}, Sequence: 1, Left: now},
+	}
 	for _, c := range ical.Calendars(site, events, now) {
+		c.Cancelled = copies
 		path := filepath.Join(tmp, filepath.Base(c.Path))
 		f, err := os.Create(path)
 		if err != nil {
@@ -71,8 +80,13 @@ func TestICALJS(t *testing.T) {
 		if err := json.Unmarshal(out, &got); err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != len(c.Events) {
-			t.Fatalf("%s: ical.js reads %d events, want %d", c.Path, len(got), len(c.Events))
+		if len(got) != len(c.Events)+len(copies) {
+			t.Fatalf("%s: ical.js reads %d events, want %d", c.Path, len(got), len(c.Events)+len(copies))
+		}
+		for i, g := range got[len(c.Events):] {
+			if w := copies[i]; g.UID != w.UID || g.Sequence != w.Sequence || !strings.EqualFold(g.Status, "cancelled") || g.AllDay != w.AllDay || len(g.Occurrences) != 1 {
+				t.Errorf("%s: ical.js reads the cancelled copy %s as %+v", c.Path, w.UID, g)
+			}
 		}
 		for i, e := range c.Events {
 			g := got[i]
