@@ -15,10 +15,12 @@ Build loads every bulletin under -src, validates it, renders every output
 in memory and publishes them into -out all at once, rewriting only the
 files whose bytes changed. It compares the entry IDs and event UIDs with
 those of the previous build (the manifest in -out, or -manifest) and
-warns when a published one would vanish or change; -strict makes that a
-failure. When any problem is found it prints every one, as
-file:line:col: message, writes nothing and exits 1. It ends with one
-summary line; -v also lists the files written and removed.
+warns when a published one would vanish or stand for another request;
+-strict makes that a failure. An event that leaves a calendar stays in it
+as cancelled for cancelled_days, and build says so. When any problem is
+found it prints every one, as file:line:col: message, writes nothing and
+exits 1. It ends with one summary line; -v also lists the files written
+and removed.
 
 Every build renders the whole site and compares each file with the one
 published in -out: only the files whose bytes changed are written, so a
@@ -38,7 +40,8 @@ New writes the skeleton of a bulletin for the next Friday on or after
 today (or for -date) at -src/YYYY/YYYY-MM-DD.yaml, with a point for every
 region and comments that teach the format. The skeleton is a draft, so it
 is never published as it is; its placeholders start with "TODO", and a
-bulletin that still holds one cannot be published. New never overwrites a
+bulletin that still holds one cannot be published. Every point has an
+id, and a site.yaml without id_domain gets it. New never overwrites a
 file.
 
 Ids writes into the bulletins the ids their identity rests on and that

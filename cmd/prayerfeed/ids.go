@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -44,6 +45,16 @@ func runIDs(src, out string, now moment, dryRun bool, stdout, stderr io.Writer) 
 		return err
 	}
 
+	ins := siteIDs(site)
+	for pt, id := range build.NewIDs(site, all, prev) {
+		ins = append(ins, load.Insertion{At: pt.Pos, Key: "id", Value: id})
+	}
+	return insert(root, name, ins, dryRun, stdout, stderr)
+}
+
+// siteIDs returns what site.yaml must say of the site's identity and does
+// not: its id_domain, and its podcast's guid, as they are now.
+func siteIDs(site *bulletin.Site) []load.Insertion {
 	var ins []load.Insertion
 	if _, ok := site.Fields.Get("id_domain"); !ok && site.IDDomain != "" {
 		ins = append(ins, load.Insertion{At: site.Pos, Key: "id_domain", Value: site.IDDomain})
@@ -53,9 +64,13 @@ func runIDs(src, out string, now moment, dryRun bool, stdout, stderr io.Writer) 
 			ins = append(ins, load.Insertion{At: p.Settings, Key: "guid", Value: p.GUID})
 		}
 	}
-	for pt, id := range build.NewIDs(site, all, prev) {
-		ins = append(ins, load.Insertion{At: pt.Pos, Key: "id", Value: id})
-	}
+	return ins
+}
+
+// insert writes the insertions into the files of the source folder root,
+// whose name messages use, printing each to stdout; with dryRun it only
+// prints them.
+func insert(root *os.Root, name string, ins []load.Insertion, dryRun bool, stdout, stderr io.Writer) error {
 	slices.SortFunc(ins, func(a, b load.Insertion) int {
 		return cmp.Or(strings.Compare(a.At.File, b.At.File), cmp.Compare(a.At.Line, b.At.Line))
 	})

@@ -234,10 +234,16 @@ func TestNew(t *testing.T) {
 	dir := t.TempDir()
 	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
 	t.Chdir(dir)
+	// A new site, whose site.yaml does not say its id_domain yet.
+	site := filepath.Join("bulletins", "site.yaml")
+	os.WriteFile(site, bytes.Replace(mustRead(t, site), []byte("id_domain: prayer.example.org\n"), nil, 1), 0o644)
 	// Sunday 2026-11-29 in New York: the next Friday is 2026-12-04.
 	stdout, stderr, err := runTest(t, "new", "-now", "2026-11-29T15:00:00Z")
 	if err != nil {
 		t.Fatalf("new: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "bulletins/site.yaml:3:1: id_domain: prayer.example.org\n") || !bytes.Contains(mustRead(t, site), []byte("\nid_domain: prayer.example.org\n")) {
+		t.Errorf("new did not write id_domain into site.yaml:\n%s", stderr)
 	}
 	want := filepath.Join("bulletins", "2026", "2026-12-04.yaml")
 	if strings.TrimSpace(stdout) != want {

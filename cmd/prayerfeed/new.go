@@ -13,6 +13,10 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
+// runNew writes the skeleton of the next bulletin (see load.Skeleton)
+// into the source folder src: of the next Friday that has none, or of
+// dateFlag. When site.yaml does not yet say the site's id_domain, or its
+// podcast's guid, it writes them in too.
 func runNew(src, dateFlag string, m moment, stdout, stderr io.Writer) error {
 	root, err := openSource(src)
 	if err != nil {
@@ -78,5 +82,7 @@ func runNew(src, dateFlag string, m moment, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, path)
-	return nil
+	// A new site's identity is written down before anything is
+	// published, so that moving the site later changes no ID.
+	return insert(root, filepath.ToSlash(filepath.Clean(src)), siteIDs(site), false, stderr, stderr)
 }
