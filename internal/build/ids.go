@@ -56,7 +56,7 @@ func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 		bulletins[bid] = b
 		for _, pt := range b.Points {
 			id := s.PointEntryID(pt)
-			points[id] = point{pt, bulletin.SketchOf(pt.Body)}
+			points[id] = point{pt, pt.Sketch}
 			near[bid] = append(near[bid], id)
 			near[b.Pos.File] = append(near[b.Pos.File], id)
 		}
@@ -213,7 +213,7 @@ func NewIDs(s *bulletin.Site, bulletins []*bulletin.Bulletin, prev *Manifest) ma
 			if !pt.IDAuto {
 				continue
 			}
-			sk := bulletin.SketchOf(pt.Body)
+			sk := pt.Sketch
 			best, bestSim := "", 0.0
 			for _, id := range slices.Sorted(maps.Keys(published)) {
 				if sim := published[id].Similarity(sk); !taken[id] && published[id].Same(sk) && sim > bestSim {

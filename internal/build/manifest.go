@@ -108,7 +108,7 @@ func (m *Model) Manifest() *Manifest {
 		}
 		man.Entries[s.EntryID(b)] = Entry{File: file, Title: b.Title, Updated: updated}
 		for _, pt := range b.Points {
-			man.Entries[s.PointEntryID(pt)] = Entry{File: file, Title: pt.Title, Sketch: bulletin.SketchOf(pt.Body).String(), Updated: updated}
+			man.Entries[s.PointEntryID(pt)] = Entry{File: file, Title: pt.Title, Sketch: pt.Sketch.String(), Updated: updated}
 		}
 	}
 	maps.Copy(man.Events, m.records)
@@ -175,6 +175,10 @@ func encodeMap[V Entry | Record](b *bufio.Writer, m map[string]V) error {
 		b.WriteString("\n    ")
 		quote(b, k)
 		b.WriteString(": ")
+		if e, ok := any(m[k]).(Entry); ok {
+			e.encode(b) // most of a manifest: written without reflection
+			continue
+		}
 		v, err := json.MarshalIndent(m[k], "    ", "  ")
 		if err != nil {
 			return err
@@ -183,6 +187,24 @@ func encodeMap[V Entry | Record](b *bufio.Writer, m map[string]V) error {
 	}
 	b.WriteString("\n  }")
 	return nil
+}
+
+// encode writes e as json.MarshalIndent does, indented as a member of a
+// member of the manifest.
+func (e Entry) encode(b *bufio.Writer) {
+	b.WriteString("{\n      \"file\": ")
+	quote(b, e.File)
+	b.WriteString(",\n      \"title\": ")
+	quote(b, e.Title)
+	if e.Sketch != "" {
+		b.WriteString(",\n      \"sketch\": ")
+		quote(b, e.Sketch)
+	}
+	if e.Updated != "" {
+		b.WriteString(",\n      \"updated\": ")
+		quote(b, e.Updated)
+	}
+	b.WriteString("\n    }")
 }
 
 // quote writes s as encoding/json does: itself between quotes when it is

@@ -197,13 +197,15 @@ type Point struct {
 	Pos    Pos
 	Fields *Fields
 
-	ID        string // unique within the bulletin
-	Region    string // a Site region ID
-	Kind      Kind
-	Title     string
-	Body      string // Markdown
-	TitleAuto bool   // Title was derived from the body
-	IDAuto    bool   // ID was made from the point's region and place
+	ID     string // unique within the bulletin
+	Region string // a Site region ID
+	Kind   Kind
+	Title  string
+	Body   string // Markdown
+	// Sketch is the Body's, worked out once where it is loaded.
+	Sketch    Sketch
+	TitleAuto bool // Title was derived from the body
+	IDAuto    bool // ID was made from the point's region and place
 	Private   bool
 	Events    []*Event
 

@@ -3,7 +3,6 @@ package bulletin
 import (
 	"encoding/base64"
 	"fmt"
-	"hash/fnv"
 	"strings"
 	"unicode"
 )
@@ -14,7 +13,7 @@ import (
 // given to another request without the writer hearing of it.
 //
 // It is a b-bit MinHash (Li and König, 2010) of the set of the text's
-// words of more than three letters: for each of 32 hash functions, the
+// words of more than three letters: for each of 64 hash functions, the
 // low byte of the least hash of a word. Two texts' sketches agree in a
 // share of bytes that estimates the share of words they have in common
 // (their Jaccard similarity). Edits that leave a request recognisable
@@ -33,9 +32,10 @@ func SketchOf(text string) Sketch {
 		if len(w) <= 3 {
 			continue // the, and, for, pray: shared by every request
 		}
-		h := fnv.New64a()
-		h.Write([]byte(w))
-		x := h.Sum64()
+		x := uint64(14695981039346656037) // FNV-1a
+		for i := 0; i < len(w); i++ {
+			x = (x ^ uint64(w[i])) * 1099511628211
+		}
 		for i := range mins {
 			if v := mix(x + uint64(i)*0x9e3779b97f4a7c15); v < mins[i] {
 				mins[i] = v

@@ -672,6 +672,7 @@ func (d *decoder) point(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, 
 	}
 	pt.Kind = bulletin.Kind(m.enum("kind", true, "", string(bulletin.Praise), string(bulletin.Prayer)))
 	pt.Body = m.markdown("body", true)
+	pt.Sketch = bulletin.SketchOf(pt.Body)
 	pt.Title = m.line("title", false)
 	if pt.Title == "" && pt.Body != "" {
 		pt.Title = markdown.FirstSentence(pt.Body, titleLength)
