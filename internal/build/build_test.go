@@ -213,3 +213,32 @@ func TestWarnLargeFiles(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestMediaTypesSayUTF8 checks that every text the site serves says it is
+// UTF-8: a browser opening a feed without it shows "â€”" for every dash.
+func TestMediaTypesSayUTF8(t *testing.T) {
+	for _, o := range build.Outputs {
+		if !strings.HasSuffix(o.MediaType, "; charset=utf-8") {
+			t.Errorf("%s is served as %q, without charset=utf-8", o.Path, o.MediaType)
+		}
+	}
+	headers := string(mustRender(t, "_headers"))
+	for _, line := range strings.Split(headers, "\n") {
+		if strings.Contains(line, "Content-Type:") && !strings.HasSuffix(line, "; charset=utf-8") {
+			t.Errorf("_headers: %s", strings.TrimSpace(line))
+		}
+	}
+}
+
+// mustRender returns the file at path of the sample site, rendered.
+func mustRender(t *testing.T, path string) []byte {
+	t.Helper()
+	_, files := buildSite(t, sites[0].src, sites[0].now)
+	for _, f := range files {
+		if f.Path == path {
+			return f.Data
+		}
+	}
+	t.Fatalf("the sample has no %s", path)
+	return nil
+}

@@ -56,7 +56,7 @@ func headersFile(m *Model) []byte {
 	rule("/*", "X-Content-Type-Options: nosniff")
 	rule("/assets/*", fmt.Sprintf("Cache-Control: public, max-age=%d", assetMaxAge))
 	rule("/events/*", cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
-	rule("/feeds/archive/*", "Content-Type: application/atom+xml", cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
+	rule("/feeds/archive/*", "Content-Type: "+atomType, cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
 	for _, p := range paths {
 		rule("/"+(&url.URL{Path: p}).EscapedPath(), "Content-Type: "+MediaType(p), cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
 	}

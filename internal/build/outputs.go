@@ -45,8 +45,8 @@ type Output struct {
 
 // Media types of more than one row.
 const (
-	atomType     = "application/atom+xml"
-	rssType      = "application/rss+xml"
+	atomType     = "application/atom+xml; charset=utf-8"
+	rssType      = "application/rss+xml; charset=utf-8"
 	calendarType = "text/calendar; charset=utf-8"
 	htmlType     = "text/html; charset=utf-8"
 	textType     = "text/plain; charset=utf-8"
@@ -62,10 +62,10 @@ func init() {
 	Outputs = []Output{
 		{"feeds/<feed>.atom", atomType, whole(heads("atom", feed.EncodeAtom))},
 		{"feeds/<feed>.rss", rssType, whole(heads("rss", feed.EncodeRSS))},
-		{"feeds/<feed>.json", "application/feed+json", whole(heads("json", feed.EncodeJSON))},
+		{"feeds/<feed>.json", "application/feed+json; charset=utf-8", whole(heads("json", feed.EncodeJSON))},
 		{"feeds/archive/<feed>/<year>.atom", atomType, history(archives)},
 		{"feeds/podcast.rss", rssType, whole(podcast)},
-		{"feeds.opml", "text/x-opml", whole(opml)},
+		{"feeds.opml", "text/x-opml; charset=utf-8", whole(opml)},
 		{"calendars/<calendar>.ics", calendarType, whole(calendars)},
 		{"events/<event>.ics", calendarType, whole(singleEvents)},
 		{"scripts/<bulletin>.txt", textType, history(scripts("txt", (*script.Script).WriteText))},
@@ -77,7 +77,7 @@ func init() {
 		{"events/index.html", htmlType, whole(sitePage("events/index.html", (*page.Pages).Events))},
 		{"subscribe/index.html", htmlType, whole(sitePage("subscribe/index.html", ignoreText((*page.Pages).Subscribe)))},
 		{"404.html", htmlType, whole(sitePage("404.html", ignoreText((*page.Pages).NotFound)))},
-		{"sitemap.xml", "application/xml", whole(sitePage("sitemap.xml", ignoreText((*page.Pages).Sitemap)))},
+		{"sitemap.xml", "application/xml; charset=utf-8", whole(sitePage("sitemap.xml", ignoreText((*page.Pages).Sitemap)))},
 		{"robots.txt", textType, whole(sitePage("robots.txt", ignoreText((*page.Pages).Robots)))},
 		{"assets/<asset>.css", "text/css; charset=utf-8", whole(assets(".css"))},
 		{"assets/<asset>.js", "text/javascript; charset=utf-8", whole(assets(".js"))},
