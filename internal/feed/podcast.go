@@ -216,7 +216,7 @@ func EncodePodcast(w io.Writer, p *Podcast) error {
 		RssFeed: &feeds.RssFeed{
 			Title:         p.Title,
 			Link:          p.HomeURL,
-			Description:   p.Description,
+			Description:   rssText(p.Description),
 			Language:      p.Language,
 			LastBuildDate: rssTime(p.Updated),
 			Generator:     Generator,
@@ -251,7 +251,7 @@ func EncodePodcast(w io.Writer, p *Podcast) error {
 			RssItem: &feeds.RssItem{
 				Title:       e.Title,
 				Link:        e.URL,
-				Description: e.Summary,
+				Description: rssText(e.Summary),
 				Content:     &feeds.RssContent{Content: e.Content},
 				Enclosure:   &feeds.RssEnclosure{Url: e.Audio.URL, Length: strconv.FormatInt(e.Audio.Length, 10), Type: e.Audio.Type},
 				Guid:        &feeds.RssGuid{Id: e.ID, IsPermaLink: "false"},

@@ -9,8 +9,13 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
@@ -149,6 +154,60 @@ func decodeXML(t *testing.T, data []byte, v any) {
 	}
 	if err := xml.Unmarshal(data, v); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDescriptionsStayText builds RSS feeds from generated bulletins,
+// whose texts hold markup, entities and code, and reads every description
+// back as feed readers do: gofeed decodes the XML, and what it gives is
+// parsed as HTML, which must hold no element and say the plain text.
+func TestDescriptionsStayText(t *testing.T) {
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	parser := gofeed.NewParser()
+	for seed := range uint64(40) {
+		s, bs := generate(rand.New(rand.NewPCG(seed, 1)), "/")
+		for _, f := range feed.Build(s, bs, bulletin.Track(bs), now).Heads {
+			fd, err := parser.Parse(bytes.NewReader(encodeFeed(t, feed.EncodeRSS, f)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkText(t, f.Name+" channel", fd.Description)
+			for _, it := range fd.Items {
+				checkText(t, f.Name+" "+it.GUID, it.Description)
+			}
+		}
+		// And the podcast's, every bulletin with audio.
+		s.Podcast = &bulletin.Podcast{Title: s.Title, Author: "A", Image: "https://example.org/a.png", Category: "Religion & Spirituality"}
+		for _, b := range bs {
+			b.Audio = &bulletin.Audio{URL: "https://example.org/a.mp3", Length: 1, Type: "audio/mpeg", Duration: time.Minute}
+		}
+		var buf bytes.Buffer
+		if err := feed.EncodePodcast(&buf, feed.BuildPodcast(s, bs, bulletin.Track(bs), now)); err != nil {
+			t.Fatal(err)
+		}
+		fd, err := parser.Parse(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkText(t, "podcast channel", fd.Description)
+		for _, it := range fd.Items {
+			checkText(t, "podcast "+it.GUID, it.Description)
+		}
+	}
+}
+
+// checkText fails the test when an HTML reader would find an element in
+// the description d.
+func checkText(t *testing.T, where, d string) {
+	t.Helper()
+	nodes, err := html.ParseFragment(strings.NewReader(d), &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range nodes {
+		if n.Type != html.TextNode {
+			t.Fatalf("%s: a reader finds %s in the description %q", where, n.Data, d)
+		}
 	}
 }
 

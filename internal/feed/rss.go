@@ -3,6 +3,7 @@ package feed
 import (
 	"encoding/xml"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -61,7 +62,7 @@ func EncodeRSS(w io.Writer, f *Feed) error {
 		RssFeed: &feeds.RssFeed{
 			Title:          f.Title,
 			Link:           f.HomeURL,
-			Description:    f.Description,
+			Description:    rssText(f.Description),
 			Language:       f.Language,
 			ManagingEditor: rssAuthor(f.Author),
 			LastBuildDate:  rssTime(f.Updated),
@@ -84,7 +85,7 @@ func EncodeRSS(w io.Writer, f *Feed) error {
 			RssItem: &feeds.RssItem{
 				Title:       e.Title,
 				Link:        e.URL,
-				Description: e.Summary,
+				Description: rssText(e.Summary),
 				Content:     &feeds.RssContent{Content: e.Content},
 				Author:      rssAuthor(e.Author),
 				Guid:        &feeds.RssGuid{Id: e.ID, IsPermaLink: "false"},
@@ -107,6 +108,14 @@ func EncodeRSS(w io.Writer, f *Feed) error {
 		Channel:   ch,
 	})
 }
+
+// rssText returns plain text as the HTML that shows it. Readers take an
+// RSS description for HTML (RSS 2.0 allows "entity-encoded HTML" there),
+// so text escaped once for XML alone would reach them as markup: a body
+// about "<img src=x onerror=…>" would be an image, with its script.
+func rssText(s string) string { return htmlText.Replace(s) }
+
+var htmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // rssAuthor returns "email (name)", the form RSS requires, or "" when
 // there is no e-mail address.
