@@ -20,36 +20,40 @@ type Slot struct {
 	// in the zone; an all-day event's are its first and last days.
 	Start string `json:"start"`
 	End   string `json:"end"`
+	// Listed is the last day, where the event happens, that the
+	// calendars list it (see ical.ListedUntil): its last occurrence's,
+	// and the window after it.
+	Listed string `json:"listed"`
 }
 
 const slotLayout = "2006-01-02T15:04:05"
 
-// slotOf returns when e takes place.
-func slotOf(e *bulletin.Event) *Slot {
+// slotOf returns when the event t takes place.
+func slotOf(s *bulletin.Site, t *bulletin.Tracked) *Slot {
+	e := t.Event
+	listed := ical.ListedUntil(s, t).String()
 	if e.AllDay {
 		until := e.Until
 		if until.IsZero() {
 			until = e.Date
 		}
-		return &Slot{Kind: string(e.Kind), Start: e.Date.String(), End: until.String()}
+		return &Slot{Kind: string(e.Kind), Start: e.Date.String(), End: until.String(), Listed: listed}
 	}
-	return &Slot{Kind: string(e.Kind), Zone: e.Zone.String(), Start: e.Start.Format(slotLayout), End: e.End.Format(slotLayout)}
+	return &Slot{Kind: string(e.Kind), Zone: e.Zone.String(), Start: e.Start.Format(slotLayout), End: e.End.Format(slotLayout), Listed: listed}
 }
 
-// lastDay returns the slot's last day, or the zero Date when it cannot be
-// read.
-func (sl *Slot) lastDay() bulletin.Date {
-	if sl == nil {
-		return bulletin.Date{}
+// over reports whether the calendars no longer list the event at now, as
+// ical.Listed would say, or whether the slot cannot be read.
+func (sl *Slot) over(now time.Time) bool {
+	if sl.cancelled("", 0, now) == nil {
+		return true
 	}
-	t, err := time.Parse(slotLayout, sl.End)
-	if sl.Zone == "" {
-		t, err = time.Parse(time.DateOnly, sl.End)
+	loc := time.UTC
+	if sl.Zone != "" {
+		loc, _ = time.LoadLocation(sl.Zone)
 	}
-	if err != nil {
-		return bulletin.Date{}
-	}
-	return bulletin.DateOf(t)
+	last, err := time.Parse(time.DateOnly, sl.Listed)
+	return err != nil || last.Before(bulletin.DateOf(now.In(loc)).In(time.UTC))
 }
 
 // cancelled returns the slot as an event that left a calendar, or nil
@@ -102,6 +106,10 @@ func (sl *Slot) cancelled(uid string, seq int, left time.Time) *ical.Cancelled {
 // below what was published: it grows by one, at most once a build, when
 // the event changed (bulletin.Event.Revision), when it first left a
 // calendar, and when it comes back after it left them all.
+// maxSequence bounds SEQUENCE, an iCalendar INTEGER, against a manifest
+// edited by hand.
+const maxSequence = 1<<31 - 2
+
 func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 	s := m.Site
 	today := bulletin.DateOf(m.Now.In(s.Location))
@@ -121,6 +129,12 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 		}
 	}
 
+	// A calendar no longer published (its region left site.yaml) can
+	// cancel nothing: its subscribers keep what it listed.
+	// Its events remember it until they are over, so that it cancels
+	// them if it comes back.
+	dropped := map[string]int{} // path → events it listed, still to come
+
 	// leave works out the calendars an event is kept in as cancelled:
 	// those it left in this build, unless it aged out of them, and those
 	// it left within cancelled_days. It returns them, by path, with the
@@ -130,6 +144,11 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 		var first []string
 		for _, path := range slices.Sorted(maps.Keys(p.Calendars)) {
 			day := p.Calendars[path]
+			if cals[path] == nil && !aged {
+				kept[path] = day
+				dropped[path]++
+				continue
+			}
 			if cals[path] == nil || lists[path][uid] {
 				continue
 			}
@@ -150,7 +169,7 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 	keep := func(uid string, r Record, sl *Slot) {
 		for _, path := range slices.Sorted(maps.Keys(r.Calendars)) {
 			day := r.Calendars[path]
-			if day == "" {
+			if day == "" || cals[path] == nil {
 				continue
 			}
 			d, _ := time.Parse(time.DateOnly, day)
@@ -164,7 +183,7 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 	for _, t := range m.Events {
 		uid := s.UID(t.Event)
 		p, had := prev.Events[uid]
-		r := Record{File: t.Point.Bulletin.Pos.File, Title: t.Title, Sequence: t.Sequence, State: state(t.Event), Time: slotOf(t.Event)}
+		r := Record{File: t.Point.Bulletin.Pos.File, Title: t.Title, Revisions: t.Sequence, State: state(t.Event), Time: slotOf(s, t)}
 		kept, first := leave(uid, p, !ical.Listed(s, t, m.Now))
 		r.Calendars = kept
 		for path, uids := range lists {
@@ -172,8 +191,11 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 				r.Calendars[path] = ""
 			}
 		}
-		changed := had && (p.State != "" && p.State != r.State || p.Gone != "")
-		r.Sequence = max(r.Sequence, p.Sequence)
+		// A change since: of its state, in the bulletins' count of its
+		// revisions (a correction), or its coming back.
+		p.Sequence = min(p.Sequence, maxSequence)
+		changed := had && (p.State != "" && p.State != r.State || p.Revisions != t.Sequence || p.Gone != "")
+		r.Sequence = max(t.Sequence, p.Sequence)
 		if (changed || len(first) > 0) && r.Sequence <= p.Sequence {
 			r.Sequence = p.Sequence + 1
 		}
@@ -197,8 +219,8 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 		// Its record keeps no more than its cancelled copies need, and
 		// its SEQUENCE and when it went, should it come back.
 		p := prev.Events[uid]
-		kept, first := leave(uid, p, !p.Time.lastDay().IsZero() && p.Time.lastDay().Before(today.AddDays(-s.PastDays)))
-		r := Record{File: p.File, Sequence: p.Sequence, Gone: p.Gone}
+		kept, first := leave(uid, p, p.Time == nil || p.Time.over(m.Now))
+		r := Record{File: p.File, Sequence: min(p.Sequence, maxSequence), Gone: p.Gone}
 		if len(first) > 0 && r.Gone == "" {
 			r.Sequence++
 		}
@@ -218,6 +240,10 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 			notes.Add(bulletin.Pos{File: p.File}, "the %s %q is no longer published: %s keep it as cancelled until %s, so that subscribers' calendars drop it",
 				what, p.Title, strings.Join(first, ", "), until)
 		}
+	}
+	for _, path := range slices.Sorted(maps.Keys(dropped)) {
+		notes.Add(bulletin.Pos{File: s.Pos.File}, "%s is no longer published, as its region is gone from site.yaml, and its subscribers' apps keep the %s it listed; to cancel them, put the region back until they are over, with no points",
+			path, plural(dropped[path], "event", "events"))
 	}
 	for _, c := range m.Calendars {
 		slices.SortFunc(c.Cancelled, func(a, b *ical.Cancelled) int { return strings.Compare(a.UID, b.UID) })

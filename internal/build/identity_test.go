@@ -244,6 +244,10 @@ func TestIdentity(t *testing.T) {
 			replace("2026-12-04.yaml", "    region: africa", "    region: latin-america")),
 			warns:  []string{`bulletins/2026-12-04.yaml:13:9: this court hearing was in calendars/africa.ics: it is kept there as cancelled until 2027-01-04`},
 			events: map[string]string{"latin-america dr-hearing": "2 CONFIRMED", "africa dr-hearing": "2 CANCELLED", "all dr-hearing": "2 CONFIRMED"}},
+		{name: "correct a bulletin after it moved an event", edits: edits(
+			later1("africa", "A hearing for our partners in Africa", drHearing),
+			replace("2026-12-04.yaml", "title: Prayer for the week of 4 December\n", "title: Prayer for the week of 4 December\nupdated: \"2026-12-05 06:00\"\n")),
+			events: map[string]string{"africa dr-hearing": "2 CONFIRMED", "latin-america dr-hearing": "2 CANCELLED"}},
 		{name: "correct a region in place", edits: edits(replace("2026-11-27.yaml", "  - id: chennai-court\n    region: southeast-asia", "  - id: chennai-court\n    region: south-asia")),
 			warns:  []string{`bulletins/2026-11-27.yaml:28:9: this court hearing was in calendars/southeast-asia.ics: it is kept there as cancelled until 2027-01-04`},
 			events: map[string]string{"southeast-asia chennai-hearing": "1 CANCELLED", "south-asia chennai-hearing": "1 CONFIRMED", "all chennai-hearing": "1 CONFIRMED"}},
@@ -274,10 +278,12 @@ func TestIdentity(t *testing.T) {
 			if len(before.warns) > 0 {
 				t.Fatalf("the site warns before any edit:\n%s", strings.Join(before.warns, "\n"))
 			}
-			var after seen
+			after := before
 			for _, edit := range tt.edits {
 				edit(f)
-				after = publish(t, f, out, identityNow)
+				next := publish(t, f, out, identityNow)
+				checkCalendars(t, after, next)
+				after = next
 			}
 			checkIdentity(t, before, after, tt.renamed, tt.warns)
 			for key, want := range tt.events {
@@ -386,7 +392,13 @@ func checkIdentity(t *testing.T, before, after seen, renamed map[string]string, 
 			t.Errorf("%s: the feed's ID changed from %q to %q", file, id, after.feedIDs[file])
 		}
 	}
+	checkCalendars(t, before, after)
+}
 
+// checkCalendars checks what holds of the calendars from one build to
+// the next (see TestIdentity).
+func checkCalendars(t *testing.T, before, after seen) {
+	t.Helper()
 	seqs := map[string]string{} // UID → SEQUENCE, in every calendar
 	for file, events := range after.events {
 		for uid, got := range events {
@@ -601,4 +613,108 @@ func feedID(fd *gofeed.Feed, text string) string {
 		return m[1]
 	}
 	return "" // RSS and JSON Feed have none but their address, which moves with the site
+}
+
+// TestLeavingEdges follows events out of the calendars at the edges: a
+// series still running when its bulletin goes, a cancelled event already
+// past its window, a region taken out of site.yaml and put back, and a
+// manifest edited by hand.
+func TestLeavingEdges(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, time.UTC) }
+	type step struct {
+		edit  func(files)
+		now   time.Time
+		want  map[string]string // "calendar uid" → "SEQUENCE STATUS", or "" for none
+		warns []string          // what the warnings about calendars say
+	}
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"a series still running when its bulletin goes", []step{
+			{replace("site.yaml", "regions:", "calendar_past_days: 7\nregions:"), day(2027, 1, 10), map[string]string{"southeast-asia manila-vigil": "0 CONFIRMED"}, nil},
+			{remove("2026-11-27.yaml"), day(2027, 1, 10), map[string]string{"southeast-asia manila-vigil": "1 CANCELLED", "southeast-asia chennai-hearing": ""},
+				[]string{`the prayer gathering "Weekly prayer vigil" is no longer published: calendars/all.ics, calendars/gatherings.ics, calendars/southeast-asia.ics keep it as cancelled until 2027-02-09`}},
+		}},
+		{"a cancelled event past its window, then its bulletin goes", []step{
+			{replace("2026-11-20.yaml", "        location: Palacio de Justicia, Santo Domingo\n", "        location: Palacio de Justicia, Santo Domingo\n        status: cancelled\n"),
+				day(2027, 1, 13), map[string]string{"latin-america dr-hearing": "1 CANCELLED"}, nil},
+			{nil, day(2027, 1, 14), map[string]string{"latin-america dr-hearing": ""}, nil},
+			{remove("2026-11-20.yaml"), day(2027, 1, 14), map[string]string{"latin-america dr-hearing": ""}, nil},
+		}},
+		{"a region taken out and put back", []step{
+			{nil, identityNow, map[string]string{"southeast-asia manila-vigil": "0 CONFIRMED"}, nil},
+			{together(replace("site.yaml", "  - id: southeast-asia\n    name: Southeast Asia\n", ""),
+				func(f files) {
+					f["2026-11-27.yaml"] = strings.ReplaceAll(f["2026-11-27.yaml"], "region: southeast-asia", "region: south-asia")
+				}),
+				identityNow, map[string]string{"south-asia manila-vigil": "0 CONFIRMED"},
+				[]string{"calendars/southeast-asia.ics is no longer published, as its region is gone from site.yaml, and its subscribers' apps keep the 2 events it listed"}},
+			{replace("site.yaml", "  - id: south-asia\n", "  - id: southeast-asia\n    name: Southeast Asia\n  - id: south-asia\n"), identityNow,
+				map[string]string{"southeast-asia manila-vigil": "1 CANCELLED", "southeast-asia chennai-hearing": "1 CANCELLED", "south-asia manila-vigil": "1 CONFIRMED"},
+				[]string{"this prayer gathering was in calendars/southeast-asia.ics", "this court hearing was in calendars/southeast-asia.ics"}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := files(maps.Clone(identitySite))
+			out := filepath.Join(t.TempDir(), "public")
+			publish(t, f, out, identityNow)
+			for i, st := range tt.steps {
+				if st.edit != nil {
+					st.edit(f)
+				}
+				s := publish(t, f, out, st.now)
+				for key, want := range st.want {
+					file, uid, _ := strings.Cut(key, " ")
+					if got := s.events["calendars/"+file+".ics"][uid+"@prayer.example.org"]; got != want {
+						t.Errorf("step %d: %s in calendars/%s.ics: %q, want %q", i+1, uid, file, got, want)
+					}
+				}
+				var notes []string
+				for _, w := range s.warns {
+					if strings.Contains(w, "calendars/") {
+						notes = append(notes, w)
+					}
+				}
+				if len(notes) != len(st.warns) {
+					t.Errorf("step %d: warnings about calendars:\n%s\nwant %d", i+1, strings.Join(notes, "\n"), len(st.warns))
+				}
+				for j, w := range st.warns {
+					if j < len(notes) && !strings.Contains(notes[j], w) {
+						t.Errorf("step %d: warning %q, want it to hold %q", i+1, notes[j], w)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestManifestEditedByHand: a manifest that cannot be read stops the
+// build, which writes nothing, rather than let SEQUENCEs drop; a
+// SEQUENCE out of iCalendar's range is held within it.
+func TestManifestEditedByHand(t *testing.T) {
+	f := files(maps.Clone(identitySite))
+	out := filepath.Join(t.TempDir(), "public")
+	publish(t, f, out, identityNow)
+	path := filepath.Join(out, build.ManifestFile)
+	data, _ := os.ReadFile(path)
+	good := string(data)
+	os.WriteFile(path, []byte(strings.Replace(good, `"kind": "hearing"`, `"kind": 1`, 1)), 0o644)
+	before := tree(t, out)
+	_, err := build.Run(build.Options{Src: fstest.MapFS{"site.yaml": {Data: []byte(f["site.yaml"])}, "a.yaml": {Data: []byte(f["2026-11-20.yaml"])}},
+		Name: "bulletins", Now: build.At(identityNow), Out: out})
+	if err == nil || !strings.Contains(err.Error(), "restore it (a copy is on the live site) or, to start afresh, delete it") {
+		t.Errorf("build with a broken manifest: %v", err)
+	}
+	if tree(t, out) != before {
+		t.Errorf("build with a broken manifest wrote files")
+	}
+	os.WriteFile(path, []byte(regexp.MustCompile(`"sequence": \d+`).ReplaceAllString(
+		strings.Replace(good, `"state"`, `"sequence": 9223372036854775807, "state"`, -1), `"sequence": 9223372036854775807`)), 0o644)
+	later1("africa", "A hearing for our partners in Africa", drHearing)(f)
+	s := publish(t, f, out, identityNow)
+	if got := s.events["calendars/africa.ics"]["dr-hearing@prayer.example.org"]; got != "2147483647 CONFIRMED" {
+		t.Errorf("dr-hearing: %q, want SEQUENCE 2147483647", got)
+	}
 }

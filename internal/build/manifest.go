@@ -71,6 +71,9 @@ type Record struct {
 	// SEQUENCE goes below it, and a changed state raises it.
 	Sequence int    `json:"sequence,omitempty"`
 	State    string `json:"state,omitempty"`
+	// Revisions is the bulletins' count of the event's revisions
+	// (bulletin.Tracked.Sequence), which a correction raises.
+	Revisions int `json:"revisions,omitempty"`
 	// Calendars are the subscription calendars that list the event, by
 	// path, each with "", and those that keep it as cancelled since it
 	// left them, each with the day it left (see Model.settle).

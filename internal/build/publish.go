@@ -87,12 +87,18 @@ func OpenStage(dir string) (*Stage, *Manifest, error) {
 	cleanStale(dir)
 	st := &Stage{dir: dir, owned: map[string]bool{}, unlock: unlock, added: map[string]bool{}, dirs: map[string]bool{".": true},
 		path: filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".staging-"+random())}
-	prev := &Manifest{}
-	if old, err := ReadManifest(filepath.Join(dir, ManifestFile)); err == nil {
-		prev = old
-		for _, p := range old.Files {
-			st.owned[p] = true
-		}
+	prev, err := ReadManifest(filepath.Join(dir, ManifestFile))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		prev = &Manifest{}
+	case err != nil:
+		// Read as empty, it would let SEQUENCEs drop and cancelled
+		// copies go, unnoticed.
+		unlock()
+		return nil, nil, fmt.Errorf("%w: the manifest records the IDs and SEQUENCEs subscribers already hold; restore it (a copy is on the live site) or, to start afresh, delete it", err)
+	}
+	for _, p := range prev.Files {
+		st.owned[p] = true
 	}
 	if err := os.MkdirAll(st.path, 0o755); err != nil {
 		unlock()

@@ -119,11 +119,18 @@ type Cancelled struct {
 
 // Listed reports whether a subscription calendar lists the event at now.
 func Listed(s *bulletin.Site, t *bulletin.Tracked, now time.Time) bool {
+	return !ListedUntil(s, t).Before(t.Today(now))
+}
+
+// ListedUntil returns the last day, where the event happens, that
+// subscription calendars list it: calendar_past_days after its last day,
+// or cancelled_days when it is cancelled.
+func ListedUntil(s *bulletin.Site, t *bulletin.Tracked) bulletin.Date {
 	days := s.PastDays
 	if t.Status == bulletin.Cancelled {
 		days = s.CancelledDays
 	}
-	return !t.LastDay().Before(t.Today(now).AddDays(-days))
+	return t.LastDay().AddDays(days)
 }
 
 // Single returns the calendar of one event, for its download link.
