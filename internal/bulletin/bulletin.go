@@ -143,10 +143,18 @@ type Bulletin struct {
 }
 
 // Published returns the instant the bulletin is published: its embargo
-// when it has one, else its date.
+// when it has one, else the first instant of its date that is on that
+// date both in the site's zone and in UTC. (Its midnight in Manila is the
+// day before in UTC, and readers that show UTC, or convert to another
+// zone, would list it under that day; east of UTC it is published when
+// the UTC date turns.)
 func (b *Bulletin) Published() time.Time {
 	if !b.Publish.IsZero() {
 		return b.Publish
+	}
+	y, m, d := b.Date.Date()
+	if utc := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); utc.After(b.Date) {
+		return utc.In(b.Date.Location())
 	}
 	return b.Date
 }

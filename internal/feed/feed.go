@@ -125,15 +125,16 @@ type source struct {
 }
 
 // times returns the published and updated times of the entry made from
-// src. The points of a bulletin are dated a second apart in reading
-// order, the first the bulletin's own time, so that readers, which sort
-// by date, keep the bulletin's order, and no two entries share a time.
+// src. The points of a bulletin are dated a second apart after the
+// bulletin's own time, the first the latest, so that readers, which sort
+// by date, keep the bulletin's order, no two entries share a time, and
+// every entry is on the bulletin's date in the site's zone and in UTC.
 func (src source) times() (published, updated time.Time) {
 	if src.pt == nil {
 		return src.b.Published(), src.b.Modified()
 	}
-	offset := time.Duration(slices.Index(src.b.Points, src.pt)) * time.Second
-	return src.b.Published().Add(-offset), src.b.Modified().Add(-offset)
+	offset := time.Duration(len(src.b.Points)-1-slices.Index(src.b.Points, src.pt)) * time.Second
+	return src.b.Published().Add(offset), src.b.Modified().Add(offset)
 }
 
 // Build returns every feed of the site. The bulletins must be the
