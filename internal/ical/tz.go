@@ -18,9 +18,13 @@ import (
 // zone that does not change within the span gets a single observance whose
 // TZOFFSETFROM equals its TZOFFSETTO, starting 1970-01-01 (or at from, if
 // earlier).
+//
+// Every VTIMEZONE has a STANDARD observance, which Outlook requires
+// (MS-OXCICAL) and python-icalendar needs: a span that lies wholly in
+// summer time begins, instead, where the standard time before it did.
 func Timezone(loc *time.Location, from, to time.Time) *ics.VTimezone {
 	tz := ics.NewTimezone(loc.String())
-	for _, o := range observances(transitions(loc, from, to)) {
+	for _, o := range observances(transitions(loc, standardBefore(loc, from), to)) {
 		var c *ics.ComponentBase
 		if o.first.dst {
 			d := &ics.Daylight{}
@@ -91,6 +95,21 @@ func nextBound(loc *time.Location, t time.Time) time.Time {
 		return end
 	}
 	return end
+}
+
+// standardBefore returns from, or, when loc keeps summer time at from,
+// the last instant of standard time before it, if there is one.
+func standardBefore(loc *time.Location, from time.Time) time.Time {
+	for at, i := from, 0; at.In(loc).IsDST() && i < 100; i++ {
+		start, _ := at.In(loc).ZoneBounds()
+		if start.IsZero() {
+			break
+		}
+		if at = start.Add(-time.Second); !at.In(loc).IsDST() {
+			return at
+		}
+	}
+	return from
 }
 
 // transitions returns the transition that began the zone period containing

@@ -215,6 +215,9 @@ func TestTimezone(t *testing.T) {
 		// (go.dev/issue/81583), to years served by the TZ rule.
 		{"1850-2040", [3]int{1850, 1, 1}, [3]int{2040, 12, 31}, 24 * time.Hour},
 		{"2031-2031", [3]int{2031, 6, 1}, [3]int{2031, 6, 2}, time.Hour},
+		// Spans with no change, in the summers of the north and the south.
+		{"2027-07", [3]int{2027, 7, 1}, [3]int{2027, 7, 3}, time.Hour},
+		{"2027-03", [3]int{2027, 3, 19}, [3]int{2027, 3, 22}, time.Hour},
 	}
 	for _, name := range append(tzZones, "UTC") {
 		loc := tzLoad(t, name)
@@ -233,6 +236,9 @@ func TestTimezone(t *testing.T) {
 				}
 				if got := tzs[0].GetProperty(ics.ComponentPropertyTzid); got == nil || got.Value != name {
 					t.Fatalf("got TZID %v, want %q", got, name)
+				}
+				if !strings.Contains(text, "BEGIN:STANDARD\r\n") {
+					t.Errorf("no STANDARD observance (Outlook requires one):\n%s", text)
 				}
 				ev := newTZEvaluator(t, tzs[0])
 				bad := 0
