@@ -69,6 +69,26 @@ func outlookEvent(e *bulletin.Event, details string) string {
 	return "https://outlook.live.com/calendar/0/deeplink/compose?" + query(v)
 }
 
+// googleAdds reports whether Google's link adds what the calendar holds:
+// its template takes one RRULE and no EXDATE, so a series with days off
+// would gain them back.
+func googleAdds(e *bulletin.Event) bool {
+	return e.Repeat == nil || len(e.Repeat.Except) == 0
+}
+
+// outlookAdds reports whether Outlook's link adds what the calendar
+// holds: its compose link takes no repeat rule, so it would add only a
+// series' first day, which may be past.
+func outlookAdds(e *bulletin.Event) bool { return e.Repeat == nil }
+
+// icsLabel names the .ics download of an event by who needs it.
+func icsLabel(e *bulletin.Event) string {
+	if googleAdds(e) && outlookAdds(e) {
+		return "Apple and others (.ics)"
+	}
+	return "Apple, Outlook and others (.ics)"
+}
+
 func summary(e *bulletin.Event) string {
 	return e.Kind.Label() + ": " + e.Title
 }

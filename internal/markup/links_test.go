@@ -78,3 +78,43 @@ func TestAddToCalendar(t *testing.T) {
 		}
 	}
 }
+
+// TestAddSeries checks that a link is offered only when it adds what the
+// calendar holds: Google's template takes no EXDATE, and Outlook's
+// compose link no repeat at all; the .ics download is always right.
+func TestAddSeries(t *testing.T) {
+	chicago, _ := time.LoadLocation("America/Chicago")
+	base, _ := url.Parse("https://prayer.example.org/")
+	s := &bulletin.Site{BaseURL: base, Title: "Prayer"}
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	until := bulletin.Date{Year: 2027, Month: 1, Day: 28}
+	tests := []struct {
+		name            string
+		repeat          *bulletin.Repeat
+		google, outlook bool
+	}{
+		{"one day", nil, true, true},
+		{"weekly", &bulletin.Repeat{Rule: "FREQ=WEEKLY", Until: until}, true, false},
+		{"weekly with a day off", &bulletin.Repeat{Rule: "FREQ=WEEKLY", Until: until, Except: []bulletin.Date{{Year: 2026, Month: 12, Day: 29}}}, false, false},
+	}
+	for _, tt := range tests {
+		b := &bulletin.Bulletin{ID: "b", Date: time.Date(2026, 11, 27, 0, 0, 0, 0, chicago)}
+		pt := &bulletin.Point{ID: "p", Title: "Point", Body: "Pray.", Bulletin: b}
+		start := time.Date(2026, 12, 8, 19, 0, 0, 0, chicago)
+		e := &bulletin.Event{ID: "call", Kind: bulletin.Gathering, Title: "Call", Start: start, End: start.Add(time.Hour), Zone: chicago,
+			Repeat: tt.repeat, Last: until, Point: pt}
+		pt.Events = []*bulletin.Event{e}
+		w := &markup.Writer{Site: s, Tracked: map[string]*bulletin.Tracked{"call": {Event: e}}, Markdown: markdown.NewCache(base), Root: "/", Now: now}
+		w.Point(pt, "p")
+		html := w.String()
+		if got := strings.Contains(html, "calendar.google.com"); got != tt.google {
+			t.Errorf("%s: Google link %v, want %v", tt.name, got, tt.google)
+		}
+		if got := strings.Contains(html, "outlook.live.com"); got != tt.outlook {
+			t.Errorf("%s: Outlook link %v, want %v", tt.name, got, tt.outlook)
+		}
+		if !strings.Contains(html, `/events/call.ics" download>`) {
+			t.Errorf("%s: no .ics download:\n%s", tt.name, html)
+		}
+	}
+}

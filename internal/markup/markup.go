@@ -224,13 +224,22 @@ func (w *Writer) events(events []*bulletin.Event, mentions bool) {
 		}
 		if latest.Status != bulletin.Cancelled && !latest.LastDay().Before(latest.Today(w.Now)) {
 			details := Details(w.Site, latest, w.Markdown.Text(latest.Point.Body))
-			w.Raw("\n<br><span class=\"add\">Add to calendar: <a href=\"")
-			w.URL(googleEvent(latest, details))
-			w.Raw(`" rel="nofollow">Google</a> · <a href="`)
-			w.URL(outlookEvent(latest, details))
-			w.Raw(`" rel="nofollow">Outlook</a> · <a href="`)
+			w.Raw("\n<br><span class=\"add\">Add to calendar: ")
+			if googleAdds(latest) {
+				w.Raw(`<a href="`)
+				w.URL(googleEvent(latest, details))
+				w.Raw(`" rel="nofollow">Google</a> · `)
+			}
+			if outlookAdds(latest) {
+				w.Raw(`<a href="`)
+				w.URL(outlookEvent(latest, details))
+				w.Raw(`" rel="nofollow">Outlook</a> · `)
+			}
+			w.Raw(`<a href="`)
 			w.URL(w.Root + bulletin.EventPath(latest))
-			w.Raw(`" download>Apple and others (.ics)</a></span>`)
+			w.Raw(`" download>`)
+			w.Text(icsLabel(latest))
+			w.Raw(`</a></span>`)
 		}
 		w.Raw("\n</li>")
 	}

@@ -32,8 +32,8 @@ var pointTemplate = template.Must(template.New("point").Parse(`<article class="p
 <br><em class="update">Since updated: {{.}}.</em>{{end}}
 {{- with .URL}}
 <br><a href="{{.}}">More about it</a>{{end}}
-{{- if .Google}}
-<br><span class="add">Add to calendar: <a href="{{.Google}}" rel="nofollow">Google</a> · <a href="{{.Outlook}}" rel="nofollow">Outlook</a> · <a href="{{.ICS}}" download>Apple and others (.ics)</a></span>{{end}}
+{{- if .ICS}}
+<br><span class="add">Add to calendar: {{with .Google}}<a href="{{.}}" rel="nofollow">Google</a> · {{end}}{{with .Outlook}}<a href="{{.}}" rel="nofollow">Outlook</a> · {{end}}<a href="{{.ICS}}" download>{{.ICSLabel}}</a></span>{{end}}
 </li>
 {{- end}}
 </ul>
@@ -49,7 +49,7 @@ type pointView struct {
 type eventView struct {
 	Kind, Status, Title, When, Location, Update, URL string
 	Cancelled                                        bool
-	Google, Outlook, ICS                             string
+	Google, Outlook, ICS, ICSLabel                   string
 }
 
 // pointViaTemplate writes pt as Writer.Point does, with html/template.
@@ -74,8 +74,13 @@ func pointViaTemplate(t testing.TB, w *Writer, pt *bulletin.Point) string {
 		}
 		if latest.Status != bulletin.Cancelled && !latest.LastDay().Before(latest.Today(w.Now)) {
 			details := Details(w.Site, latest, w.Markdown.Text(latest.Point.Body))
-			ev.Google, ev.Outlook = googleEvent(latest, details), outlookEvent(latest, details)
-			ev.ICS = w.Root + bulletin.EventPath(latest)
+			if googleAdds(latest) {
+				ev.Google = googleEvent(latest, details)
+			}
+			if outlookAdds(latest) {
+				ev.Outlook = outlookEvent(latest, details)
+			}
+			ev.ICS, ev.ICSLabel = w.Root+bulletin.EventPath(latest), icsLabel(latest)
 		}
 		v.Events = append(v.Events, ev)
 	}
