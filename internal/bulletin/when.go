@@ -2,8 +2,10 @@ package bulletin
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // When says in words when an event happens, in the zone where it happens:
@@ -117,8 +119,16 @@ func weekdayWords(byday string) string {
 }
 
 // StatusLabel returns "Postponed", "Cancelled" or "Tentative" for an event
-// in that state, or "" for a confirmed one.
+// in that state, or "" for a confirmed one, or one whose title says its
+// state already.
 func (e *Event) StatusLabel() string {
+	if strings.Contains(strings.ToLower(e.Title), strings.ToLower(string(e.Status))) {
+		return "" // "Trial hearing (postponed)" says it already
+	}
+	return e.statusLabel()
+}
+
+func (e *Event) statusLabel() string {
 	switch e.Status {
 	case Postponed:
 		return "Postponed"
@@ -128,4 +138,54 @@ func (e *Event) StatusLabel() string {
 		return "Tentative"
 	}
 	return ""
+}
+
+// DatedTitle returns the bulletin's title followed by its date, as feeds
+// and pages title it ("Prayer bulletin — 11 December 2026"), or the title
+// alone when it says the date already.
+func (b *Bulletin) DatedTitle() string {
+	if saysDate(b.Title, b.Date) {
+		return b.Title
+	}
+	return b.Title + " — " + b.Date.Format("2 January 2006")
+}
+
+// saysDate reports whether a title names the day t: its year, its month
+// by name or abbreviation, and its day as a number of its own; or the
+// date as 2006-01-02.
+func saysDate(title string, t time.Time) bool {
+	title = strings.ToLower(title)
+	if strings.Contains(title, t.Format("2006-01-02")) {
+		return true
+	}
+	words := strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	month := strings.ToLower(t.Month().String())
+	var year, mon, day bool
+	for _, w := range words {
+		switch {
+		case w == strconv.Itoa(t.Year()):
+			year = true
+		case w == month || len(w) >= 3 && strings.HasPrefix(month, w):
+			mon = true
+		case w == strconv.Itoa(t.Day()) || w == fmt.Sprintf("%02d", t.Day()) || w == Ordinal(t.Day()):
+			day = true
+		}
+	}
+	return year && mon && day
+}
+
+// Ordinal returns n with its English suffix: "1st", "2nd", "11th", "23rd".
+func Ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
 }

@@ -398,9 +398,7 @@ func (bd *builder) bulletinEntry(src source) *Entry {
 	return e
 }
 
-func bulletinTitle(b *bulletin.Bulletin) string {
-	return b.Title + " — " + b.Date.Format("2 January 2006")
-}
+func bulletinTitle(b *bulletin.Bulletin) string { return b.DatedTitle() }
 
 func (bd *builder) pointEntry(src source) *Entry {
 	s, r, pt := bd.s, src.r, src.pt

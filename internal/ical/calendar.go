@@ -346,13 +346,11 @@ func rruleValue(e *bulletin.Event) string {
 // summary names the kind of event first: "Court hearing: …", with the
 // state of one that is not going ahead as planned.
 func summary(e *bulletin.Event) string {
-	switch e.Status {
-	case bulletin.Postponed:
-		return e.Kind.Label() + " (postponed): " + e.Title
-	case bulletin.Cancelled:
-		return e.Kind.Label() + " (cancelled): " + e.Title
+	label := e.Kind.Label()
+	if l := e.StatusLabel(); l != "" && (e.Status == bulletin.Postponed || e.Status == bulletin.Cancelled) {
+		label += " (" + strings.ToLower(l) + ")"
 	}
-	return e.Kind.Label() + ": " + e.Title
+	return label + ": " + e.Title
 }
 
 // description returns the plain text of the point that announces the

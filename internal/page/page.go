@@ -354,7 +354,7 @@ func (r *renderer) newest() time.Time {
 
 func (r *renderer) bulletin(b *bulletin.Bulletin) {
 	p := bulletin.BulletinPath(b)
-	title := b.Title + " — " + b.Date.Format("2 January 2006")
+	title := b.DatedTitle()
 	desc := markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, 200)
 	r.render("bulletin.html", title, desc, p, nil, struct {
 		B     *bulletinView

@@ -13,25 +13,9 @@ import (
 // the 30th of November at 9 in the morning, Santo Domingo time". Numbers
 // stay digits, which every reader and speech engine says well.
 
-// ordinal returns n with its English suffix: "1st", "2nd", "11th", "23rd".
-func ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
-
 // dayOfMonth says a day without its month: "Tuesday the 1st".
 func dayOfMonth(d bulletin.Date) string {
-	return d.Weekday().String() + " the " + ordinal(d.Day)
+	return d.Weekday().String() + " the " + bulletin.Ordinal(d.Day)
 }
 
 // day says a date: "Monday the 30th of November", followed by the year

@@ -7,20 +7,6 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
 
-func TestOrdinal(t *testing.T) {
-	tests := map[int]string{
-		1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 9: "9th", 10: "10th",
-		11: "11th", 12: "12th", 13: "13th", 14: "14th",
-		21: "21st", 22: "22nd", 23: "23rd", 24: "24th", 30: "30th", 31: "31st",
-		101: "101st", 111: "111th", 112: "112th", 113: "113th",
-	}
-	for n, want := range tests {
-		if got := ordinal(n); got != want {
-			t.Errorf("ordinal(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 func TestClock(t *testing.T) {
 	tests := []struct {
 		h, m int
