@@ -45,14 +45,26 @@ func TestDate(t *testing.T) {
 func TestWhen(t *testing.T) {
 	sd, _ := time.LoadLocation("America/Santo_Domingo")
 	kol, _ := time.LoadLocation("Asia/Kolkata")
+	manila, _ := time.LoadLocation("Asia/Manila")
+	chicago, _ := time.LoadLocation("America/Chicago")
 	tests := []struct {
 		e    *Event
 		want string
 	}{
 		{&Event{Start: time.Date(2026, 11, 30, 9, 0, 0, 0, sd), End: time.Date(2026, 11, 30, 12, 0, 0, 0, sd)},
-			"Monday 30 November 2026, 9:00 am – 12:00 pm, Santo Domingo time (AST)"},
+			"Monday 30 November 2026, 9:00 am – 12:00 pm, Santo Domingo time (UTC-4)"},
 		{&Event{Start: time.Date(2026, 12, 31, 22, 30, 0, 0, kol), End: time.Date(2027, 1, 1, 0, 30, 0, 0, kol)},
-			"Thursday 31 December 2026, 10:30 pm – Friday 1 January 2027, 12:30 am, Kolkata time (IST)"},
+			"Thursday 31 December 2026, 10:30 pm – Friday 1 January 2027, 12:30 am, Kolkata time (UTC+5:30)"},
+		// Manila's "PST" is not US Pacific time.
+		{&Event{Start: time.Date(2026, 12, 20, 19, 0, 0, 0, manila), End: time.Date(2026, 12, 20, 20, 0, 0, 0, manila)},
+			"Sunday 20 December 2026, 7:00 pm – 8:00 pm, Manila time (UTC+8)"},
+		// A series into summer time keeps its clock; its days off are said.
+		{&Event{Start: time.Date(2027, 2, 25, 19, 0, 0, 0, chicago), End: time.Date(2027, 2, 25, 20, 0, 0, 0, chicago), Last: Date{2027, 3, 25},
+			Repeat: &Repeat{Rule: "FREQ=WEEKLY", Until: Date{2027, 3, 25}, Except: []Date{{2027, 3, 4}}}},
+			"Thursday 25 February 2027, 7:00 pm – 8:00 pm, Chicago time, every week until Thursday 25 March 2027, except Thursday 4 March 2027"},
+		{&Event{Start: time.Date(2027, 1, 7, 19, 0, 0, 0, chicago), End: time.Date(2027, 1, 7, 20, 0, 0, 0, chicago), Last: Date{2027, 2, 25},
+			Repeat: &Repeat{Rule: "FREQ=WEEKLY", Until: Date{2027, 2, 25}}},
+			"Thursday 7 January 2027, 7:00 pm – 8:00 pm, Chicago time (UTC-6), every week until Thursday 25 February 2027"},
 		{&Event{AllDay: true, Date: Date{2026, 12, 8}}, "Tuesday 8 December 2026, all day"},
 		{&Event{AllDay: true, Date: Date{2026, 12, 1}, Until: Date{2026, 12, 3}}, "Tuesday 1 December 2026 to Thursday 3 December 2026"},
 		{&Event{AllDay: true, Date: Date{2026, 12, 1}, Repeat: &Repeat{Rule: "FREQ=WEEKLY;INTERVAL=2", Until: Date{2027, 2, 1}}},

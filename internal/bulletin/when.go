@@ -9,8 +9,9 @@ import (
 )
 
 // When says in words when an event happens, in the zone where it happens:
-// "Monday 30 November 2026, 9:00 am – 12:00 pm, Santo Domingo time (AST)",
-// "Tuesday 8 December 2026, all day" or "1–3 December 2026".
+// "Monday 30 November 2026, 9:00 am – 12:00 pm, Santo Domingo time
+// (UTC-4)", "Tuesday 8 December 2026, all day" or "1–3 December 2026",
+// and how it repeats, with the days it does not.
 func (e *Event) When() string {
 	if e.AllDay {
 		last := e.Until
@@ -24,7 +25,29 @@ func (e *Event) When() string {
 	if DateOf(end) != DateOf(start) {
 		s += dayWords(DateOf(end)) + ", "
 	}
-	return s + clockWords(end) + ", " + ZoneWords(start) + e.repeatWords()
+	zone := ZoneWords(start)
+	if e.Repeat != nil && !e.Last.IsZero() && offsetChanges(start, e.Last) {
+		zone = cityTime(start) // a series that runs into summer time keeps its clock, not its offset
+	}
+	return s + clockWords(end) + ", " + zone + e.repeatWords()
+}
+
+// offsetChanges reports whether the UTC offset of t's zone changes between
+// t and the same clock time on the day last.
+func offsetChanges(t time.Time, last Date) bool {
+	_, off := t.Zone()
+	end := time.Date(last.Year, last.Month, last.Day, t.Hour(), t.Minute(), 0, 0, t.Location())
+	for at, i := t, 0; at.Before(end); i++ {
+		_, next := at.ZoneBounds()
+		if next.IsZero() || next.After(end) {
+			return false
+		}
+		if _, o := next.Zone(); o != off || i == 1000 {
+			return true
+		}
+		at = next
+	}
+	return false
 }
 
 func dayWords(d Date) string {
@@ -35,14 +58,34 @@ func clockWords(t time.Time) string {
 	return strings.ToLower(t.Format("3:04 pm"))
 }
 
-// ZoneWords names the zone of t for readers: "Santo Domingo time (AST)".
-// The abbreviation is left out where the tz database has none.
+// ZoneWords names the zone of t for readers, with its UTC offset at t:
+// "Santo Domingo time (UTC-4)", "Kolkata time (UTC+5:30)". The offset is
+// what nobody misreads: the tz database's abbreviations are ambiguous
+// (Manila's "PST" reads as US Pacific time) or made up.
 func ZoneWords(t time.Time) string {
+	if t.Location() == time.UTC {
+		return "UTC"
+	}
+	_, off := t.Zone()
+	return cityTime(t) + " (" + OffsetWords(off) + ")"
+}
+
+// cityTime names the zone of t by its city: "Santo Domingo time".
+func cityTime(t time.Time) string {
 	name := t.Location().String()
-	city := name[strings.LastIndex(name, "/")+1:]
-	s := strings.ReplaceAll(city, "_", " ") + " time"
-	if abbr, _ := t.Zone(); abbr != "" && abbr[0] != '+' && abbr[0] != '-' {
-		s += " (" + abbr + ")"
+	return strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " ") + " time"
+}
+
+// OffsetWords writes an offset east of UTC, in seconds, as "UTC+8",
+// "UTC-5" or "UTC+5:45".
+func OffsetWords(off int) string {
+	sign := "+"
+	if off < 0 {
+		sign, off = "-", -off
+	}
+	s := "UTC" + sign + strconv.Itoa(off/3600)
+	if m := off / 60 % 60; m != 0 {
+		s += fmt.Sprintf(":%02d", m)
 	}
 	return s
 }
@@ -54,10 +97,29 @@ func (e *Event) repeatWords() string {
 	}
 	s := ", " + r.Every()
 	if r.Count > 0 {
-		return s + fmt.Sprintf(", %d times", r.Count)
+		s += fmt.Sprintf(", %d times", r.Count)
+	} else {
+		s += " until " + dayWords(r.Until)
 	}
-	return s + " until " + dayWords(r.Until)
+	if n := len(r.Except); n > 0 {
+		var days []string
+		for _, d := range r.Except[:min(n, maxExceptWords)] {
+			days = append(days, dayWords(d))
+		}
+		if n > maxExceptWords {
+			days = append(days, fmt.Sprintf("%d other days", n-maxExceptWords))
+		}
+		s += ", except " + strings.Join(days[:len(days)-1], ", ")
+		if len(days) > 1 {
+			s += " and "
+		}
+		s += days[len(days)-1]
+	}
+	return s
 }
+
+// maxExceptWords is the most days off that When names one by one.
+const maxExceptWords = 5
 
 // Every says in words how often r recurs, without its end: "every week",
 // "every 2 weeks on Monday and Wednesday", "every month on the second
