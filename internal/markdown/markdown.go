@@ -3,7 +3,8 @@
 // descriptions and titles.
 //
 // It uses goldmark with raw HTML off, so that nothing a bulletin says can
-// put markup or script into an output; links are made absolute.
+// put markup or script into an output; links are made absolute, and
+// images become links to them.
 package markdown
 
 import (
@@ -39,6 +40,7 @@ func parse(source []byte) ast.Node {
 
 // renderHTML renders doc, the parsed source, changing it.
 func renderHTML(doc ast.Node, source []byte, base *url.URL) string {
+	imagesToLinks(doc)
 	unlink(doc)
 	if base != nil {
 		absolute(doc, base)
@@ -77,6 +79,32 @@ func absolute(n ast.Node, base *url.URL) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// imagesToLinks replaces every image with a link to it, its alt text the
+// link's text ("image" when it has none): a page or a reader shows
+// nothing loaded from elsewhere, which could track who reads a bulletin.
+func imagesToLinks(doc ast.Node) {
+	var images []*ast.Image
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := n.(*ast.Image); ok && entering {
+			images = append(images, img)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, img := range images {
+		link := ast.NewLink()
+		link.Destination, link.Title = img.Destination, img.Title
+		for c := img.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			link.AppendChild(link, c)
+			c = next
+		}
+		if !link.HasChildren() {
+			link.AppendChild(link, ast.NewString([]byte("image")))
+		}
+		img.Parent().ReplaceChild(img.Parent(), img, link)
+	}
 }
 
 // unlink replaces every link whose destination is not a web or mail
