@@ -113,7 +113,7 @@ func TestBrowser(t *testing.T) {
 
 	// Follow the link to this week's bulletin.
 	var location string
-	run("follow this week's link", chromedp.Click(`#latest a`, chromedp.ByQuery), chromedp.WaitVisible(`.bulletin`, chromedp.ByQuery), chromedp.Location(&location))
+	run("follow this week's link", chromedp.Click(`#_latest a`, chromedp.ByQuery), chromedp.WaitVisible(`.bulletin`, chromedp.ByQuery), chromedp.Location(&location))
 	if !strings.HasSuffix(location, "/bulletins/2026-11-27/") {
 		t.Errorf("this week's link led to %s", location)
 	}

@@ -103,11 +103,13 @@ func (w *Writer) Bulletin(b *bulletin.Bulletin) {
 				continue
 			}
 			if !heading {
-				w.Raw("\n<section class=\"region\" id=\"region-")
+				// The page's own ids begin with "_", which no point's
+				// id can: the point anchors stay unique.
+				w.Raw("\n<section class=\"region\" id=\"_region-")
 				w.Text(r.ID)
-				w.Raw(`" aria-labelledby="region-`)
+				w.Raw(`" aria-labelledby="_region-`)
 				w.Text(r.ID)
-				w.Raw("-title\">\n<h2 id=\"region-")
+				w.Raw("-title\">\n<h2 id=\"_region-")
 				w.Text(r.ID)
 				w.Raw(`-title">`)
 				w.Text(r.Name)
