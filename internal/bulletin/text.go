@@ -1,6 +1,9 @@
 package bulletin
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Refused reports whether the character r may appear in no text of a
 // site: the loader refuses a file that holds one, and every output drops
@@ -98,4 +101,37 @@ func valid[T string | []byte](s T) bool {
 		return utf8.Valid(s)
 	}
 	return false
+}
+
+// UnclosedBidi returns the first character of s that starts a run of
+// text in another direction (an embedding, override or isolate, such as
+// U+202E RIGHT-TO-LEFT OVERRIDE) and is not closed within s, or 0. Such a
+// character is invisible, and it turns backwards the text outputs put
+// after the value: the date after a bulletin's title, say.
+func UnclosedBidi(s string) rune {
+	if !strings.ContainsAny(s, "\u202a\u202b\u202d\u202e\u2066\u2067\u2068") {
+		return 0
+	}
+	var open []rune // the openers not yet closed, innermost last
+	for _, r := range s {
+		switch r {
+		case '\u202a', '\u202b', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068':
+			open = append(open, r)
+		case '\u202c': // POP DIRECTIONAL FORMATTING closes an embedding or override
+			if n := len(open); n > 0 && open[n-1] < '\u2066' {
+				open = open[:n-1]
+			}
+		case '\u2069': // POP DIRECTIONAL ISOLATE closes the innermost isolate and all within it
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] >= '\u2066' {
+					open = open[:i]
+					break
+				}
+			}
+		}
+	}
+	if len(open) == 0 {
+		return 0
+	}
+	return open[0]
 }

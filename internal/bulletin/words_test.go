@@ -60,3 +60,22 @@ func TestStatusLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestUnclosedBidi(t *testing.T) {
+	tests := map[string]rune{
+		"plain":                      0,
+		"a \u202eb":                  '\u202e',
+		"a \u202eb\u202c c":          0,
+		"\u202b\u202db\u202c\u202c":  0,
+		"\u202b\u202db\u202c":        '\u202b',
+		"\u2067x\u202ey\u2069":       0, // an isolate's end closes all within it
+		"\u2068x":                    '\u2068',
+		"\u202c\u2069 stray closers": 0,
+		"עברית and العربية, no controls": 0,
+	}
+	for s, want := range tests {
+		if got := bulletin.UnclosedBidi(s); got != want {
+			t.Errorf("UnclosedBidi(%q) = %U, want %U", s, got, want)
+		}
+	}
+}

@@ -254,7 +254,19 @@ func (d *decoder) checkText(n *yaml.Node, key, s string) bool {
 		d.errorf(n, "%s contains the control character %U; remove it", key, r)
 		return false
 	}
+	if r := bulletin.UnclosedBidi(s); r != 0 {
+		d.errorf(n, "%s holds an invisible %s (%U) that is never closed: it would turn the text after it backwards, such as the date after a title; remove it (it often comes with text pasted from elsewhere)",
+			key, bidiNames[r], r)
+		return false
+	}
 	return true
+}
+
+// bidiNames name the characters bulletin.UnclosedBidi finds.
+var bidiNames = map[rune]string{
+	'\u202a': "left-to-right embedding", '\u202b': "right-to-left embedding",
+	'\u202d': "left-to-right override", '\u202e': "right-to-left override",
+	'\u2066': "left-to-right isolate", '\u2067': "right-to-left isolate", '\u2068': "first-strong isolate",
 }
 
 // noAnchors reports every anchor under n and the first use of each alias.
