@@ -20,8 +20,11 @@ type Tracked struct {
 	// only grows, as RFC 5545's SEQUENCE must.
 	Sequence int
 	Created  time.Time // the first mention's publication
-	Modified time.Time // the last revision's time, or Created
-	Mentions []*Event  // every version, oldest first
+	// Modified is the latest mention's time, its bulletin's correction or
+	// publication: a later mention gives the event its own point, link
+	// and description even when it revises nothing.
+	Modified time.Time
+	Mentions []*Event // every version, oldest first
 }
 
 // Track follows every event through the bulletins, which must be the
@@ -44,8 +47,8 @@ func Track(bulletins []*Bulletin) []*Tracked {
 					all = append(all, t)
 				} else if t.Event.Revision() != e.Revision() {
 					t.Sequence++
-					t.Modified = b.Published()
 				}
+				t.Modified = b.Published()
 				if !b.Updated.IsZero() {
 					t.Sequence++
 					t.Modified = b.Updated

@@ -184,7 +184,9 @@ func TestEdits(t *testing.T) {
 		sequence  int
 		check     string // a property line the calendar must hold
 	}{
-		{name: "unchanged mention", later: bulletinYAML("2026-11-27", "latin-america", hearing), sequence: 0},
+		// A later mention links its own point: the event's text changes,
+		// and LAST-MODIFIED with it, though nothing is revised.
+		{name: "unchanged mention", later: bulletinYAML("2026-11-27", "latin-america", hearing), sequence: 0, check: "LAST-MODIFIED:20261127T050000Z"},
 		{name: "reschedule", later: bulletinYAML("2026-11-27", "latin-america", strings.Replace(hearing, "2026-11-30 09:00", "2026-12-07 09:00", 1)),
 			sequence: 1, check: "DTSTART;TZID=America/Santo_Domingo:20261207T090000"},
 		{name: "retitle", later: bulletinYAML("2026-11-27", "latin-america", strings.Replace(hearing, "Trafficking case hearing", "Sentencing hearing", 1)),
