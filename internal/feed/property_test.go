@@ -172,8 +172,15 @@ func TestDescriptionsStayText(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkText(t, f.Name+" channel", fd.Description)
-			for _, it := range fd.Items {
-				checkText(t, f.Name+" "+it.GUID, it.Description)
+			js, err := parser.Parse(bytes.NewReader(encodeFeed(t, feed.EncodeJSON, f)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, it := range fd.Items {
+				// What a reader shows is the summary, word for word.
+				if got, want := strings.TrimSpace(checkText(t, f.Name+" "+it.GUID, it.Description)), strings.TrimSpace(js.Items[i].Description); got != want {
+					t.Fatalf("%s %s: a reader shows %q, for the summary %q", f.Name, it.GUID, got, want)
+				}
 			}
 		}
 		// And the podcast's, every bulletin with audio.
@@ -197,18 +204,21 @@ func TestDescriptionsStayText(t *testing.T) {
 }
 
 // checkText fails the test when an HTML reader would find an element in
-// the description d.
-func checkText(t *testing.T, where, d string) {
+// the description d, and returns the text it would show.
+func checkText(t *testing.T, where, d string) string {
 	t.Helper()
 	nodes, err := html.ParseFragment(strings.NewReader(d), &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	var text strings.Builder
 	for _, n := range nodes {
 		if n.Type != html.TextNode {
 			t.Fatalf("%s: a reader finds %s in the description %q", where, n.Data, d)
 		}
+		text.WriteString(n.Data)
 	}
+	return text.String()
 }
 
 // TestProperties builds feeds from generated bulletins: every output is

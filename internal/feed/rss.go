@@ -3,7 +3,7 @@ package feed
 import (
 	"encoding/xml"
 	"io"
-	"strings"
+	"regexp"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -109,13 +109,26 @@ func EncodeRSS(w io.Writer, f *Feed) error {
 	})
 }
 
-// rssText returns plain text as the HTML that shows it. Readers take an
-// RSS description for HTML (RSS 2.0 allows "entity-encoded HTML" there),
-// so text escaped once for XML alone would reach them as markup: a body
-// about "<img src=x onerror=…>" would be an image, with its script.
-func rssText(s string) string { return htmlText.Replace(s) }
+// rssText returns plain text as HTML that shows it. Readers take an RSS
+// description for HTML (RSS 2.0 allows "entity-encoded HTML" there), so
+// text escaped once for XML alone would reach them as markup: a body
+// about "<img src=x onerror=…>" would be an image, with its script. It
+// escapes only what HTML would read as markup, a "<" before a tag's
+// first character and an "&" before a reference's: "Prayer & praise"
+// stays as it is, which the W3C validator wants of a channel's
+// description, which it takes for text.
+func rssText(s string) string {
+	return markupStart.ReplaceAllStringFunc(s, func(m string) string {
+		if m[0] == '<' {
+			return "&lt;" + m[1:]
+		}
+		return "&amp;" + m[1:]
+	})
+}
 
-var htmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+// markupStart matches where HTML text would begin a tag, a comment or a
+// character reference.
+var markupStart = regexp.MustCompile(`<[A-Za-z/!?]|&[A-Za-z0-9#]`)
 
 // rssAuthor returns "email (name)", the form RSS requires, or "" when
 // there is no e-mail address.
