@@ -775,9 +775,10 @@ func (d *decoder) event(n *yaml.Node, pt *bulletin.Point, loc *time.Location, si
 		d.errorf(n, "event needs start (a date and time, such as \"2026-11-30 09:00\") or date (all day, such as 2026-11-30)")
 	}
 	if rn := m.node("repeat"); rn != nil {
+		reported := len(d.errs)
 		e.Repeat = d.repeat(rn)
-		if e.Repeat != nil {
-			d.startsOnRule(rn, e)
+		if e.Repeat != nil && (len(d.errs) > reported || !d.checkOccurrences(rn, e)) {
+			e.Repeat = nil // a repeat with a problem: nothing expands it
 		}
 	}
 	e.Last = recur.LastDay(e)
@@ -854,6 +855,9 @@ func (d *decoder) repeat(n *yaml.Node) *bulletin.Repeat {
 			continue
 		}
 		r.Except = append(r.Except, day)
+	}
+	if len(r.Except) > maxCount {
+		d.errorf(m.values["except"], "except lists %d days; at most %d may be left out", len(r.Except), maxCount)
 	}
 	return r
 }

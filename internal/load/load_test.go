@@ -264,6 +264,13 @@ func TestRules(t *testing.T) {
 		{"repeat count zero", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          every: week\n          count: 0\n"}
 		}, []string{p + "19:18: count must be from 1 to 1000, not 0"}},
+		{"too many days off", func(t *testing.T) map[string]string {
+			var days []string
+			for d := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC); len(days) < 1001; d = d.AddDate(0, 0, 1) {
+				days = append(days, d.Format(time.DateOnly))
+			}
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          every: day\n          count: 5\n          except: [" + strings.Join(days, ", ") + "]\n"}
+		}, []string{p + "20:19: except lists 1001 days; at most 1000 may be left out"}},
 		{"repeat not a mapping", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat: weekly\n"}
 		}, []string{p + "17:17: repeat must be a mapping of keys and values, not \"weekly\""}},

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -219,6 +220,10 @@ func (m *mapping) integer(key string, def int64) int64 {
 		return def
 	}
 	n, err := strconv.ParseInt(v.Value, 10, 64)
+	if errors.Is(err, strconv.ErrRange) && v.Kind == yaml.ScalarNode {
+		m.d.errorf(v, "%s %s is far too large a number", key, short(v.Value))
+		return def
+	}
 	if v.Kind != yaml.ScalarNode || err != nil {
 		m.d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
 		return def

@@ -65,6 +65,9 @@ func (d *decoder) rule(v *yaml.Node, s string, r *bulletin.Repeat) string {
 		case "DTSTART", "TZID":
 			d.errorf(v, "rule %q must not hold %s; the event's start gives it", s, name)
 			return ""
+		case "BYHOUR", "BYMINUTE", "BYSECOND":
+			d.errorf(v, "rule %q must not hold %s: a gathering happens once on each day it falls on, at its start time; leave %s out", s, name, name)
+			return ""
 		default:
 			kept = append(kept, part)
 		}
@@ -72,22 +75,34 @@ func (d *decoder) rule(v *yaml.Node, s string, r *bulletin.Repeat) string {
 	return strings.Join(kept, ";")
 }
 
-// startsOnRule reports an event whose first day is not a day its rule
-// falls on, such as a start on a Tuesday with "the first Saturday of every
-// month": RFC 5545 leaves that undefined, and calendar apps disagree on
-// whether the start counts as an occurrence.
-func (d *decoder) startsOnRule(n *yaml.Node, e *bulletin.Event) {
+// checkOccurrences reports a repeat that falls on no day at all (the 30th
+// of February), on more than maxCount days, or first on a day other than
+// the event's start, such as a start on a Tuesday with "the first
+// Saturday of every month": RFC 5545 leaves that undefined, and calendar
+// apps disagree on whether the start counts as an occurrence. It expands
+// no more than maxCount+1 occurrences, and reports whether the repeat is
+// sound, so that nothing later expands one that is not.
+func (d *decoder) checkOccurrences(n *yaml.Node, e *bulletin.Event) bool {
 	r := e.Repeat
 	if r.Rule == "" || (e.AllDay && e.Date.IsZero()) || (!e.AllDay && e.Start.IsZero()) {
-		return
+		return false
 	}
 	start := e.Start
 	if e.AllDay {
 		start = e.Date.In(time.UTC)
 	}
-	if first := recur.Starts(r, start, 1); !first[0].Equal(start) {
-		day := bulletin.DateOf(start)
+	starts := recur.Starts(r, start, maxCount+1)
+	switch day := bulletin.DateOf(start); {
+	case len(starts) == 0:
+		d.errorf(n, "the repeat never falls on a day after the start (%s): check its rule, which may ask for a day no month has, such as the 30th of February", day)
+	case !starts[0].Equal(start):
 		d.errorf(n, "the event starts on %s %s, which is not a day its repeat falls on (the first is %s %s); start it on that day",
-			day.Weekday(), day, first[0].Weekday(), bulletin.DateOf(first[0]))
+			day.Weekday(), day, starts[0].Weekday(), bulletin.DateOf(starts[0]))
+	case len(starts) > maxCount:
+		d.errorf(n, "the repeat falls on more than %d days; give it an earlier until (the %dth is %s), so that calendars stay small enough for calendar apps",
+			maxCount, maxCount, bulletin.DateOf(starts[maxCount-1]))
+	default:
+		return true
 	}
+	return false
 }

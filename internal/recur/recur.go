@@ -16,7 +16,8 @@ import (
 
 // Starts returns the starts of the first max occurrences of an event
 // that starts at start and repeats by r, in start's location; fewer when
-// the rule ends first. A rule rrule-go cannot read gives start alone.
+// the rule ends first, and none for a rule that never falls on a day or
+// that rrule-go cannot read.
 func Starts(r *bulletin.Repeat, start time.Time, max int) []time.Time {
 	next := iterator(r, start)
 	var starts []time.Time
@@ -26,9 +27,6 @@ func Starts(r *bulletin.Repeat, start time.Time, max int) []time.Time {
 			break
 		}
 		starts = append(starts, t)
-	}
-	if len(starts) == 0 {
-		starts = append(starts, start)
 	}
 	return starts
 }
