@@ -60,7 +60,7 @@ func runCheck(src, out string, now moment, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range problems {
+	for _, p := range problems[:min(len(problems), maxPrinted)] {
 		fmt.Fprintln(stderr, p)
 	}
 	if len(problems) > 0 {
@@ -81,24 +81,21 @@ func runSource(src string, opts build.Options, suffix string, stderr io.Writer) 
 	defer root.Close()
 	opts.Src = root.FS()
 	r, err := build.Run(opts)
-	for _, w := range r.Warnings {
-		fmt.Fprintln(stderr, warningLine(w))
-	}
-	for _, c := range r.Changed {
-		switch {
-		case !opts.Strict:
-			fmt.Fprintln(stderr, warningLine(c))
-		case c.Pos == (bulletin.Pos{}):
-			fmt.Fprintf(stderr, "prayerfeed: %s\n", c.Msg)
-		default:
-			fmt.Fprintln(stderr, c)
+	printList(stderr, r.Warnings, warningLine, "warning", "warnings")
+	changed, one, many := warningLine, "warning about published IDs", "warnings about published IDs"
+	if opts.Strict {
+		one, many = "problem with published IDs", "problems with published IDs"
+		changed = func(c *bulletin.Error) string {
+			if c.Pos == (bulletin.Pos{}) {
+				return "prayerfeed: " + c.Msg
+			}
+			return c.Error()
 		}
 	}
+	printList(stderr, r.Changed, changed, one, many)
 	var list bulletin.ErrorList
 	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintln(stderr, e)
-		}
+		printList(stderr, list, problemLine, "problem", "problems")
 		fmt.Fprintf(stderr, "prayerfeed: %s%s\n", plural(len(list), "problem", "problems"), suffix)
 		return r, errReported
 	}

@@ -178,17 +178,13 @@ func parseNow(name, v string) (moment, error) {
 	return moment{t: t.UTC()}, nil
 }
 
-// report prints every warning and problem, one to a line, and returns the
-// number of problems.
+// report prints every warning and problem, one to a line (see
+// printList), and returns the number of problems.
 func report(stderr io.Writer, err error, warns bulletin.ErrorList) int {
-	for _, w := range warns {
-		fmt.Fprintln(stderr, warningLine(w))
-	}
+	printList(stderr, warns, warningLine, "warning", "warnings")
 	var list bulletin.ErrorList
 	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintln(stderr, e)
-		}
+		printList(stderr, list, problemLine, "problem", "problems")
 		return len(list)
 	}
 	if err != nil {
@@ -197,6 +193,30 @@ func report(stderr io.Writer, err error, warns bulletin.ErrorList) int {
 	}
 	return 0
 }
+
+// maxPrinted is the most problems, or warnings, printed: a folder of
+// thousands of bad files would otherwise bury the first under megabytes.
+const maxPrinted = 200
+
+// printList prints the first maxPrinted of list, each as line has it, and
+// then how many more there are, in how many files.
+func printList(w io.Writer, list bulletin.ErrorList, line func(*bulletin.Error) string, one, many string) {
+	for _, e := range list[:min(len(list), maxPrinted)] {
+		fmt.Fprintln(w, line(e))
+	}
+	if len(list) <= maxPrinted {
+		return
+	}
+	more := many
+	if len(list)-maxPrinted == 1 {
+		more = one
+	}
+	fmt.Fprintf(w, "prayerfeed: %d more %s not shown, in %s; mend those above and run again\n",
+		len(list)-maxPrinted, more, plural(list[maxPrinted:].Files(), "file", "files"))
+}
+
+// problemLine is a problem as prayerfeed prints it.
+func problemLine(e *bulletin.Error) string { return e.Error() }
 
 // warningLine is a warning as prayerfeed prints it.
 func warningLine(w *bulletin.Error) string {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -428,4 +429,23 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestManyProblems checks that a folder of many bad files prints the
+// first problems and then how many more, not megabytes of them.
+func TestManyProblems(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	for i := range 250 {
+		os.WriteFile(filepath.Join("bulletins", fmt.Sprintf("bad-%03d.yaml", i)), []byte("date: 2026-02-30\n"), 0o644)
+	}
+	_, stderr, err := runTest(t, "check", "-now", "2026-11-28")
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if !errors.Is(err, errReported) || len(lines) != maxPrinted+2 {
+		t.Fatalf("check: %v, %d lines:\n%s", err, len(lines), stderr)
+	}
+	if got, want := lines[maxPrinted], "prayerfeed: 800 more problems not shown, in 200 files; mend those above and run again"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
 }

@@ -85,6 +85,15 @@ func (l ErrorList) Error() string {
 	return b.String()
 }
 
+// Files returns how many files the problems are in.
+func (l ErrorList) Files() int {
+	files := map[string]bool{}
+	for _, e := range l {
+		files[e.Pos.File] = true
+	}
+	return len(files)
+}
+
 // Err returns the list as an error, or nil when it is empty.
 func (l ErrorList) Err() error {
 	if len(l) == 0 {

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
 
 // A Site is what a build gives the server: the URL path the site lives
@@ -303,10 +304,19 @@ pre { white-space: pre-wrap; background: #fdecea; padding: 1rem; border-radius: 
 </html>
 `))
 
+// maxShown is the most problems the page of a failed build shows.
+const maxShown = 200
+
 // problems answers every request with the problems of the failed build.
 func (s *Server) problems(w http.ResponseWriter, err error) {
 	msg := "The site is being built."
-	if err != nil {
+	var list bulletin.ErrorList
+	switch {
+	case errors.As(err, &list) && len(list) > maxShown:
+		// A folder of thousands of bad files: the first problems, and
+		// how many more, rather than a page of megabytes.
+		msg = list[:maxShown].Error() + fmt.Sprintf("\n… and %d more problems, in %d files", len(list)-maxShown, list[maxShown:].Files())
+	case err != nil:
 		msg = err.Error()
 	}
 	var buf bytes.Buffer

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"net"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	// Registers -update, so that "go test ./... -update" runs here too.
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	_ "github.com/prayerfeed/prayerfeed/internal/golden"
 )
 
@@ -96,6 +98,20 @@ func TestServeShowsProblems(t *testing.T) {
 		if resp.StatusCode != 500 || !strings.Contains(string(body), `bulletins/2026/a.yaml:3:7: unknown key &#34;tilte&#34; &lt;script&gt;`) {
 			t.Errorf("GET %s after a failed build: %d\n%s", path, resp.StatusCode, body)
 		}
+	}
+}
+
+// TestServeShowsFirstProblems checks that the page of a build with
+// thousands of problems shows the first and says how many more.
+func TestServeShowsFirstProblems(t *testing.T) {
+	var list bulletin.ErrorList
+	for i := range 3000 {
+		list.Add(bulletin.Pos{File: fmt.Sprintf("bulletins/%d.yaml", i/3), Line: 1, Col: 1}, "problem %d", i)
+	}
+	s := newTestServer(t, func() (*Site, error) { return nil, list })
+	body, _ := io.ReadAll(get(t, s, "/prayer/").Body)
+	if n := strings.Count(string(body), ": problem "); n != maxShown || !strings.Contains(string(body), "… and 2800 more problems, in 934 files") {
+		t.Errorf("the page shows %d problems:\n%.500s", n, body[len(body)-min(len(body), 500):])
 	}
 }
 
