@@ -53,6 +53,9 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 	m.Events = bulletin.Track(bulletins)
 	m.Calendars = ical.Calendars(site, m.Events, now)
 	m.records, m.Left = m.settle(prev)
+	if err := m.fitCalendars(); err != nil {
+		return nil, err
+	}
 	m.Feeds = feed.Build(site, bulletins, m.Events, now)
 	m.Podcast = feed.BuildPodcast(site, bulletins, m.Events, now)
 	for y := range m.years {
@@ -99,3 +102,24 @@ func (m *Model) Jobs(part int) []Job {
 // Parts returns the parts of the site: 0 for the whole site's files,
 // then the years of the history, newest first.
 func (m *Model) Parts() []int { return append([]int{0}, m.Years...) }
+
+// fitCalendars keeps every subscription calendar within ical.MaxSize,
+// leaving out the events furthest in the past, then those furthest in the
+// future (see ical.Fit), and says so. An event left out is not recorded
+// as listed there, as it is not.
+func (m *Model) fitCalendars() error {
+	for _, c := range m.Calendars {
+		out, err := ical.Fit(m.Site, c, m.Now, ical.MaxSize)
+		if err != nil {
+			return err
+		}
+		for _, t := range out {
+			delete(m.records[m.Site.UID(t.Event)].Calendars, c.Path)
+		}
+		if len(out) > 0 {
+			m.Left.Add(bulletin.Pos{}, "%s would weigh more than Google Calendar reads (1 MB): %s furthest in the past, or else in the future, are left out of it; lower calendar_past_days, or put fewer events in a bulletin",
+				c.Path, plural(len(out), "event", "events"))
+		}
+	}
+	return nil
+}

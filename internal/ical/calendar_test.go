@@ -339,3 +339,39 @@ func TestCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestFit fills a calendar past its bound: it is left within it, without
+// the events furthest in the past, then those furthest in the future.
+func TestFit(t *testing.T) {
+	base, _ := url.Parse("https://prayer.example.org/")
+	s := &bulletin.Site{Title: "T", BaseURL: base, IDDomain: "prayer.example.org", Org: bulletin.Org{Name: "O", Email: "o@example.org"}, Refresh: time.Hour}
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	b := &bulletin.Bulletin{ID: "2026-11-27", Title: "B", Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}
+	pt := &bulletin.Point{ID: "p", Title: "Point", Body: strings.Repeat("Pray for the hearing. ", 40), Bulletin: b}
+	var events []*bulletin.Tracked
+	for day := -60; day < 60; day++ {
+		start := now.AddDate(0, 0, day)
+		e := &bulletin.Event{ID: fmt.Sprintf("e%03d", day+60), Kind: bulletin.Hearing, Title: "Hearing", Start: start, End: start.Add(time.Hour), Zone: time.UTC, Point: pt}
+		events = append(events, &bulletin.Tracked{Event: e, Created: b.Date, Modified: b.Date})
+	}
+	c := &ical.Calendar{Path: "calendars/all.ics", Title: "T", Subscription: true, Events: events}
+	const max = 60 << 10
+	out, err := ical.Fit(s, c, now, max)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	ical.Encode(&buf, s, c)
+	if buf.Len() > max || len(out) == 0 || len(c.Events)+len(out) != len(events) {
+		t.Fatalf("%d bytes, %d events left out, %d kept", buf.Len(), len(out), len(c.Events))
+	}
+	// Those kept run without a gap from the latest past ones they keep to
+	// the nearest to come.
+	first, last := c.Events[0].ID, c.Events[len(c.Events)-1].ID
+	if len(c.Events) > 60 && (first != fmt.Sprintf("e%03d", 120-len(c.Events)) || last != "e119") {
+		t.Errorf("kept %s to %s", first, last)
+	}
+	if len(c.Events) <= 60 && (first != "e060" || last != fmt.Sprintf("e%03d", 59+len(c.Events))) {
+		t.Errorf("kept %s to %s, %d events", first, last, len(c.Events))
+	}
+}
