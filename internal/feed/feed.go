@@ -9,6 +9,7 @@ package feed
 
 import (
 	"cmp"
+	"html"
 	"io"
 	"slices"
 	"sort"
@@ -197,8 +198,7 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
 		f.Entries = append(f.Entries, bd.entry(src))
 	}
 	// However long the bulletins, a head feed stays under MaxSize in
-	// every format, the oldest entries going to the archives instead,
-	// unless its newest entry alone is larger (a build warns of it).
+	// every format, the oldest entries going to the archives instead.
 	if len(f.Entries) > 1 && encodedSize(f) > MaxSize-sizeMargin {
 		all := f.Entries
 		// The most entries that fit, at least one: the size grows
@@ -208,6 +208,13 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
 			return encodedSize(f) > MaxSize-sizeMargin
 		})
 		f.Entries = all[:max(n, 1)]
+	}
+	// Its newest entry alone too large (a bulletin of very many long
+	// points): the entry keeps its summary and a link to the whole.
+	if len(f.Entries) == 1 && encodedSize(f) > MaxSize-sizeMargin {
+		short := *f.Entries[0]
+		short.Content = "<p>" + html.EscapeString(short.Summary) + "</p>\n<p><a href=\"" + html.EscapeString(short.URL) + "\">Read it all on its page</a>, as it is too long for a feed.</p>"
+		f.Entries = []*Entry{&short}
 	}
 	head = head[:len(f.Entries)]
 	f.setUpdated()

@@ -366,16 +366,23 @@ func TestGolden(t *testing.T) {
 // under feed.MaxSize in every format, the oldest entries going to the
 // archives instead.
 func TestHeadsBounded(t *testing.T) {
+	t.Run("many long bulletins", func(t *testing.T) { headsBounded(t, 40, 6) })
+	t.Run("one bulletin longer than a feed", func(t *testing.T) { headsBounded(t, 1, 120) })
+}
+
+// headsBounded checks the head feeds of n bulletins of points points of
+// 6.7 KB each.
+func headsBounded(t *testing.T, n, points int) {
 	siteYAML, err := os.ReadFile(filepath.Join("..", "build", "testdata", "site", "bulletins", "site.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	fsys := fstest.MapFS{"site.yaml": {Data: regexp.MustCompile(`(?m)^feed_limit:.*\n`).ReplaceAll(siteYAML, nil)}}
 	body := strings.Repeat("Pray for the families & the <court>. ", 180) // 6.7 KB
-	for i := range 40 {
+	for i := range n {
 		var b strings.Builder
 		fmt.Fprintf(&b, "date: 2025-%02d-%02d\ntitle: Long\nscripture:\n  text: Pray.\n  reference: Psalm 1:1\nitems:\n", 1+i/28, 1+i%28)
-		for range 6 {
+		for range points {
 			fmt.Fprintf(&b, "  - region: oceania\n    kind: prayer\n    title: A long point\n    body: %q\n", body)
 		}
 		fsys[fmt.Sprintf("b%02d.yaml", i)] = &fstest.MapFile{Data: []byte(b.String())}
