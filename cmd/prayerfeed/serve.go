@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -51,6 +52,10 @@ func runServe(src, addr string, now func() moment, stderr io.Writer) error {
 		return err
 	}
 	srv := newServer(src, now, stderr)
+	// Listening beyond this machine, by -addr, is asking to be reached by
+	// other names too.
+	h, _, _ := net.SplitHostPort(addr)
+	srv.AnyHost = h == "" || !(h == "localhost" || net.ParseIP(h) != nil && net.ParseIP(h).IsLoopback())
 	base := "/"
 	if root, err := openSource(src); err == nil {
 		if settings, _ := load.Site(root.FS(), sourceName(src)); settings.BaseURL != nil {
@@ -61,7 +66,10 @@ func runServe(src, addr string, now func() moment, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	host := ln.Addr().String()
-	if h, _, err := net.SplitHostPort(host); err == nil && !net.ParseIP(h).IsLoopback() {
+	if srv.AnyHost {
+		// Said as the user wrote it: Go calls 0.0.0.0 "[::]".
+		_, port, _ := net.SplitHostPort(host)
+		host = net.JoinHostPort(cmp.Or(h, "0.0.0.0"), port)
 		fmt.Fprintf(stderr, "prayerfeed serve: warning: %s is reachable from other machines\n", host)
 	}
 	fmt.Fprintf(stderr, "prayerfeed serve: http://%s%s (Ctrl-C to stop)\n", host, base)

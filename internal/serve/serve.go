@@ -49,6 +49,11 @@ type Server struct {
 	// Poll, when set, is how often Src is checked for changes where the
 	// system cannot tell of them (see watch).
 	Poll time.Duration
+	// AnyHost makes the server answer requests for any host name. Left
+	// false, it answers only loopback names (localhost, 127.0.0.1, [::1]),
+	// so that a page elsewhere cannot read the preview through a domain
+	// of its own that resolves to this machine (DNS rebinding).
+	AnyHost bool
 
 	mu   sync.RWMutex
 	site *Site // of the last build that succeeded
@@ -108,7 +113,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		go s.watch(ctx, w)
 	}
 	s.Rebuild()
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 30 * time.Second}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -222,6 +227,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if !s.AnyHost && !loopbackHost(r.Host) {
+		http.Error(w, "prayerfeed serve answers only localhost; to preview from other machines, start it with -addr 0.0.0.0:8080", http.StatusMisdirectedRequest)
+		return
+	}
 	s.mu.RLock()
 	site, err := s.site, s.err
 	s.mu.RUnlock()
@@ -303,6 +312,20 @@ pre { white-space: pre-wrap; background: #fdecea; padding: 1rem; border-radius: 
 </body>
 </html>
 `))
+
+// loopbackHost reports whether the Host header host names this machine
+// by a loopback name or address.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.IsLoopback()
+	}
+	host = strings.ToLower(host)
+	return host == "localhost" || strings.HasSuffix(host, ".localhost")
+}
 
 // maxShown is the most problems the page of a failed build shows.
 const maxShown = 200

@@ -144,3 +144,30 @@ func waitFor(t *testing.T, cond func() bool) {
 	}
 	t.Fatal("timed out")
 }
+
+// TestServeOnlyLoopbackNames checks that the server answers only
+// loopback names, so that a page elsewhere cannot read the preview
+// through a domain that resolves to this machine, unless told otherwise.
+func TestServeOnlyLoopbackNames(t *testing.T) {
+	s := newTestServer(t, testSite)
+	for host, want := range map[string]int{
+		"localhost:8080": 200, "127.0.0.1:8080": 200, "[::1]:8080": 200, "preview.localhost": 200, "LOCALHOST": 200,
+		"evil.example:8080": 421, "192.168.1.5:8080": 421, "localhost.evil.example": 421,
+	} {
+		req := httptest.NewRequest(http.MethodGet, "http://localhost/prayer/", nil)
+		req.Host = host
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		if w.Code != want {
+			t.Errorf("Host %s: %d, want %d", host, w.Code, want)
+		}
+	}
+	s.AnyHost = true
+	req := httptest.NewRequest(http.MethodGet, "http://localhost/prayer/", nil)
+	req.Host = "192.168.1.5:8080"
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, req)
+	if w.Code != 200 {
+		t.Errorf("AnyHost, Host 192.168.1.5:8080: %d, want 200", w.Code)
+	}
+}
