@@ -107,7 +107,7 @@
 //	id: 2026-11-20                  # default: the date; permanent once published
 //	timezone: America/New_York      # default: the site's
 //	draft: true                     # default false; a draft is never published
-//	publish: "2026-11-20 06:00"     # embargo: not published before then
+//	publish: "2026-11-20 06:00"     # embargo: not published before then (or 2026-11-20T11:00:00Z)
 //	updated: "2026-11-21 10:00"     # set when correcting a published bulletin
 //	scripture:                      # required
 //	  text: Sing to the Lord!       # required

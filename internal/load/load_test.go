@@ -264,6 +264,12 @@ func TestRules(t *testing.T) {
 		{"repeat count zero", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          every: week\n          count: 0\n"}
 		}, []string{p + "19:18: count must be from 1 to 1000, not 0"}},
+		{"publish as an RFC 3339 instant", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: Test bulletin", "title: Test bulletin\npublish: 2026-11-20T14:00:00Z")}
+		}, []string{}},
+		{"start with a UTC offset", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: 2026-11-30T09:00:00-04:00\n"}
+		}, []string{p + "16:16: start \"2026-11-30T09:00:00-04:00\" gives a UTC offset; give the time where the event happens, such as \"2026-11-30 09:00\", and its zone with timezone:"}},
 		{"too many days off", func(t *testing.T) map[string]string {
 			var days []string
 			for d := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC); len(days) < 1001; d = d.AddDate(0, 0, 1) {

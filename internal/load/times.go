@@ -86,6 +86,23 @@ func (m *mapping) dateTime(key string, required bool, loc *time.Location, zoneHi
 		return time.Time{}, false, false
 	}
 	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		// An instant with its offset, such as 2027-01-01T09:00:00Z: clear
+		// for when a bulletin is published or corrected, but not for when
+		// an event happens, which is said in the time of its place.
+		if key == "publish" || key == "updated" {
+			if loc == nil {
+				loc = time.UTC
+			}
+			return t.In(loc), true, true
+		}
+		if key == "date" {
+			m.d.errorf(v, "date %q is a time; give the bulletin's day, such as %s", s, t.Format(time.DateOnly))
+		} else {
+			m.d.errorf(v, "%s %q gives a UTC offset; give the time where the event happens, such as \"%s\", and its zone with timezone:", key, s, t.Format("2006-01-02 15:04"))
+		}
+		return time.Time{}, false, false
+	}
 	p := dateTimeRE.FindStringSubmatch(s)
 	if p == nil {
 		m.d.errorf(v, "%s %q is not a date like 2026-11-20 or a date and time like \"2026-11-20 09:00\"", key, s)
