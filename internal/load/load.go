@@ -278,9 +278,10 @@ func parseFile(data []byte, d *decoder) (*yaml.Node, *decoder) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		if err == io.EOF {
+		switch {
+		case err == io.EOF:
 			d.errs.Add(bulletin.Pos{File: d.file, Line: 1, Col: 1}, "the file is empty")
-		} else {
+		case d.checkPasted(data):
 			d.syntaxError(data, err)
 		}
 		return nil, d
@@ -309,6 +310,10 @@ func parseFile(data []byte, d *decoder) (*yaml.Node, *decoder) {
 func (d *decoder) checkBytes(data []byte) bool {
 	if utf8.Valid(data) && bulletin.IndexRefused(data) < 0 {
 		return true // the common case, found without decoding a rune
+	}
+	if utf16(data) {
+		d.errs.Add(bulletin.Pos{File: d.file, Line: 1, Col: 1}, "the file is saved as UTF-16 text; save it as UTF-8 (in Notepad: File, Save as, Encoding: UTF-8)")
+		return false
 	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
