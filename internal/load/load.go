@@ -387,10 +387,59 @@ func (d *decoder) syntaxError(data []byte, err error) {
 			col = len(l) - len(bytes.TrimLeft(l, " ")) + 1
 		}
 	}
+	if line >= 1 && line <= len(lines) {
+		if c, hint := lineHint(lines, line); hint != "" {
+			d.errs.Add(bulletin.Pos{File: d.file, Line: line, Col: c}, "%s", hint)
+			return
+		}
+	}
 	if hint, ok := syntaxHints[msg]; ok {
 		msg += " (" + hint + ")"
 	}
 	d.errs.Add(bulletin.Pos{File: d.file, Line: line, Col: col}, "invalid YAML: %s", msg)
+}
+
+var (
+	// keyValue matches "key: value" and "- key: value", the value's start
+	// at group 2.
+	keyValue = regexp.MustCompile(`^ *(?:- +)?([A-Za-z_]+): +(\S)`)
+	// plainKey matches a line that begins a key at the left margin.
+	plainKey = regexp.MustCompile(`^[A-Za-z_]+:( |$)`)
+)
+
+// lineHint says, for the line n (1-based) of lines at which YAML stopped,
+// what the mistakes everyone makes look like there, in plain words, and
+// at which column; or "".
+func lineHint(lines [][]byte, n int) (int, string) {
+	l := string(lines[n-1])
+	if m := keyValue.FindStringSubmatchIndex(l); m != nil {
+		key, at := l[m[2]:m[3]], m[4]
+		switch v := l[at:]; v[0] {
+		case '*', '&', '!', '%', '@', '`':
+			return at + 1, fmt.Sprintf("%s begins with %q, which YAML reads as markup of its own: put the whole value in quotes, such as %s: \"%s\"", key, v[:1], key, strings.ReplaceAll(v, `"`, `\"`))
+		case '\'':
+			// 'God's care': the apostrophe closes the quoted text.
+			if i := strings.Index(v[1:], "'"); i >= 0 && i+2 < len(v) && v[i+2] != '\'' {
+				return at + i + 2, fmt.Sprintf("the apostrophe after %q ends the quoted text that begins with ' at column %d: quote the %s with double quotes instead (\"%s\"), or write the apostrophe twice ('')",
+					v[1:i+1], at+1, key, strings.Trim(v, "'"))
+			}
+		}
+	}
+	// A paragraph of a text pasted at the left margin, below an indented
+	// key's text.
+	if len(l) > 0 && l[0] != ' ' && l[0] != '-' && l[0] != '#' && !plainKey.MatchString(l) && n > 1 {
+		for i := n - 2; i >= 0; i-- {
+			prev := string(lines[i])
+			if strings.TrimSpace(prev) == "" {
+				continue
+			}
+			if prev[0] == ' ' {
+				return 1, "this line is not indented, so YAML does not read it as part of the text above it: indent it as far as the text it continues (a second paragraph too), or write that text as a block: the key, then \"|\", then every line indented below it"
+			}
+			break
+		}
+	}
+	return 0, ""
 }
 
 // firstBadLine returns the first line n such that the file's first n

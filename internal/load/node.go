@@ -93,6 +93,12 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
 		}
 		name := keys[known] // the table's string, not the file's: a site holds it a hundred thousand times
 		if prev, dup := m.keys[name]; dup {
+			if i > 0 && name == n.Content[0].Value && k.Column == prev.Column {
+				// The mapping's first key again, lined up with it: the
+				// "- " of a second list item is missing; one message.
+				d.errorf(k, "a new %s seems to start here, but without the \"- \" that begins each one: write \"- %s:\" with the dash where the one above has it", what, name)
+				return m
+			}
 			d.errorf(k, "key %q appears twice in %s; the first is at %s", name, what, d.pos(prev))
 			continue
 		}
@@ -238,6 +244,11 @@ func (m *mapping) list(key string, required bool) []*yaml.Node {
 	}
 	v := m.node(key)
 	if v == nil {
+		return nil
+	}
+	if v.Kind == yaml.MappingNode && len(v.Content) > 0 {
+		// key:\n  a: 1 where key:\n  - a: 1 was meant.
+		m.d.errorf(v, "%s must be a list, each of its items beginning with \"- \": write \"- %s:\" on this line", key, v.Content[0].Value)
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {

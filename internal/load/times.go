@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -21,10 +22,32 @@ var (
 )
 
 // parseDate reads a date like "2026-11-20" and checks that it exists.
+// amPM matches a time of day written with am or pm.
+var amPM = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d\d))? ?([ap])\.?m\.?\b`)
+
+// timeHint says what is wrong with a date or time written as people
+// write them: curly quotes, a 12-hour clock; or "".
+func timeHint(s string) string {
+	if strings.ContainsAny(s, "“”‘’„«»") {
+		return ": it is in curly quotes (“ ”), which a word processor makes of straight ones; use straight quotes (\") or none"
+	}
+	if m := amPM.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[1])
+		if h == 12 {
+			h = 0
+		}
+		if strings.EqualFold(m[3], "p") {
+			h += 12
+		}
+		return fmt.Sprintf(": write the time on the 24-hour clock, %02d:%s", h, cmp.Or(m[2], "00"))
+	}
+	return ""
+}
+
 func parseDate(s string) (bulletin.Date, error) {
 	m := dateRE.FindStringSubmatch(s)
 	if m == nil {
-		return bulletin.Date{}, fmt.Errorf("%q is not a date like 2026-11-20", s)
+		return bulletin.Date{}, fmt.Errorf("%q is not a date like 2026-11-20%s", s, timeHint(s))
 	}
 	return makeDate(m[1], m[2], m[3])
 }
@@ -105,7 +128,7 @@ func (m *mapping) dateTime(key string, required bool, loc *time.Location, zoneHi
 	}
 	p := dateTimeRE.FindStringSubmatch(s)
 	if p == nil {
-		m.d.errorf(v, "%s %q is not a date like 2026-11-20 or a date and time like \"2026-11-20 09:00\"", key, s)
+		m.d.errorf(v, "%s %q is not a date like 2026-11-20 or a date and time like \"2026-11-20 09:00\"%s", key, s, timeHint(s))
 		return time.Time{}, false, false
 	}
 	d, err := makeDate(p[1], p[2], p[3])
