@@ -128,6 +128,9 @@ type Bulletin struct {
 	Fields *Fields
 	File   string // path of the source file within the source folder
 	Source string // SHA-256 of the source file, for telling when nothing changed
+	// Notes are what the loader found allowed but likely a mistake, such
+	// as a title cut short by a " #" (see Warn).
+	Notes ErrorList
 
 	ID      string
 	Title   string

@@ -224,7 +224,7 @@ func Check(bulletins []*Bulletin) ErrorList {
 // title, an event already over when its bulletin is published, and a
 // bulletin dated after now without an embargo.
 func (b *Bulletin) Warn(now time.Time) ErrorList {
-	var warns ErrorList
+	warns := slices.Clone(b.Notes)
 	if b.Publish.IsZero() && !b.Draft && b.Date.After(now) {
 		warns.Add(b.Fields.at("date", b.Pos), "the bulletin is dated %s, in the future, without \"publish\"; it stays unpublished until then", formatTime(b.Date))
 	}

@@ -642,6 +642,7 @@ func decodeBulletin(data []byte, d *decoder, p string, site *bulletin.Site) (*bu
 	b := d.bulletin(root, site)
 	b.File = p
 	b.Source = d.sum
+	b.Notes = d.notes
 	return b, d.errs
 }
 

@@ -15,9 +15,10 @@ import (
 // A decoder turns the YAML nodes of one file into values, collecting a
 // problem for every node that is not what it should be.
 type decoder struct {
-	file string
-	errs bulletin.ErrorList
-	sum  string // SHA-256 of the file's bytes
+	file  string
+	errs  bulletin.ErrorList
+	notes bulletin.ErrorList // what is allowed but likely a mistake (Bulletin.Notes)
+	sum   string             // SHA-256 of the file's bytes
 }
 
 func (d *decoder) pos(n *yaml.Node) bulletin.Pos {
@@ -169,11 +170,20 @@ func (m *mapping) scalar(key string, required bool) (string, *yaml.Node) {
 func (m *mapping) str(key string, required bool) string {
 	s, v := m.scalar(key, required)
 	s = strings.TrimSpace(s)
+	if v != nil && v.Style == 0 && strings.HasPrefix(v.LineComment, "#") && textKeys[key] {
+		// title: Chennai #1 conviction in a decade
+		m.d.notes.Add(m.d.pos(v), "%s stops before %q: YAML reads \" #\" and what follows it as a comment, so the %s published is %q; to keep it all, put it in quotes",
+			key, v.LineComment, key, s)
+	}
 	if required && v != nil && s == "" {
 		m.empty(key)
 	}
 	return s
 }
+
+// textKeys are the keys whose values are text readers read, which a " #"
+// would cut short.
+var textKeys = map[string]bool{"title": true, "body": true, "text": true, "reference": true, "intro": true, "location": true, "description": true, "name": true}
 
 // Bounds on single values. Markdown renderers take more than linear time
 // on some hostile texts, so a text must stay far below the file's bound.
