@@ -95,7 +95,7 @@ func runSource(src string, opts build.Options, suffix string, stderr io.Writer) 
 	printList(stderr, r.Changed, changed, one, many)
 	var list bulletin.ErrorList
 	if errors.As(err, &list) {
-		printList(stderr, list, problemLine, "problem", "problems")
+		printList(stderr, list, newSource(root.FS(), opts.Name).explain, "problem", "problems")
 		fmt.Fprintf(stderr, "prayerfeed: %s%s\n", plural(len(list), "problem", "problems"), suffix)
 		return r, errReported
 	}

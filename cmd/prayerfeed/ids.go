@@ -34,7 +34,7 @@ func runIDs(src, out string, now moment, dryRun bool, stdout, stderr io.Writer) 
 	problems, _ := bulletin.ValidateAll(site, all, now.in(site.Location))
 	errs.Append(problems)
 	errs.Sort()
-	if n := report(stderr, errs.Err(), nil); n > 0 {
+	if n := report(stderr, errs.Err(), newSource(root.FS(), name)); n > 0 {
 		fmt.Fprintf(stderr, "prayerfeed: %s; mend them first: nothing was written\n", plural(n, "problem", "problems"))
 		return errReported
 	}

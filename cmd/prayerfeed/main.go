@@ -178,13 +178,12 @@ func parseNow(name, v string) (moment, error) {
 	return moment{t: t.UTC()}, nil
 }
 
-// report prints every warning and problem, one to a line (see
-// printList), and returns the number of problems.
-func report(stderr io.Writer, err error, warns bulletin.ErrorList) int {
-	printList(stderr, warns, warningLine, "warning", "warnings")
+// report prints every problem, each with the line of src it points at
+// (see printList), and returns the number of problems.
+func report(stderr io.Writer, err error, src *source) int {
 	var list bulletin.ErrorList
 	if errors.As(err, &list) {
-		printList(stderr, list, problemLine, "problem", "problems")
+		printList(stderr, list, src.explain, "problem", "problems")
 		return len(list)
 	}
 	if err != nil {
@@ -214,9 +213,6 @@ func printList(w io.Writer, list bulletin.ErrorList, line func(*bulletin.Error) 
 	fmt.Fprintf(w, "prayerfeed: %d more %s not shown, in %s; mend those above and run again\n",
 		len(list)-maxPrinted, more, plural(list[maxPrinted:].Files(), "file", "files"))
 }
-
-// problemLine is a problem as prayerfeed prints it.
-func problemLine(e *bulletin.Error) string { return e.Error() }
 
 // warningLine is a warning as prayerfeed prints it.
 func warningLine(w *bulletin.Error) string {

@@ -25,7 +25,7 @@ func runNew(src, dateFlag string, m moment, stdout, stderr io.Writer) error {
 	defer root.Close()
 	site, all, errs := load.Dir(root.FS(), filepath.ToSlash(filepath.Clean(src)))
 	if site.Regions == nil {
-		report(stderr, errs.Err(), nil)
+		report(stderr, errs.Err(), newSource(root.FS(), filepath.ToSlash(filepath.Clean(src))))
 		return errReported
 	}
 	loc := site.Location

@@ -24,7 +24,7 @@ func runPing(src, out, hub, statePath string, all, dryRun bool, stdout, stderr i
 	}
 	defer root.Close()
 	site, errs := load.Site(root.FS(), filepath.ToSlash(filepath.Clean(src)))
-	if n := report(stderr, errs.Err(), nil); n > 0 {
+	if n := report(stderr, errs.Err(), newSource(root.FS(), filepath.ToSlash(filepath.Clean(src)))); n > 0 {
 		fmt.Fprintf(stderr, "prayerfeed: %s in site.yaml\n", plural(n, "problem", "problems"))
 		return errReported
 	}

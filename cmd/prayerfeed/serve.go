@@ -3,14 +3,17 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/prayerfeed/prayerfeed/internal/build"
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/load"
 	"github.com/prayerfeed/prayerfeed/internal/serve"
 )
@@ -31,6 +34,14 @@ func newServer(src string, now func() moment, stderr io.Writer) *serve.Server {
 			}
 			defer root.Close()
 			r, err := build.Run(build.Options{Src: root.FS(), Name: sourceName(src), Now: now().in, Cache: cache})
+			var list bulletin.ErrorList
+			if errors.As(err, &list) {
+				// The page shows the problems as the terminal does:
+				// the first, each with its line and a caret.
+				var b strings.Builder
+				printList(&b, list, newSource(root.FS(), sourceName(src)).explain, "problem", "problems")
+				return nil, errors.New(strings.TrimSuffix(b.String(), "\n"))
+			}
 			if err != nil {
 				return nil, err
 			}

@@ -101,3 +101,7 @@ func sortedKeys(m map[string][]byte) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// Updating reports whether the tests run with -update, for tests that
+// keep their expected output in files of their own kind.
+func Updating() bool { return *update }

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+)
+
+func TestExcerpt(t *testing.T) {
+	long := strings.Repeat("word ", 60) + "MISTAKE" + strings.Repeat(" word", 60)
+	src := newSource(fstest.MapFS{"a.yaml": {Data: []byte("date: 2026-11-20\ntitle: \u202eevil\n\tbody: x\n" + long + "\nkind:\u00a0praise\n")}}, "bulletins")
+	tests := []struct {
+		pos  bulletin.Pos
+		want string
+	}{
+		{bulletin.Pos{File: "bulletins/a.yaml", Line: 1, Col: 7}, "    date: 2026-11-20\n          ^"},
+		{bulletin.Pos{File: "bulletins/a.yaml", Line: 2, Col: 8}, "    title: \uFFFDevil\n           ^"},
+		{bulletin.Pos{File: "bulletins/a.yaml", Line: 3, Col: 2}, "    \tbody: x\n    \t^"},
+		{bulletin.Pos{File: "bulletins/a.yaml", Line: 4, Col: 301}, "    …" + long[250:350] + "…\n     " + strings.Repeat(" ", 50) + "^"},
+		{bulletin.Pos{File: "bulletins/a.yaml", Line: 5, Col: 6}, "    kind:·praise\n         ^"},
+		{bulletin.Pos{File: "bulletins/a.yaml", Line: 9, Col: 1}, ""},
+		{bulletin.Pos{File: "elsewhere/a.yaml", Line: 1, Col: 1}, ""},
+		{bulletin.Pos{File: "bulletins/a.yaml"}, ""},
+	}
+	for _, tt := range tests {
+		if got := src.excerpt(tt.pos); got != tt.want {
+			t.Errorf("%s:\ngot\n%s\nwant\n%s", tt.pos, got, tt.want)
+		}
+	}
+}
+
+// TestServeShowsExcerpts checks that the preview's page of problems shows
+// each with its line and a caret, as the terminal does.
+func TestServeShowsExcerpts(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	os.WriteFile(filepath.Join(dir, "bulletins", "2026", "2026-12-04.yaml"), []byte("date: 2026-12-04\ntitle: *Urgent* news\n"), 0o644)
+	s := newServer(filepath.Join(dir, "bulletins"), func() moment { return moment{t: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)} }, io.Discard)
+	s.Rebuild()
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", "http://localhost/", nil))
+	if body := w.Body.String(); !strings.Contains(body, "title: *Urgent* news\n           ^") {
+		t.Errorf("the page of problems shows no excerpt:\n%s", body)
+	}
+}
