@@ -417,6 +417,10 @@ func lineHint(lines [][]byte, n int) (int, string) {
 		switch v := l[at:]; v[0] {
 		case '*', '&', '!', '%', '@', '`':
 			return at + 1, fmt.Sprintf("%s begins with %q, which YAML reads as markup of its own: put the whole value in quotes, such as %s: \"%s\"", key, v[:1], key, strings.ReplaceAll(v, `"`, `\"`))
+		case '"':
+			if !strings.Contains(strings.ReplaceAll(v[1:], `\"`, ""), `"`) {
+				return at + 1, fmt.Sprintf("the quotation mark that begins the %s is not closed on its line, so YAML reads on into the lines below: end the %s with \" (a text of many lines goes in a block: the key, then \"|\", then its lines indented below it)", key, key)
+			}
 		case '\'':
 			// 'God's care': the apostrophe closes the quoted text.
 			if i := strings.Index(v[1:], "'"); i >= 0 && i+2 < len(v) && v[i+2] != '\'' {
