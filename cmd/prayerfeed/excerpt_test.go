@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
@@ -49,4 +51,29 @@ func TestServeShowsExcerpts(t *testing.T) {
 	if body := w.Body.String(); !strings.Contains(body, "title: *Urgent* news\n           ^") {
 		t.Errorf("the page of problems shows no excerpt:\n%s", body)
 	}
+}
+
+// FuzzExcerpt shows a line of any file at any position: it must never
+// panic, and print only valid UTF-8 that a terminal shows as it is, with
+// nothing that would reverse its text, in two lines or none.
+func FuzzExcerpt(f *testing.F) {
+	f.Add([]byte("date: 2026-11-20\ntitle: \u202eevil\n"), 2, 8)
+	f.Add([]byte("\xff\xfe\x00d\x00a"), 1, 1)
+	f.Add([]byte(strings.Repeat("é", 500)), 1, 400)
+	f.Add([]byte("a\tb\r\n"), 1, 3)
+	f.Fuzz(func(t *testing.T, data []byte, line, col int) {
+		src := newSource(fstest.MapFS{"a.yaml": {Data: data}}, "bulletins")
+		x := src.excerpt(bulletin.Pos{File: "bulletins/a.yaml", Line: line, Col: col})
+		if x == "" {
+			return
+		}
+		if !utf8.ValidString(x) || strings.Count(x, "\n") != 1 || !strings.HasSuffix(x, "^") {
+			t.Fatalf("excerpt %q", x)
+		}
+		for _, r := range x {
+			if r != '\n' && r != '\t' && r != '\uFFFD' && (bulletin.Refused(r) || unicode.Is(unicode.Bidi_Control, r)) {
+				t.Fatalf("excerpt %q holds %U", x, r)
+			}
+		}
+	})
 }
