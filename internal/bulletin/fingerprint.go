@@ -3,6 +3,7 @@ package bulletin
 import (
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -28,6 +29,9 @@ func SketchOf(text string) Sketch {
 	for i := range mins {
 		mins[i] = ^uint64(0)
 	}
+	// Each word once: a word said twice is one of the set.
+	var buf [256]uint64
+	hashes := buf[:0]
 	for _, w := range words(text) {
 		if len(w) <= 3 {
 			continue // the, and, for, pray: shared by every request
@@ -36,6 +40,10 @@ func SketchOf(text string) Sketch {
 		for i := 0; i < len(w); i++ {
 			x = (x ^ uint64(w[i])) * 1099511628211
 		}
+		hashes = append(hashes, x)
+	}
+	slices.Sort(hashes)
+	for _, x := range slices.Compact(hashes) {
 		for i := range mins {
 			if v := mix(x + uint64(i)*0x9e3779b97f4a7c15); v < mins[i] {
 				mins[i] = v

@@ -69,3 +69,12 @@ func TestSketchString(t *testing.T) {
 		t.Error("ParseSketch took a bad string")
 	}
 }
+
+// BenchmarkSketch sketches a point of a typical length: every point of
+// every build is sketched once.
+func BenchmarkSketch(b *testing.B) {
+	text := strings.Repeat("Please pray for the trafficking case hearing in Santo Domingo, that the judge rules justly and the survivors are safe. ", 6)
+	for b.Loop() {
+		SketchOf(text)
+	}
+}
