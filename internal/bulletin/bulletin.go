@@ -146,12 +146,21 @@ type Bulletin struct {
 }
 
 // Published returns the instant the bulletin is published: its embargo
-// when it has one, else the first instant of its date that is on that
-// date both in the site's zone and in UTC. (Its midnight in Manila is the
-// day before in UTC, and readers that show UTC, or convert to another
-// zone, would list it under that day; east of UTC it is published when
-// the UTC date turns.)
+// when it has one, else the start of its date in the site's zone.
 func (b *Bulletin) Published() time.Time {
+	if !b.Publish.IsZero() {
+		return b.Publish
+	}
+	return b.Date
+}
+
+// Dated returns the time feeds give the bulletin: its embargo when it has
+// one, else the first instant of its date that is on that date both in
+// the site's zone and in UTC. Its midnight in Manila is the day before in
+// UTC, and readers that show UTC, or convert to their own zone, would
+// list it under that day; east of UTC its entries are dated when the UTC
+// date turns, though the bulletin is out from its midnight.
+func (b *Bulletin) Dated() time.Time {
 	if !b.Publish.IsZero() {
 		return b.Publish
 	}

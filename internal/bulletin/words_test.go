@@ -79,3 +79,17 @@ func TestUnclosedBidi(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishedAtMidnight checks that east of UTC a bulletin is out from
+// the start of its date where the site is, though feeds date it when the
+// UTC date turns (Dated), so that every reader lists it under its date.
+func TestPublishedAtMidnight(t *testing.T) {
+	sydney, _ := time.LoadLocation("Australia/Sydney")
+	b := &bulletin.Bulletin{ID: "b", Date: time.Date(2026, 12, 11, 0, 0, 0, 0, sydney), Points: []*bulletin.Point{{ID: "p"}}}
+	if got := bulletin.Public([]*bulletin.Bulletin{b}, time.Date(2026, 12, 11, 9, 0, 0, 0, sydney)); len(got) != 1 {
+		t.Errorf("at 09:00 on its date in Sydney the bulletin is not out")
+	}
+	if got := b.Dated(); !got.Equal(time.Date(2026, 12, 11, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("Dated() = %v, want the start of 11 December in UTC", got)
+	}
+}

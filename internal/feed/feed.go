@@ -127,15 +127,19 @@ type source struct {
 
 // times returns the published and updated times of the entry made from
 // src. The points of a bulletin are dated a second apart after the
-// bulletin's own time, the first the latest, so that readers, which sort
+// bulletin's own time (Bulletin.Dated), the first the latest, so that readers, which sort
 // by date, keep the bulletin's order, no two entries share a time, and
 // every entry is on the bulletin's date in the site's zone and in UTC.
 func (src source) times() (published, updated time.Time) {
+	published, updated = src.b.Dated(), src.b.Modified()
+	if updated.Before(published) {
+		updated = published
+	}
 	if src.pt == nil {
-		return src.b.Published(), src.b.Modified()
+		return published, updated
 	}
 	offset := time.Duration(len(src.b.Points)-1-slices.Index(src.b.Points, src.pt)) * time.Second
-	return src.b.Published().Add(offset), src.b.Modified().Add(offset)
+	return published.Add(offset), updated.Add(offset)
 }
 
 // Build returns every feed of the site. The bulletins must be the
