@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"golang.org/x/text/width"
 )
 
 // A source shows the lines of the source folder's files that problems
@@ -48,7 +49,11 @@ func (s *source) excerpt(p bulletin.Pos) string {
 	// would reverse the terminal's text or could not be shown is "�", and
 	// what looks like a space and is not, "·".
 	var runes []rune
-	for line := bytes.TrimSuffix(lines[p.Line-1], []byte("\r")); len(line) > 0; {
+	line := bytes.TrimSuffix(lines[p.Line-1], []byte("\r"))
+	if p.Line == 1 {
+		line = bytes.TrimPrefix(line, []byte("\ufeff")) // a byte-order mark, no column
+	}
+	for len(line) > 0 {
 		r, size := utf8.DecodeRune(line)
 		switch {
 		case r == utf8.RuneError || bulletin.Refused(r) && r != '\t' || unicode.Is(unicode.Bidi_Control, r):
@@ -79,10 +84,15 @@ func (s *source) excerpt(p bulletin.Pos) string {
 		b.WriteString(" ")
 	}
 	for _, r := range runes[from:col] {
-		if r == '\t' {
-			b.WriteRune('\t')
-		} else {
-			b.WriteByte(' ')
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			b.WriteString("  ") // a character two columns wide
+		default:
+			if r == '\t' {
+				b.WriteRune('\t')
+			} else {
+				b.WriteByte(' ')
+			}
 		}
 	}
 	b.WriteString("^")

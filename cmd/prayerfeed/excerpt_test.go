@@ -17,7 +17,10 @@ import (
 
 func TestExcerpt(t *testing.T) {
 	long := strings.Repeat("word ", 60) + "MISTAKE" + strings.Repeat(" word", 60)
-	src := newSource(fstest.MapFS{"a.yaml": {Data: []byte("date: 2026-11-20\ntitle: \u202eevil\n\tbody: x\n" + long + "\nkind:\u00a0praise\n")}}, "bulletins")
+	src := newSource(fstest.MapFS{
+		"a.yaml": {Data: []byte("date: 2026-11-20\ntitle: \u202eevil\n\tbody: x\n" + long + "\nkind:\u00a0praise\ntitle: 祈祷会 x\n")},
+		"b.yaml": {Data: []byte("\ufeffdate: x\n")},
+	}, "bulletins")
 	tests := []struct {
 		pos  bulletin.Pos
 		want string
@@ -27,6 +30,8 @@ func TestExcerpt(t *testing.T) {
 		{bulletin.Pos{File: "bulletins/a.yaml", Line: 3, Col: 2}, "    \tbody: x\n    \t^"},
 		{bulletin.Pos{File: "bulletins/a.yaml", Line: 4, Col: 301}, "    …" + long[250:350] + "…\n     " + strings.Repeat(" ", 50) + "^"},
 		{bulletin.Pos{File: "bulletins/a.yaml", Line: 5, Col: 6}, "    kind:·praise\n         ^"},
+		{bulletin.Pos{File: "bulletins/a.yaml", Line: 6, Col: 12}, "    title: 祈祷会 x\n                  ^"},
+		{bulletin.Pos{File: "bulletins/b.yaml", Line: 1, Col: 7}, "    date: x\n          ^"},
 		{bulletin.Pos{File: "bulletins/a.yaml", Line: 9, Col: 1}, ""},
 		{bulletin.Pos{File: "elsewhere/a.yaml", Line: 1, Col: 1}, ""},
 		{bulletin.Pos{File: "bulletins/a.yaml"}, ""},

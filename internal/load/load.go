@@ -329,9 +329,12 @@ func (d *decoder) checkBytes(data []byte) bool {
 			d.errs.Add(pos, "control character %U is not allowed; remove it", r)
 			return false
 		}
-		if r == '\n' {
+		switch {
+		case r == '\n':
 			line, col = line+1, 1
-		} else {
+		case r == '\ufeff' && i == 0:
+			// Not a column, as YAML counts them.
+		default:
 			col++
 		}
 		i += size
@@ -424,7 +427,7 @@ func lineHint(lines [][]byte, n int) (int, string) {
 		case '\'':
 			// 'God's care': the apostrophe closes the quoted text.
 			if i := strings.Index(v[1:], "'"); i >= 0 && i+2 < len(v) && v[i+2] != '\'' {
-				return at + i + 2, fmt.Sprintf("the apostrophe after %q ends the quoted text that begins with ' at column %d: quote the %s with double quotes instead (\"%s\"), or write the apostrophe twice ('')",
+				return utf8.RuneCountInString(l[:at+1+i]) + 1, fmt.Sprintf("the apostrophe after %q ends the quoted text that begins with ' at column %d: quote the %s with double quotes instead (\"%s\"), or write the apostrophe twice ('')",
 					v[1:i+1], at+1, key, strings.Trim(v, "'"))
 			}
 		}

@@ -267,6 +267,12 @@ func TestRules(t *testing.T) {
 		{"publish as an RFC 3339 instant", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "title: Test bulletin", "title: Test bulletin\npublish: 2026-11-20T14:00:00Z")}
 		}, []string{}},
+		{"publish as an RFC 3339 instant out of range", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: Test bulletin", "title: Test bulletin\npublish: 0001-01-01T00:00:00Z")}
+		}, []string{p + "3:10: publish \"0001-01-01\" is out of range: the year must be between 1900 and 2200"}},
+		{"apostrophe in single quotes after accented letters", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: A point", "title: 'Café of St Mary's'")}
+		}, []string{p + "9:28: the apostrophe after \"Café of St Mary\" ends the quoted text that begins with ' at column 12: quote the title with double quotes instead (\"Café of St Mary's\"), or write the apostrophe twice ('')"}},
 		{"start with a UTC offset", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: 2026-11-30T09:00:00-04:00\n"}
 		}, []string{p + "16:16: start \"2026-11-30T09:00:00-04:00\" gives a UTC offset; give the time where the event happens, such as \"2026-11-30 09:00\", and its zone with timezone:"}},

@@ -114,6 +114,10 @@ func (m *mapping) dateTime(key string, required bool, loc *time.Location, zoneHi
 		// for when a bulletin is published or corrected, but not for when
 		// an event happens, which is said in the time of its place.
 		if key == "publish" || key == "updated" {
+			if _, err := makeDate(t.Format("2006"), t.Format("01"), t.Format("02")); err != nil {
+				m.d.errorf(v, "%s %v", key, err)
+				return time.Time{}, false, false
+			}
 			if loc == nil {
 				loc = time.UTC
 			}

@@ -93,6 +93,24 @@ func imagesToLinks(doc ast.Node) {
 		return ast.WalkContinue, nil
 	})
 	for _, img := range images {
+		inLink := false
+		for p := img.Parent(); p != nil; p = p.Parent() {
+			if _, ok := p.(*ast.Link); ok {
+				inLink = true
+			}
+		}
+		if inLink {
+			// [![Logo](logo.png)](site): the outer link stays, with the
+			// image's alt text; a link in a link HTML cannot hold.
+			parent := img.Parent()
+			for c := img.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				parent.InsertBefore(parent, img, c)
+				c = next
+			}
+			parent.RemoveChild(parent, img)
+			continue
+		}
 		link := ast.NewLink()
 		link.Destination, link.Title = img.Destination, img.Title
 		for c := img.FirstChild(); c != nil; {

@@ -15,10 +15,11 @@ func TestHTML(t *testing.T) {
 	src := "Pray for [the team](team/) and [partners](https://partners.example/).\n\n" +
 		"<script>alert(1)</script>\n\n" +
 		"Inline <img src=x onerror=alert(1)> and [bad](javascript:alert(1)) and ![pic](img/a.png)\n\n" +
-		"- *one*\n- **two** https://example.org/linkified\n"
+		"- *one*\n- **two** https://example.org/linkified\n\n" +
+		"[![Logo](https://church.example/logo.png)](https://church.example/)\n"
 	got := HTML(src, base)
 	golden.Check(t, filepath.Join("testdata", "html.golden"), []byte(got))
-	for _, bad := range []string{"<script", "onerror", "javascript:", `href="team/"`} {
+	for _, bad := range []string{"<script", "onerror", "javascript:", `href="team/"`, "<img", "logo.png"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("HTML output contains %q:\n%s", bad, got)
 		}
