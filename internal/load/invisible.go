@@ -45,12 +45,15 @@ var keyThen = regexp.MustCompile(`^[ ]*(?:- +)?[A-Za-z_]+:(.)`)
 // checkPasted reports, at its line and column, indentation made of
 // characters that look like spaces, a list item that begins with a dash
 // other than a hyphen, and such a space after a key's colon. It reports
-// whether the file is free of them. It is asked when YAML cannot read a
-// file, whose message would not name them (in a text, where YAML reads
-// them well, they may be meant).
-func (d *decoder) checkPasted(data []byte) bool {
+// whether the lines near the line near (1-based), where YAML stopped,
+// are free of them. It is asked when YAML cannot read a file, whose
+// message would not name them; in a text, where YAML reads them well,
+// they may be meant (a Japanese paragraph indented with an ideographic
+// space), so only a line that holds YAML's own structure counts.
+func (d *decoder) checkPasted(lines [][]byte, near int) bool {
 	ok := true
-	for i, line := range bytes.Split(data, []byte("\n")) {
+	for i := max(0, near-3); i < min(len(lines), near+1); i++ {
+		line := lines[i]
 		pos := func(col int) bulletin.Pos { return bulletin.Pos{File: d.file, Line: i + 1, Col: col} }
 		s := string(line)
 		// The indentation: spaces, and whatever looks like them.
@@ -69,7 +72,7 @@ func (d *decoder) checkPasted(data []byte) bool {
 			}
 			rest, col = rest[size:], col+1
 		}
-		if oddCol > 0 {
+		if oddCol > 0 && (strings.HasPrefix(rest, "- ") || keyThen.MatchString(rest)) {
 			d.errs.Add(pos(oddCol), "the indentation holds %s, invisible characters that look like spaces (pasted from Word or a web page); YAML indents with ordinary spaces only: delete the indentation of this line and type it again with the space bar",
 				countNames(odd))
 			ok = false
@@ -83,8 +86,8 @@ func (d *decoder) checkPasted(data []byte) bool {
 		if m := keyThen.FindStringSubmatchIndex(s); m != nil {
 			r, _ := utf8.DecodeRuneInString(s[m[2]:])
 			if name, bad := spaceNames[r]; bad {
-				d.errs.Add(pos(utf8.RuneCountInString(s[:m[2]])+1), "a %s follows the colon, an invisible character that looks like a space (pasted from Word or a web page); YAML needs an ordinary space after \"%s\": delete it and type a space",
-					name, strings.TrimLeft(s[:m[2]], " -"))
+				d.errs.Add(pos(utf8.RuneCountInString(s[:m[2]])+1), "%s %s follows the colon, an invisible character that looks like a space (pasted from Word or a web page); YAML needs an ordinary space after \"%s\": delete it and type a space",
+					article(name), name, strings.TrimLeft(s[:m[2]], " -"))
 				ok = false
 			}
 		}
@@ -106,8 +109,16 @@ func countNames(names []string) string {
 		if c := seen[n]; c > 1 {
 			parts[i] = fmt.Sprintf("%d %ss", c, n)
 		} else {
-			parts[i] = "a " + n
+			parts[i] = article(n) + " " + n
 		}
 	}
 	return strings.Join(parts, " and ")
+}
+
+// article returns "an" before a name that begins with a vowel, else "a".
+func article(name string) string {
+	if strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an"
+	}
+	return "a"
 }

@@ -278,10 +278,9 @@ func parseFile(data []byte, d *decoder) (*yaml.Node, *decoder) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		switch {
-		case err == io.EOF:
+		if err == io.EOF {
 			d.errs.Add(bulletin.Pos{File: d.file, Line: 1, Col: 1}, "the file is empty")
-		case d.checkPasted(data):
+		} else {
 			d.syntaxError(data, err)
 		}
 		return nil, d
@@ -373,7 +372,12 @@ func (d *decoder) syntaxError(data []byte, err error) {
 	// For the parser's, find the first line at which the file stops
 	// parsing.
 	if strings.HasPrefix(msg, "did not find expected") {
-		line = firstBadLine(data)
+		line = firstBadLine(data, false)
+		if ls := bytes.Split(data, []byte("\n")); line <= len(ls) && bytes.Count(ls[line-1], []byte(`"`))%2 == 1 && closedBelow(ls, line) {
+			// Cut inside a quoted text of several lines, which is not
+			// the mistake: look for the first line that is one.
+			line = firstBadLine(data, true)
+		}
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	// A tab in indentation is the most common cause of a syntax error by
@@ -383,6 +387,9 @@ func (d *decoder) syntaxError(data []byte, err error) {
 			d.errs.Add(bulletin.Pos{File: d.file, Line: i + 1, Col: j + 1}, "a tab is used for indentation; indent with spaces")
 			return
 		}
+	}
+	if !d.checkPasted(lines, line) {
+		return
 	}
 	col := 1
 	if line >= 1 && line <= len(lines) {
@@ -406,6 +413,9 @@ var (
 	// keyValue matches "key: value" and "- key: value", the value's start
 	// at group 2.
 	keyValue = regexp.MustCompile(`^ *(?:- +)?([A-Za-z_]+): +(\S)`)
+	// noColon matches a line that begins with a word and a space, the
+	// word at group 1.
+	noColon = regexp.MustCompile(`^ *(?:- +)?([a-z_]+) +[^ :]`)
 	// plainKey matches a line that begins a key at the left margin.
 	plainKey = regexp.MustCompile(`^[A-Za-z_]+:( |$)`)
 )
@@ -421,7 +431,10 @@ func lineHint(lines [][]byte, n int) (int, string) {
 		case '*', '&', '!', '%', '@', '`':
 			return at + 1, fmt.Sprintf("%s begins with %q, which YAML reads as markup of its own: put the whole value in quotes, such as %s: \"%s\"", key, v[:1], key, strings.ReplaceAll(v, `"`, `\"`))
 		case '"':
-			if !strings.Contains(strings.ReplaceAll(v[1:], `\"`, ""), `"`) {
+			// Unclosed on its line, and closing it there mends the file
+			// up to at least the next line: a quoted text may also go on
+			// over several lines, and the mistake be elsewhere.
+			if !strings.Contains(strings.ReplaceAll(v[1:], `\"`, ""), `"`) && !closedBelow(lines, n) {
 				return at + 1, fmt.Sprintf("the quotation mark that begins the %s is not closed on its line, so YAML reads on into the lines below: end the %s with \" (a text of many lines goes in a block: the key, then \"|\", then its lines indented below it)", key, key)
 			}
 		case '\'':
@@ -431,6 +444,11 @@ func lineHint(lines [][]byte, n int) (int, string) {
 					v[1:i+1], at+1, key, strings.Trim(v, "'"))
 			}
 		}
+	}
+	// A key without its colon: "publish 2026-11-20 06:00".
+	if m := noColon.FindStringSubmatchIndex(l); m != nil && knownKey(l[m[2]:m[3]]) {
+		key := l[m[2]:m[3]]
+		return m[3] + 1, fmt.Sprintf("a colon is missing after %s: write \"%s: %s\"", key, key, strings.TrimSpace(l[m[3]:]))
 	}
 	// A paragraph of a text pasted at the left margin, below an indented
 	// key's text.
@@ -449,14 +467,45 @@ func lineHint(lines [][]byte, n int) (int, string) {
 	return 0, ""
 }
 
+// knownKey reports whether name is a key of any mapping of site.yaml or a
+// bulletin.
+func knownKey(name string) bool {
+	for _, ks := range keys {
+		if slices.Contains(ks, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// closedBelow reports whether the quoted text that opens on line n
+// (1-based) and is not closed there is closed on a later line that
+// continues it, indented further than line n.
+func closedBelow(lines [][]byte, n int) bool {
+	indent := func(l []byte) int { return len(l) - len(bytes.TrimLeft(l, " ")) }
+	for _, l := range lines[n:] {
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		if indent(l) <= indent(lines[n-1]) {
+			return false
+		}
+		if bytes.Contains(bytes.ReplaceAll(l, []byte(`\"`), nil), []byte(`"`)) {
+			return true
+		}
+	}
+	return false
+}
+
 // firstBadLine returns the first line n such that the file's first n
-// lines do not parse, found by bisection, or 1.
-func firstBadLine(data []byte) int {
+// lines do not parse, found by bisection, or 1. With unfinished, lines
+// that stop inside a value still to be closed count as parsing.
+func firstBadLine(data []byte, unfinished bool) int {
 	lines := bytes.SplitAfter(data, []byte("\n"))
 	fails := func(n int) bool {
 		var node yaml.Node
 		err := yaml.Unmarshal(bytes.Join(lines[:n], nil), &node)
-		return err != nil
+		return err != nil && !(unfinished && strings.Contains(err.Error(), "end of stream"))
 	}
 	lo, hi := 1, len(lines)
 	if !fails(hi) {

@@ -273,6 +273,15 @@ func TestRules(t *testing.T) {
 		{"apostrophe in single quotes after accented letters", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "title: A point", "title: 'Café of St Mary's'")}
 		}, []string{p + "9:28: the apostrophe after \"Café of St Mary\" ends the quoted text that begins with ' at column 12: quote the title with double quotes instead (\"Café of St Mary's\"), or write the apostrophe twice ('')"}},
+		{"a key without its colon", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: Test bulletin", "title: Test bulletin\npublish 2026-11-20 06:00")}
+		}, []string{p + "3:8: a colon is missing after publish: write \"publish: 2026-11-20 06:00\""}},
+		{"a quoted text of two lines, and a mistake below it", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "    body: Praise God.\n", "    body: \"Pray for them\n      and for us.\"\n   - region: africa\n")}
+		}, []string{p + "12:4: invalid YAML: did not find expected '-' indicator (check the indentation of this line)"}},
+		{"an unclosed title above a paragraph indented with an ideographic space", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "title: A point\n    body: Praise God.\n", "title: \"A point\n    body: |\n      \u3000日本語の段落。\n")}
+		}, []string{p + "9:12: the quotation mark that begins the title is not closed on its line, so YAML reads on into the lines below: end the title with \" (a text of many lines goes in a block: the key, then \"|\", then its lines indented below it)"}},
 		{"start with a UTC offset", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: 2026-11-30T09:00:00-04:00\n"}
 		}, []string{p + "16:16: start \"2026-11-30T09:00:00-04:00\" gives a UTC offset; give the time where the event happens, such as \"2026-11-30 09:00\", and its zone with timezone:"}},
