@@ -2,10 +2,10 @@ package bulletin
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // When says in words when an event happens, in the zone where it happens:
@@ -212,28 +212,17 @@ func (b *Bulletin) DatedTitle() string {
 	return b.Title + " — " + b.Date.Format("2 January 2006")
 }
 
-// saysDate reports whether a title names the day t: its year, its month
-// by name or abbreviation, and its day as a number of its own; or the
-// date as 2006-01-02.
+// saysDate reports whether a title names the day t as people write a
+// date: "11 December 2026", "11th of Dec 2026", "December 11, 2026",
+// "2026-12-11". A title naming another day, or a month alone, does not.
 func saysDate(title string, t time.Time) bool {
-	title = strings.ToLower(title)
-	if strings.Contains(title, t.Format("2006-01-02")) {
-		return true
-	}
-	words := strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	title = strings.Join(strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(strings.ToLower(title))), " ")
 	month := strings.ToLower(t.Month().String())
-	var year, mon, day bool
-	for _, w := range words {
-		switch {
-		case w == strconv.Itoa(t.Year()):
-			year = true
-		case w == month || len(w) >= 3 && strings.HasPrefix(month, w):
-			mon = true
-		case w == strconv.Itoa(t.Day()) || w == fmt.Sprintf("%02d", t.Day()) || w == Ordinal(t.Day()):
-			day = true
-		}
-	}
-	return year && mon && day
+	d, y := strconv.Itoa(t.Day()), strconv.Itoa(t.Year())
+	day := "(?:0?" + d + "|" + Ordinal(t.Day()) + ")"
+	mon := "(?:" + month + "|" + month[:3] + ")"
+	re := regexp.MustCompile(`(^|[^a-z0-9])(` + day + ` (?:of )?` + mon + ` ` + y + `|` + mon + ` ` + day + ` ` + y + `|` + t.Format("2006-01-02") + `)($|[^a-z0-9])`)
+	return re.MatchString(title)
 }
 
 // Ordinal returns n with its English suffix: "1st", "2nd", "11th", "23rd".

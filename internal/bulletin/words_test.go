@@ -32,6 +32,10 @@ func TestDatedTitle(t *testing.T) {
 		"Prayer bulletin 2026-12-11":          "Prayer bulletin 2026-12-11",
 		"Prayer for December 2026":            "Prayer for December 2026 — 11 December 2026",
 		"Prayer bulletin 1 December 2026":     "Prayer bulletin 1 December 2026 — 11 December 2026",
+		"Issue 12 — December 2026":            "Issue 12 — December 2026 — 11 December 2026",
+		"Bulletin 11: 4 December 2026":        "Bulletin 11: 4 December 2026 — 11 December 2026",
+		"December 2026: 11 ways to pray":      "December 2026: 11 ways to pray — 11 December 2026",
+		"Prayer, 11th of December, 2026":      "Prayer, 11th of December, 2026",
 	}
 	for title, want := range tests {
 		b := &bulletin.Bulletin{Title: title, Date: day}

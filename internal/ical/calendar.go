@@ -364,7 +364,7 @@ func description(s *bulletin.Site, e *bulletin.Event) string {
 	b.WriteString(e.When() + ".\n\n")
 	b.WriteString(pt.Kind.Label() + ": " + pt.Title + "\n\n")
 	b.WriteString(markdown.Text(pt.Body) + "\n\n")
-	b.WriteString("From " + pt.Bulletin.Title + ", " + pt.Bulletin.Date.Format("2 January 2006") + ": " + s.URL(bulletin.BulletinPath(pt.Bulletin)))
+	b.WriteString("From " + pt.Bulletin.DatedTitle() + ": " + s.URL(bulletin.BulletinPath(pt.Bulletin)))
 	return b.String()
 }
 
