@@ -43,16 +43,25 @@ func slotOf(s *bulletin.Site, t *bulletin.Tracked) *Slot {
 }
 
 // over reports whether the calendars no longer list the event at now, as
-// ical.Listed would say, or whether the slot cannot be read.
-func (sl *Slot) over(now time.Time) bool {
-	if sl.cancelled("", 0, now) == nil {
+// ical.Listed would say, or whether the slot cannot be read. A slot
+// written before it said so is listed for pastDays after its end.
+func (sl *Slot) over(now time.Time, pastDays int) bool {
+	g := sl.cancelled("", 0, now)
+	if g == nil {
 		return true
 	}
 	loc := time.UTC
 	if sl.Zone != "" {
-		loc, _ = time.LoadLocation(sl.Zone)
+		loc = g.Start.Location()
 	}
 	last, err := time.Parse(time.DateOnly, sl.Listed)
+	if sl.Listed == "" {
+		end := g.End
+		if g.AllDay {
+			end = g.Until.In(time.UTC)
+		}
+		last, err = bulletin.DateOf(end).AddDays(pastDays).In(time.UTC), nil
+	}
 	return err != nil || last.Before(bulletin.DateOf(now.In(loc)).In(time.UTC))
 }
 
@@ -194,7 +203,8 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 		// A change since: of its state, in the bulletins' count of its
 		// revisions (a correction), or its coming back.
 		p.Sequence = min(p.Sequence, maxSequence)
-		changed := had && (p.State != "" && p.State != r.State || p.Revisions != t.Sequence || p.Gone != "")
+		// (A record from before the manifest kept Time kept no count.)
+		changed := had && (p.State != "" && p.State != r.State || p.Time != nil && p.Revisions != t.Sequence || p.Gone != "")
 		r.Sequence = max(t.Sequence, p.Sequence)
 		if (changed || len(first) > 0) && r.Sequence <= p.Sequence {
 			r.Sequence = p.Sequence + 1
@@ -219,7 +229,7 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 		// Its record keeps no more than its cancelled copies need, and
 		// its SEQUENCE and when it went, should it come back.
 		p := prev.Events[uid]
-		kept, first := leave(uid, p, p.Time == nil || p.Time.over(m.Now))
+		kept, first := leave(uid, p, p.Time == nil || p.Time.over(m.Now, s.PastDays))
 		r := Record{File: p.File, Sequence: min(p.Sequence, maxSequence), Gone: p.Gone}
 		if len(first) > 0 && r.Gone == "" {
 			r.Sequence++

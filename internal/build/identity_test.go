@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
@@ -717,4 +718,47 @@ func TestManifestEditedByHand(t *testing.T) {
 	if got := s.events["calendars/africa.ics"]["dr-hearing@prayer.example.org"]; got != "2147483647 CONFIRMED" {
 		t.Errorf("dr-hearing: %q, want SEQUENCE 2147483647", got)
 	}
+}
+
+// TestOlderManifests rebuilds over manifests written before they kept
+// what a calendar needs: one without the last day calendars list an
+// event, and one of format 2, whose events had only a SEQUENCE and a
+// state. Neither may lose a cancelled copy or raise a SEQUENCE for
+// nothing.
+func TestOlderManifests(t *testing.T) {
+	rewrite := func(t *testing.T, out string, change func(*build.Record)) {
+		path := filepath.Join(out, build.ManifestFile)
+		m, err := build.ReadManifest(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for uid, r := range m.Events {
+			change(&r)
+			m.Events[uid] = r
+		}
+		data, _ := json.Marshal(m)
+		os.WriteFile(path, data, 0o644)
+	}
+	t.Run("no listed day", func(t *testing.T) {
+		f := files(maps.Clone(identitySite))
+		out := filepath.Join(t.TempDir(), "public")
+		publish(t, f, out, identityNow)
+		rewrite(t, out, func(r *build.Record) { r.Time.Listed = "" })
+		remove("2026-11-27.yaml")(f)
+		s := publish(t, f, out, identityNow)
+		if got := s.events["calendars/southeast-asia.ics"]["chennai-hearing@prayer.example.org"]; got != "1 CANCELLED" {
+			t.Errorf("chennai-hearing: %q, want 1 CANCELLED", got)
+		}
+	})
+	t.Run("format 2", func(t *testing.T) {
+		f := files(maps.Clone(identitySite))
+		replace("2026-11-27.yaml", "title: Prayer for the week of 27 November\n", "title: Prayer for the week of 27 November\nupdated: \"2026-11-28 10:00\"\n")(f)
+		out := filepath.Join(t.TempDir(), "public")
+		publish(t, f, out, identityNow)
+		rewrite(t, out, func(r *build.Record) { r.Time, r.Calendars, r.Revisions = nil, nil, 0 })
+		s := publish(t, f, out, identityNow)
+		if got := s.events["calendars/all.ics"]["manila-vigil@prayer.example.org"]; got != "1 CONFIRMED" {
+			t.Errorf("manila-vigil: %q, want 1 CONFIRMED, as before", got)
+		}
+	})
 }

@@ -72,6 +72,9 @@ type Site struct {
 	Pos    Pos
 	Fields *Fields
 	Source string // SHA-256 of site.yaml, for telling when nothing changed
+	// Notes are what the loader found allowed but likely a mistake (see
+	// Warn).
+	Notes ErrorList
 
 	Title       string
 	Description string

@@ -107,7 +107,7 @@ func (s *Site) Validate() ErrorList {
 // entry ID and calendar UID, and the podcast's GUID, each made from the
 // site's address when not given, and so changed if the site moved.
 func (s *Site) Warn() ErrorList {
-	var warns ErrorList
+	warns := slices.Clone(s.Notes)
 	if _, ok := s.Fields.Get("id_domain"); !ok && s.IDDomain != "" {
 		warns.Add(s.Fields.at("base_url", s.Pos), "site.yaml has no id_domain, so every feed entry ID and calendar UID takes base_url's host, %q, and would change if the site moved: add id_domain: %s (prayerfeed ids writes it)",
 			s.IDDomain, s.IDDomain)

@@ -184,10 +184,18 @@ func weekdayWords(byday string) string {
 // in that state, or "" for a confirmed one, or one whose title says its
 // state already.
 func (e *Event) StatusLabel() string {
-	if strings.Contains(strings.ToLower(e.Title), strings.ToLower(string(e.Status))) {
+	if saysStatus[e.Status] != nil && saysStatus[e.Status].MatchString(e.Title) {
 		return "" // "Trial hearing (postponed)" says it already
 	}
 	return e.statusLabel()
+}
+
+// saysStatus match a title that says the event's state in a word of its
+// own, as British or American English spells it.
+var saysStatus = map[Status]*regexp.Regexp{
+	Postponed: regexp.MustCompile(`(?i)\bpostponed\b`),
+	Cancelled: regexp.MustCompile(`(?i)\bcancell?ed\b`),
+	Tentative: regexp.MustCompile(`(?i)\btentative\b`),
 }
 
 func (e *Event) statusLabel() string {

@@ -55,6 +55,8 @@ func TestStatusLabel(t *testing.T) {
 		{"Trial hearing, Lima", bulletin.Postponed, "Postponed"},
 		{"Trial hearing, Lima (postponed)", bulletin.Postponed, ""},
 		{"Vigil CANCELLED", bulletin.Cancelled, ""},
+		{"Vigil canceled", bulletin.Cancelled, ""},
+		{"Uncancelled vigil", bulletin.Cancelled, "Cancelled"},
 		{"Vigil", bulletin.Confirmed, ""},
 	}
 	for _, tt := range tests {

@@ -604,6 +604,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 			Description: rm.markdown("description", false),
 		})
 	}
+	site.Notes = d.notes
 	return site, d.errs
 }
 

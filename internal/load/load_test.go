@@ -436,3 +436,15 @@ func TestTooManyFiles(t *testing.T) {
 		t.Errorf("got %q, want %q", errs, want)
 	}
 }
+
+// TestSiteCommentWarns checks that a " #" cutting short a text of
+// site.yaml is warned of, as one in a bulletin is.
+func TestSiteCommentWarns(t *testing.T) {
+	site, errs := load.Site(fstest.MapFS{"site.yaml": {Data: []byte(strings.Replace(siteYAML, "description: Test bulletins", "description: Weekly prayer #1 in the region", 1))}}, "bulletins")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if w := site.Warn(); len(w) == 0 || !strings.Contains(w[0].Msg, `description stops before "#1 in the region"`) {
+		t.Errorf("warnings: %v", w)
+	}
+}
