@@ -282,6 +282,9 @@ func TestRules(t *testing.T) {
 		{"an unclosed title above a paragraph indented with an ideographic space", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "title: A point\n    body: Praise God.\n", "title: \"A point\n    body: |\n      \u3000日本語の段落。\n")}
 		}, []string{p + "9:12: the quotation mark that begins the title is not closed on its line, so YAML reads on into the lines below: end the title with \" (a text of many lines goes in a block: the key, then \"|\", then its lines indented below it)"}},
+		{"a bulletin dated on a day whose midnight the clocks skip", func(t *testing.T) map[string]string {
+			return map[string]string{f: edit(t, "date: 2026-11-20", "date: 2026-09-06\ntimezone: America/Santiago")}
+		}, []string{}},
 		{"start with a UTC offset", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: 2026-11-30T09:00:00-04:00\n"}
 		}, []string{p + "16:16: start \"2026-11-30T09:00:00-04:00\" gives a UTC offset; give the time where the event happens, such as \"2026-11-30 09:00\", and its zone with timezone:"}},
@@ -446,5 +449,22 @@ func TestSiteCommentWarns(t *testing.T) {
 	}
 	if w := site.Warn(); len(w) == 0 || !strings.Contains(w[0].Msg, `description stops before "#1 in the region"`) {
 		t.Errorf("warnings: %v", w)
+	}
+}
+
+// TestSkippedMidnight checks that a bulletin dated on a day whose
+// midnight the clocks skip starts at that day's first instant.
+func TestSkippedMidnight(t *testing.T) {
+	files := map[string]string{"b.yaml": strings.Replace(goodBulletin, "date: 2026-11-20", "date: 2026-09-06\ntimezone: America/Santiago", 1)}
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}}
+	for p, data := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(data)}
+	}
+	_, bs, errs := load.Dir(fsys, "bulletins")
+	if len(errs) > 0 || len(bs) != 1 {
+		t.Fatal(errs)
+	}
+	if got := bs[0].Date.Format("2006-01-02 15:04 -0700"); got != "2026-09-06 01:00 -0300" {
+		t.Errorf("the bulletin starts at %s, want 2026-09-06 01:00 -0300", got)
 	}
 }

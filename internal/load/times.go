@@ -154,12 +154,22 @@ func (m *mapping) dateTime(key string, required bool, loc *time.Location, zoneHi
 		}
 		loc = time.UTC
 	}
+	if p[4] == "" {
+		// A day alone starts at its first instant: where the clocks skip
+		// midnight (Santiago, the first Sunday of September), at 01:00.
+		t = time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+		if bulletin.DateOf(t) != d { // Go gives 23:00 the day before
+			_, end := t.ZoneBounds()
+			t = end.In(loc)
+		}
+		return t, false, true
+	}
 	t, err = localTime(d, c, loc)
 	if err != nil {
 		m.d.errorf(v, "%s %q: %v", key, s, err)
 		return time.Time{}, false, false
 	}
-	return t, p[4] != "", true
+	return t, true, true
 }
 
 // date reads key's value as a date.
