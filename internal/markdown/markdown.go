@@ -102,13 +102,7 @@ func imagesToLinks(doc ast.Node) {
 		if inLink {
 			// [![Logo](logo.png)](site): the outer link stays, with the
 			// image's alt text; a link in a link HTML cannot hold.
-			parent := img.Parent()
-			for c := img.FirstChild(); c != nil; {
-				next := c.NextSibling()
-				parent.InsertBefore(parent, img, c)
-				c = next
-			}
-			parent.RemoveChild(parent, img)
+			unwrap(img)
 			continue
 		}
 		link := ast.NewLink()
@@ -137,14 +131,19 @@ func unlink(doc ast.Node) {
 		return ast.WalkContinue, nil
 	})
 	for _, l := range bad {
-		parent := l.Parent()
-		for c := l.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			parent.InsertBefore(parent, l, c)
-			c = next
-		}
-		parent.RemoveChild(parent, l)
+		unwrap(l)
 	}
+}
+
+// unwrap replaces n with its children.
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
 }
 
 // safeURL reports whether a link destination is an http, https, mailto or
