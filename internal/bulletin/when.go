@@ -224,14 +224,47 @@ func (b *Bulletin) DatedTitle() string {
 // date: "11 December 2026", "11th of Dec 2026", "December 11, 2026",
 // "2026-12-11". A title naming another day, or a month alone, does not.
 func saysDate(title string, t time.Time) bool {
+	y := strconv.Itoa(t.Year())
+	if !strings.Contains(title, y) {
+		return false // most titles: no year, no date
+	}
 	title = strings.Join(strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(strings.ToLower(title))), " ")
+	if hasWords(title, t.Format("2006-01-02")) {
+		return true
+	}
 	month := strings.ToLower(t.Month().String())
-	d, y := strconv.Itoa(t.Day()), strconv.Itoa(t.Year())
-	day := "(?:0?" + d + "|" + Ordinal(t.Day()) + ")"
-	mon := "(?:" + month + "|" + month[:3] + ")"
-	re := regexp.MustCompile(`(^|[^a-z0-9])(` + day + ` (?:of )?` + mon + ` ` + y + `|` + mon + ` ` + day + ` ` + y + `|` + t.Format("2006-01-02") + `)($|[^a-z0-9])`)
-	return re.MatchString(title)
+	days := []string{strconv.Itoa(t.Day()), Ordinal(t.Day())}
+	if t.Day() < 10 {
+		days = append(days, "0"+days[0])
+	}
+	for _, m := range []string{month, month[:3]} {
+		for _, d := range days {
+			if hasWords(title, d+" "+m+" "+y) || hasWords(title, d+" of "+m+" "+y) || hasWords(title, m+" "+d+" "+y) {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// hasWords reports whether s holds words as words of its own: not within
+// longer ones.
+func hasWords(s, words string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], words)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(words)
+		if (j == 0 || !isWordByte(s[j-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // Ordinal returns n with its English suffix: "1st", "2nd", "11th", "23rd".
 func Ordinal(n int) string {
