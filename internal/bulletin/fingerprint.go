@@ -4,8 +4,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"slices"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A Sketch of a point's text tells whether two versions of it are
@@ -32,22 +32,45 @@ func SketchOf(text string) Sketch {
 	// Each word once: a word said twice is one of the set.
 	var buf [256]uint64
 	hashes := buf[:0]
-	for _, w := range words(text) {
-		if len(w) <= 3 {
-			continue // the, and, for, pray: shared by every request
+	// The words, lower-cased, each hashed (FNV-1a) as it is read: words of
+	// three letters or fewer (the, and, for) are shared by every request.
+	const offset, prime = 14695981039346656037, 1099511628211
+	x, n := uint64(offset), 0
+	var enc [utf8.UTFMax]byte
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if r < utf8.RuneSelf {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				x, n = (x^uint64(r))*prime, n+1
+				continue
+			}
+			for _, c := range enc[:utf8.EncodeRune(enc[:], unicode.ToLower(r))] {
+				x, n = (x^uint64(c))*prime, n+1
+			}
+			continue
 		}
-		x := uint64(14695981039346656037) // FNV-1a
-		for i := 0; i < len(w); i++ {
-			x = (x ^ uint64(w[i])) * 1099511628211
+		if n > 3 {
+			hashes = append(hashes, x)
 		}
+		x, n = offset, 0
+	}
+	if n > 3 {
 		hashes = append(hashes, x)
 	}
 	slices.Sort(hashes)
 	for _, x := range slices.Compact(hashes) {
+		// The 64 hash functions of the word are h1 + i·h2, of two
+		// independent hashes (Kirsch and Mitzenmacher, 2006): an add
+		// each rather than a hash each.
+		h1, h2 := mix(x), mix(x^0x9e3779b97f4a7c15)|1
+		v := h1
 		for i := range mins {
-			if v := mix(x + uint64(i)*0x9e3779b97f4a7c15); v < mins[i] {
+			if v < mins[i] {
 				mins[i] = v
 			}
+			v += h2
 		}
 	}
 	var s Sketch
@@ -98,10 +121,4 @@ func ParseSketch(str string) (Sketch, error) {
 	}
 	copy(s[:], data)
 	return s, nil
-}
-
-// words returns the words of a text, lower case: runs of letters and
-// digits, so that punctuation, Markdown and spacing do not count.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
