@@ -44,11 +44,7 @@ func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 	// The current points and bulletins by entry ID; the points also by
 	// the file and the bulletin they are in, where a request is looked
 	// for when its ID changed.
-	type point struct {
-		pt     *bulletin.Point
-		sketch bulletin.Sketch
-	}
-	points := map[string]point{}
+	points := map[string]*bulletin.Point{}
 	near := map[string][]string{} // file or bulletin entry ID → point entry IDs
 	bulletins := map[string]*bulletin.Bulletin{}
 	for _, b := range m.Bulletins {
@@ -56,7 +52,7 @@ func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 		bulletins[bid] = b
 		for _, pt := range b.Points {
 			id := s.PointEntryID(pt)
-			points[id] = point{pt, pt.Sketch}
+			points[id] = pt
 			near[bid] = append(near[bid], id)
 			near[b.Pos.File] = append(near[b.Pos.File], id)
 		}
@@ -66,9 +62,9 @@ func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 	says := func(id string, e Entry) bool {
 		p := points[id]
 		if sk, err := bulletin.ParseSketch(e.Sketch); err == nil {
-			return sk.Same(p.sketch)
+			return sk.Same(p.Sketch)
 		}
-		return p.pt.Title == e.Title // a manifest before format 3
+		return p.Title == e.Title // a manifest before format 3
 	}
 	// whereNow returns the ID of a point other than not, near where the
 	// published point at id was, that says what it said, preferring one
@@ -95,7 +91,7 @@ func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 	gone := func(id string, e Entry) (bulletin.Pos, string) {
 		if strings.Contains(id, "/") {
 			if now := whereNow(id, e, ""); now != "" {
-				pt := points[now].pt
+				pt := points[now]
 				return pt.Pos, fmt.Sprintf("this point was published as %s: feed readers would show it again as new; give it back its id: id: %s",
 					pointID(id), pointID(id))
 			}
@@ -133,9 +129,9 @@ func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 		if bid, _, _ := strings.Cut(id, "/"); isRetired(id) || moved[bid] {
 			continue
 		}
-		if p, ok := points[id]; ok {
+		if pt, ok := points[id]; ok {
 			// The ID stays: does it still stand for the same request?
-			b := p.pt.Bulletin
+			b := pt.Bulletin
 			if says(id, e) || !b.Updated.IsZero() && b.Updated.UTC().Format(time.RFC3339) != e.Updated {
 				continue // the same, or rewritten and the bulletin marked corrected
 			}
@@ -144,12 +140,12 @@ func (m *Model) CompareIDs(prev *Manifest) (bulletin.ErrorList, *Manifest) {
 			if now := whereNow(id, e, id); now != "" {
 				again = fmt.Sprintf(", and would show %q again as new, as %s", e.Title, pointID(now))
 			}
-			if p.pt.IDAuto {
-				warns.Add(p.pt.Pos, "this point has no id, and so takes %s, which was published for another request, %q: feed readers would not show this point as new%s; give the points of this bulletin ids of their own (prayerfeed ids writes them)",
-					p.pt.ID, e.Title, again)
+			if pt.IDAuto {
+				warns.Add(pt.Pos, "this point has no id, and so takes %s, which was published for another request, %q: feed readers would not show this point as new%s; give the points of this bulletin ids of their own (prayerfeed ids writes them)",
+					pt.ID, e.Title, again)
 			} else {
-				warns.Add(p.pt.Pos, "id %s was published for another request, %q: feed readers would not show this point as new%s; give it a new id, or, if it is %q rewritten, set updated: on the bulletin",
-					p.pt.ID, e.Title, again, e.Title)
+				warns.Add(pt.Pos, "id %s was published for another request, %q: feed readers would not show this point as new%s; give it a new id, or, if it is %q rewritten, set updated: on the bulletin",
+					pt.ID, e.Title, again, e.Title)
 			}
 			continue
 		}
