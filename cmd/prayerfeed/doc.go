@@ -18,9 +18,10 @@ those of the previous build (the manifest in -out, or -manifest) and
 warns when a published one would vanish or stand for another request;
 -strict makes that a failure. An event that leaves a calendar stays in it
 as cancelled for cancelled_days, and build says so. When any problem is
-found it prints every one, as file:line:col: message, writes nothing and
-exits 1. It ends with one summary line; -v also lists the files written
-and removed.
+found it prints them, as file:line:col: message followed by the line with
+a caret under the column (the first 200, then how many more), writes
+nothing and exits 1. It ends with one summary line; -v also lists the
+files written and removed.
 
 Every build renders the whole site and compares each file with the one
 published in -out: only the files whose bytes changed are written, so a
@@ -61,7 +62,8 @@ nothing: it keeps the site's model in memory and renders each page when
 it is asked for. It builds the model again as soon as a file under -src
 changes, parsing only the files that did; while the last build has
 problems, every page shows them instead of the site. It listens on
-loopback only unless -addr says otherwise.
+loopback only, and answers only requests for loopback names, unless
+-addr says otherwise.
 
 Ping tells the WebSub hub named in site.yaml (or by -hub) which feeds in
 -out changed since it last told it, so that readers subscribed through
