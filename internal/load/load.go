@@ -951,7 +951,7 @@ func (d *decoder) repeat(n *yaml.Node) *bulletin.Repeat {
 	switch {
 	case r.Count < 0 || r.Count > maxCount:
 		// Reported above.
-	case r.Until.IsZero() && r.Count == 0 && r.Rule != "":
+	case r.Until.IsZero() && r.Count == 0 && r.Rule != "" && m.node("until") == nil:
 		d.errorf(n, "repeat never ends; add until (the last day, such as 2027-06-30) or count")
 	case !r.Until.IsZero() && r.Count > 0:
 		d.errorf(n, "repeat has both until and count; keep one")

@@ -285,6 +285,12 @@ func TestRules(t *testing.T) {
 		{"a bulletin dated on a day whose midnight the clocks skip", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "date: 2026-11-20", "date: 2026-09-06\ntimezone: America/Santiago")}
 		}, []string{}},
+		{"times on the 12-hour clock, written with a dot", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 8.30pm\"\n"}
+		}, []string{p + "16:16: start \"2026-11-30 8.30pm\" is not a date like 2026-11-20 or a date and time like \"2026-11-20 09:00\": write the time on the 24-hour clock, 20:30"}},
+		{"until in curly single quotes", func(t *testing.T) map[string]string {
+			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        repeat:\n          every: week\n          until: ‘2027-02-23’\n"}
+		}, []string{p + "19:18: until \"‘2027-02-23’\" is not a date like 2026-11-20: it is in curly quotes (“ ” or ‘ ’), which a word processor makes of straight ones; use straight quotes (\") or none"}},
 		{"start with a UTC offset", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: 2026-11-30T09:00:00-04:00\n"}
 		}, []string{p + "16:16: start \"2026-11-30T09:00:00-04:00\" gives a UTC offset; give the time where the event happens, such as \"2026-11-30 09:00\", and its zone with timezone:"}},

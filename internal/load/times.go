@@ -23,13 +23,13 @@ var (
 
 // parseDate reads a date like "2026-11-20" and checks that it exists.
 // amPM matches a time of day written with am or pm.
-var amPM = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d\d))? ?([ap])\.?m\.?\b`)
+var amPM = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2})(?:[:.](\d\d))? ?([ap])\.?m\.?\b`)
 
 // timeHint says what is wrong with a date or time written as people
 // write them: curly quotes, a 12-hour clock; or "".
 func timeHint(s string) string {
 	if strings.ContainsAny(s, "“”‘’„«»") {
-		return ": it is in curly quotes (“ ”), which a word processor makes of straight ones; use straight quotes (\") or none"
+		return ": it is in curly quotes (“ ” or ‘ ’), which a word processor makes of straight ones; use straight quotes (\") or none"
 	}
 	if m := amPM.FindStringSubmatch(s); m != nil {
 		h, _ := strconv.Atoi(m[1])
