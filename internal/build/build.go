@@ -93,6 +93,11 @@ func Run(opts Options) (*Report, error) {
 		return r, err
 	}
 
+	// The model holds copies of the published bulletins only. The loaded
+	// ones, with the position of every key for messages, go before the
+	// previous manifest is read, which is as large again.
+	pub := bulletin.Public(all, now)
+
 	// Publish begins: the lock on the output folder, under which the
 	// previous manifest is read, so that no other build publishes
 	// between this one's reading it and its swap.
@@ -111,7 +116,7 @@ func Run(opts Options) (*Report, error) {
 	}
 
 	// Model.
-	m, err := NewModel(site, bulletin.Public(all, now), now, prev)
+	m, err := NewModel(site, pub, now, prev)
 	if err != nil {
 		return r, err
 	}
