@@ -2,8 +2,10 @@ package build_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -144,5 +146,45 @@ func TestManifestFormat1(t *testing.T) {
 	}
 	if !slices.Equal(m.Files, build.Files{"feeds/all.atom", "index.html"}) || m.Entries["tag:x,2026-11-20:2026-11-20"].Title != "Bulletin" {
 		t.Errorf("read %+v", m)
+	}
+}
+
+// TestReadManifest reads manifests member by member as json.Unmarshal
+// reads them whole, and refuses what it refuses.
+func TestReadManifest(t *testing.T) {
+	dir := t.TempDir()
+	read := func(data string) (*build.Manifest, error) {
+		p := filepath.Join(dir, build.ManifestFile)
+		os.WriteFile(p, []byte(data), 0o644)
+		return build.ReadManifest(p)
+	}
+	for _, data := range []string{
+		`{"prayerfeed_manifest": 3, "files": ["a", "b"], "entries": {"x": {"file": "f", "title": "T", "sketch": "s"}}, "events": {"u": {"file": "f", "title": "E", "sequence": 2, "calendars": {"c": ""}, "time": {"kind": "hearing", "zone": "UTC", "start": "2026-12-01T10:00:00"}}}}`,
+		`{"events": null, "entries": {}, "later": [1, {"x": 2}], "prayerfeed_manifest": 3}`,
+		`{}`,
+	} {
+		got, err := read(data)
+		var want build.Manifest
+		if jerr := json.Unmarshal([]byte(data), &want); err != nil || jerr != nil {
+			t.Errorf("%s: %v, json.Unmarshal: %v", data, err, jerr)
+			continue
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("%s: read %+v, json.Unmarshal reads %+v", data, *got, want)
+		}
+	}
+	for _, data := range []string{
+		``,
+		`[]`,
+		`{"entries": {"x": {"file": "f"}}`,
+		`{"entries": []}`,
+		`{"entries": {"x": 1}}`,
+		`{"events": {"u": {"sequence": "2"}}}`,
+		`{} {}`,
+		`{"prayerfeed_manifest": 3,}`,
+	} {
+		if _, err := read(data); err == nil {
+			t.Errorf("%q read without an error", data)
+		}
 	}
 }
