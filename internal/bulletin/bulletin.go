@@ -10,7 +10,10 @@ package bulletin
 import (
 	"net/url"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Fields records where each key's value of one mapping stands in its
@@ -112,6 +115,40 @@ type Region struct {
 	ID          string // stable slug used in URLs and IDs
 	Name        string
 	Description string
+	// Aliases are other names of the region's heading in bulletins
+	// written as text, which import matches as it matches Name.
+	Aliases []Alias
+}
+
+// An Alias is another name of a region.
+type Alias struct {
+	Pos  Pos
+	Name string
+}
+
+// HeadingKey returns the form of a region's name or alias that a heading
+// is matched by: "IJM HQ + Global Partners:" and "ijm hq and global
+// partners" are the same heading. Case, punctuation and spacing do not
+// count, and "&", "+" and "and" are one word.
+func HeadingKey(name string) string {
+	var words []string
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for rest := strings.ToLower(name); rest != ""; {
+		r, size := utf8.DecodeRuneInString(rest)
+		switch {
+		case r == '&' || r == '+':
+			words = append(words, "and")
+		case word(r):
+			end := strings.IndexFunc(rest, func(r rune) bool { return !word(r) })
+			if end < 0 {
+				end = len(rest)
+			}
+			words = append(words, rest[:end])
+			size = end
+		}
+		rest = rest[size:]
+	}
+	return strings.Join(words, " ")
 }
 
 // Region returns the region with the given id, or nil. A site has a few

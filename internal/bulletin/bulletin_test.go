@@ -132,3 +132,20 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingKey(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"IJM HQ & Global Partners", "ijm hq and global partners"},
+		{"Africa+Europe:", "AFRICA AND EUROPE"},
+		{"**Latin America**", "Latin  America"},
+		{"## South-East Asia", "south east asia"},
+		{"Amérique latine", "amérique LATINE"},
+	} {
+		if a, b := HeadingKey(tc.a), HeadingKey(tc.b); a != b || a == "" {
+			t.Errorf("HeadingKey(%q) = %q, HeadingKey(%q) = %q; want the same", tc.a, a, tc.b, b)
+		}
+	}
+	if HeadingKey("Africa") == HeadingKey("Africa & Europe") {
+		t.Error("Africa and Africa & Europe are one heading")
+	}
+}

@@ -99,6 +99,18 @@ func (s *Site) Validate() ErrorList {
 		}
 		seen[r.ID] = r
 	}
+	named := make(map[string]*Region) // by HeadingKey
+	for _, r := range s.Regions {
+		for _, a := range append([]Alias{{r.Fields.at("name", r.Pos), r.Name}}, r.Aliases...) {
+			pos, name := a.Pos, a.Name
+			key := HeadingKey(name)
+			if prev, ok := named[key]; ok && prev != r {
+				errs.Add(pos, "%q names both region %s and region %s; a heading must name one region", name, prev.ID, r.ID)
+				continue
+			}
+			named[key] = r
+		}
+	}
 	return errs
 }
 

@@ -64,6 +64,8 @@
 //	  - id: latin-america                   # required; stable, used in URLs and IDs
 //	    name: Latin America                 # required
 //	    description: Bolivia, Dominican Republic, Guatemala
+//	    aliases:                            # other names of its heading, for import
+//	      - Latin America & Caribbean
 //
 // id_domain and every region id are part of the permanent IDs of feed
 // entries and calendar events: never change them once published. A region

@@ -47,7 +47,7 @@ var keys = map[string][]string{
 	"organization": {"name", "email", "url"},
 	"podcast":      {"title", "author", "owner", "image", "category", "subcategory", "explicit", "guid", "locked"},
 	"owner":        {"name", "email"},
-	"region":       {"id", "name", "description"},
+	"region":       {"id", "name", "description", "aliases"},
 	"bulletin":     {"date", "title", "id", "draft", "publish", "updated", "timezone", "scripture", "intro", "audio", "items"},
 	"scripture":    {"text", "reference", "version"},
 	"audio":        {"url", "length", "type", "duration"},
@@ -584,13 +584,7 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 	site.CancelledDays = int(m.integer("cancelled_days", DefaultCancelledDays))
 	site.Refresh = m.duration("refresh", DefaultRefresh)
 	site.EventDuration = m.duration("event_duration", DefaultEventDuration)
-	for _, n := range m.list("retired", false) {
-		if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
-			d.errorf(n, "retired must list IDs, such as \"tag:prayer.example.org,2026-11-20:2026-11-20/africa-1\", not %s", describe(n))
-			continue
-		}
-		site.Retired = append(site.Retired, strings.TrimSpace(n.Value))
-	}
+	site.Retired = d.lines(m.list("retired", false), "retired must list IDs, such as \"tag:prayer.example.org,2026-11-20:2026-11-20/africa-1\"")
 	if n := m.node("podcast"); n != nil {
 		site.Podcast = d.podcast(n, m.keys["podcast"], site)
 	}
@@ -603,9 +597,29 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 			Name:        rm.line("name", true),
 			Description: rm.markdown("description", false),
 		})
+		for _, n := range rm.list("aliases", false) {
+			for _, name := range d.lines([]*yaml.Node{n}, "aliases must list the other names of the region's heading, such as \"Africa & Europe\"") {
+				r := site.Regions[len(site.Regions)-1]
+				r.Aliases = append(r.Aliases, bulletin.Alias{Pos: d.pos(n), Name: name})
+			}
+		}
 	}
 	site.Notes = d.notes
 	return site, d.errs
+}
+
+// lines returns the texts of a list of one-line texts, what with a
+// problem at each item that is not one.
+func (d *decoder) lines(list []*yaml.Node, what string) []string {
+	var out []string
+	for _, n := range list {
+		if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" || strings.ContainsAny(n.Value, "\n\r") {
+			d.errorf(n, "%s, not %s", what, describe(n))
+			continue
+		}
+		out = append(out, strings.TrimSpace(n.Value))
+	}
+	return out
 }
 
 // PodcastNamespace is the namespace of the name-based UUIDs that the
