@@ -7,6 +7,7 @@ Usage:
 	prayerfeed build [-src bulletins] [-out public] [-now time] [-manifest file] [-strict] [-v]
 	prayerfeed check [-src bulletins] [-out public] [-now time]
 	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
+	prayerfeed import [-src bulletins] [-date 2026-11-27] [-now time] FILE
 	prayerfeed ids [-src bulletins] [-out public] [-now time] [-n]
 	prayerfeed serve [-src bulletins] [-addr 127.0.0.1:8080] [-now time]
 	prayerfeed ping [-src bulletins] [-out public] [-hub url] [-state file] [-all] [-n]
@@ -44,6 +45,23 @@ is never published as it is; its placeholders start with "TODO", and a
 bulletin that still holds one cannot be published. Every point has an
 id, and a site.yaml without id_domain gets it. New never overwrites a
 file.
+
+Import writes a draft bulletin made from the text of one written as an
+email or a document, as the organisation already sends it: FILE is plain
+text or Markdown, an email saved as .eml (its text, or its HTML when it
+has none), or - for text pasted in. It takes the title from the first
+line, the scripture from the first quotation and its reference after a
+dash (and its version, when named), the region of each paragraph from
+the heading above it (a region's name or one of its aliases in
+site.yaml) or from "Africa:" at its start, and a point's kind from its
+opening words ("Praise God", "Rejoice" or "Pray", "Please pray"). The
+paragraph that repeats site.yaml's about is left out. The date is -date,
+else the text's, else the next Friday without a bulletin. Every guess is
+marked on its line with a comment saying "guessed", and a paragraph that
+it cannot place is kept, marked NOT PLACED, with region: TODO. Points get
+titles to write (title: TODO …); events are not guessed from the prose,
+and the draft shows how to add one. The same text always makes the same
+draft, and import never writes over a bulletin.
 
 Ids writes into the bulletins the ids their identity rests on and that
 they do not yet say, so that it lives where their writers see it: an id

@@ -64,7 +64,11 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	fset := flag.NewFlagSet("prayerfeed "+cmd, flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	fset.Usage = func() {
-		fmt.Fprintf(stderr, "usage: prayerfeed %s [flags]\n", cmd)
+		if cmd == "import" {
+			fmt.Fprintf(stderr, "usage: prayerfeed import [flags] FILE\n")
+		} else {
+			fmt.Fprintf(stderr, "usage: prayerfeed %s [flags]\n", cmd)
+		}
 		fset.PrintDefaults()
 		fmt.Fprintln(stderr, "Run \"prayerfeed -h\" for the manual.")
 	}
@@ -85,6 +89,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		out = fset.String("out", "", "also check the site built into this folder")
 	case "new":
 		date = fset.String("date", "", "the bulletin's date (default: the next Friday)")
+	case "import":
+		date = fset.String("date", "", "the bulletin's date (default: the text's, else the next Friday)")
 	case "ids":
 		out = fset.String("out", "public", "the folder of the published site, whose manifest says which ids readers know")
 		dryRun = fset.Bool("n", false, "list the ids; write nothing")
@@ -106,7 +112,15 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		}
 		return errUsage
 	}
-	if fset.NArg() > 0 {
+	var file string
+	if cmd == "import" {
+		if fset.NArg() != 1 {
+			fmt.Fprintln(stderr, "prayerfeed import: name one file: the bulletin's text, an email (.eml), or - for text pasted in")
+			fset.Usage()
+			return errUsage
+		}
+		file = fset.Arg(0)
+	} else if fset.NArg() > 0 {
 		fmt.Fprintf(stderr, "prayerfeed %s: unexpected argument %q\n", cmd, fset.Arg(0))
 		fset.Usage()
 		return errUsage
@@ -134,6 +148,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		return runCheck(*src, *out, now, stderr)
 	case "ids":
 		return runIDs(*src, *out, now, *dryRun, stdout, stderr)
+	case "import":
+		return runImport(*src, file, *date, now, stdout, stderr)
 	default:
 		return runNew(*src, *date, now, stdout, stderr)
 	}

@@ -286,7 +286,7 @@ func TestNew(t *testing.T) {
 	// A file in the way that is not a bulletin of that date.
 	os.WriteFile(filepath.Join("bulletins", "2026", "2026-12-18.yaml"), []byte("# notes\n"), 0o644)
 	_, _, err = runTest(t, "new", "-now", "2026-11-29", "-date", "2026-12-18")
-	if err == nil || !strings.Contains(err.Error(), "never overwrites") {
+	if err == nil || !strings.Contains(err.Error(), "never writes over") {
 		t.Errorf("new over an existing file: got %v", err)
 	}
 	os.Remove(filepath.Join("bulletins", "2026", "2026-12-18.yaml"))
@@ -294,6 +294,45 @@ func TestNew(t *testing.T) {
 	_, _, err = runTest(t, "new", "-now", "2026-11-29", "-date", "2026-11-20")
 	if err == nil || !strings.Contains(err.Error(), "already holds the bulletin of 2026-11-20") {
 		t.Errorf("new -date 2026-11-20: got %v", err)
+	}
+}
+
+// TestImport imports a seed into the sample site as its writer would:
+// a draft of the next Friday that check passes and build leaves out,
+// then, told to publish it, a bulletin that check holds back until its
+// titles are written.
+func TestImport(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	seed, err := filepath.Abs(filepath.Join("..", "..", "internal", "draft", "testdata", "seeds", "2026-11-27.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	stdout, stderr, err := runTest(t, "import", "-now", "2026-11-29", seed)
+	want := filepath.Join("bulletins", "2026", "2026-12-04.yaml")
+	if err != nil || !strings.HasPrefix(stdout, want+": a draft; 3 guesses and 0 texts not placed are marked in it.") {
+		t.Fatalf("import: %v\n%s%s", err, stdout, stderr)
+	}
+	if _, stderr, err := runTest(t, "check", "-now", "2026-12-05"); err != nil {
+		t.Errorf("the imported draft does not pass check: %v\n%s", err, stderr)
+	}
+	data := mustRead(t, want)
+	os.WriteFile(want, bytes.Replace(data, []byte("draft: true\n"), nil, 1), 0o644)
+	_, stderr, err = runTest(t, "check", "-now", "2026-12-05")
+	if err == nil || strings.Count(stderr, "title still holds the placeholder") != 5 {
+		t.Errorf("published with its titles still to write: %v\n%s", err, stderr)
+	}
+	os.WriteFile(want, data, 0o644)
+	// The same date again, and the usage.
+	if _, _, err := runTest(t, "import", "-now", "2026-11-29", "-date", "2026-12-04", seed); err == nil || !strings.Contains(err.Error(), "already holds the bulletin of 2026-12-04") {
+		t.Errorf("import over a bulletin: %v", err)
+	}
+	if _, stderr, err := runTest(t, "import"); !errors.Is(err, errUsage) || !strings.Contains(stderr, "name one file") {
+		t.Errorf("import without a file: %v\n%s", err, stderr)
+	}
+	if after := mustRead(t, want); !bytes.Equal(after, data) {
+		t.Errorf("import changed %s", want)
 	}
 }
 

@@ -325,6 +325,7 @@ func (b *Bulletin) checkPlaceholders(errs *ErrorList) {
 	check(b.Fields, b.Pos, "scripture", b.Scripture.Text+b.Scripture.Reference)
 	check(b.Fields, b.Pos, "intro", b.Intro)
 	for _, pt := range b.Points {
+		check(pt.Fields, pt.Pos, "region", pt.Region)
 		check(pt.Fields, pt.Pos, "title", pt.Title)
 		check(pt.Fields, pt.Pos, "body", pt.Body)
 		for _, e := range pt.Events {

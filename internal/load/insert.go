@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"go.yaml.in/yaml/v3"
 )
 
 // An Insertion is a key and value to add to a mapping of a source file:
@@ -54,4 +55,15 @@ func Insert(data []byte, ins []Insertion) ([]byte, error) {
 		lines[in.At.Line-1] = []byte(added)
 	}
 	return bytes.Join(lines, nil), nil
+}
+
+// quote returns s as a YAML scalar, quoted only when YAML needs it.
+func quote(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		// Marshalling a string fails only on invalid UTF-8, which the
+		// loader never lets through.
+		panic(err)
+	}
+	return string(bytes.TrimSuffix(out, []byte("\n")))
 }

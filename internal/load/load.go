@@ -789,7 +789,9 @@ func (d *decoder) point(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, 
 	if known {
 		pt.Region = r.ID // site.yaml's copy, not one a point
 	}
-	if !known && pt.Region != "" && len(site.Regions) > 0 {
+	// A draft's point whose region its writer must choose (an imported
+	// paragraph under a heading that names none) says region: TODO.
+	if !known && pt.Region != "" && pt.Region != bulletin.Placeholder && len(site.Regions) > 0 {
 		ids := make([]string, len(site.Regions))
 		for i, r := range site.Regions {
 			ids[i] = r.ID

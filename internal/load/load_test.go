@@ -10,7 +10,8 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
-	"github.com/prayerfeed/prayerfeed/internal/golden"
+	// Registers -update, so that "go test ./... -update" runs here too.
+	_ "github.com/prayerfeed/prayerfeed/internal/golden"
 	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
@@ -378,33 +379,6 @@ func TestWarnings(t *testing.T) {
 }
 
 var errorShape = regexp.MustCompile(`^[^:]+:\d+:\d+: \S`)
-
-func TestSkeletonLoads(t *testing.T) {
-	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}}
-	site, _, errs := load.Dir(fsys, "bulletins")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	sk := load.Skeleton(site, bulletin.Date{Year: 2026, Month: 11, Day: 27}, "Test")
-	golden.Check(t, filepath.Join("testdata", "skeleton.yaml.golden"), sk)
-	errsDraft, warns := check(t, map[string]string{"2026/2026-11-27.yaml": string(sk)})
-	if len(errsDraft) > 0 {
-		t.Errorf("the skeleton has problems:\n%s\n%s", strings.Join(errsDraft, "\n"), sk)
-	}
-	if len(warns) > 0 {
-		t.Errorf("the skeleton has warnings:\n%s", strings.Join(warns, "\n"))
-	}
-	published := strings.Replace(string(sk), "draft: true\n", "", 1)
-	errsPub, _ := check(t, map[string]string{"2026/2026-11-27.yaml": published})
-	if len(errsPub) == 0 {
-		t.Errorf("the skeleton without draft: true has no problems; want its placeholders reported")
-	}
-	for _, r := range site.Regions {
-		if !strings.Contains(string(sk), "region: "+r.ID) {
-			t.Errorf("the skeleton has no point for region %q", r.ID)
-		}
-	}
-}
 
 func TestSymlinks(t *testing.T) {
 	dir := t.TempDir()
