@@ -46,15 +46,19 @@ func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, 
 	if len(res.Removed) > 0 {
 		removed = fmt.Sprintf(", %d removed", len(res.Removed))
 	}
-	fmt.Fprintf(stderr, "prayerfeed: %s; %s of %d written to %s%s in %s\n",
-		r, plural(len(res.Written), "file", "files"), r.Files, out, removed, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "prayerfeed: %s%s; %s of %d written to %s%s in %s\n",
+		r, held(r), plural(len(res.Written), "file", "files"), r.Files, out, removed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
 func runCheck(src, out string, now moment, stderr io.Writer) error {
 	r, err := runSource(src, build.Options{Name: sourceName(src), Now: now.in}, "", stderr)
-	if err != nil || out == "" {
+	if err != nil {
 		return err
+	}
+	if out == "" {
+		fmt.Fprintf(stderr, "prayerfeed: no problems: %s published%s\n", r, held(r))
+		return nil
 	}
 	problems, err := audit.Site(out, r.Model.Site.BaseURL)
 	if err != nil {
@@ -67,7 +71,16 @@ func runCheck(src, out string, now moment, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "prayerfeed: %s in %s\n", plural(len(problems), "problem", "problems"), out)
 		return errReported
 	}
+	fmt.Fprintf(stderr, "prayerfeed: no problems: %s published%s, and the site in %s reads back whole\n", r, held(r), out)
 	return nil
+}
+
+// held says how many bulletins are not published, after a summary.
+func held(r *build.Report) string {
+	if len(r.Held) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %s not yet", plural(len(r.Held), "bulletin", "bulletins"))
 }
 
 // runSource runs the pipeline on the folder src, printing every warning
@@ -82,6 +95,11 @@ func runSource(src string, opts build.Options, suffix string, stderr io.Writer) 
 	opts.Src = root.FS()
 	r, err := build.Run(opts)
 	printList(stderr, r.Warnings, warningLine, "warning", "warnings")
+	if err == nil {
+		for _, h := range r.Held {
+			fmt.Fprintln(stderr, h.Error())
+		}
+	}
 	changed, one, many := warningLine, "warning about published IDs", "warnings about published IDs"
 	if opts.Strict {
 		one, many = "problem with published IDs", "problems with published IDs"

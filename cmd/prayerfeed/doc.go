@@ -33,7 +33,8 @@ bulletins. On a machine short of memory, the environment variable
 GOMEMLIMIT (such as GOMEMLIMIT=200MiB) makes it collect more often.
 
 Check validates without writing, printing every problem and warning; it
-exits 1 if there is a problem. With -out it also checks the site built
+exits 1 if there is a problem, and otherwise ends with one line saying
+what is published. With -out it also checks the site built
 there: every feed and calendar parses, no feed or calendar holds an ID
 twice, and every link from a feed or calendar into the site leads to a
 file that is there, and to the anchor it names.
@@ -79,7 +80,9 @@ media types and conditional requests), for previewing, and writes
 nothing: it keeps the site's model in memory and renders each page when
 it is asked for. It builds the model again as soon as a file under -src
 changes, parsing only the files that did; while the last build has
-problems, every page shows them instead of the site. It listens on
+problems, every page shows them instead of the site. Drafts and
+bulletins held back until later show as if published, a draft's page
+saying it is one; nothing else ever shows them. It listens on
 loopback only, and answers only requests for loopback names, unless
 -addr says otherwise.
 

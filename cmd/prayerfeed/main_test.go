@@ -141,7 +141,7 @@ func TestBuildSample(t *testing.T) {
 	if after, _ := os.ReadFile(robots); !bytes.Equal(after, data) {
 		t.Errorf("robots.txt edited by hand was not put right:\n%s", after)
 	}
-	if _, stderr, err := runTest(t, "check", "-now", "2026-11-28"); err != nil || stderr != "" {
+	if _, stderr, err := runTest(t, "check", "-now", "2026-11-28"); err != nil || stderr != "prayerfeed: no problems: 2 bulletins, 10 points, 9 events published\n" {
 		t.Errorf("check: %v\n%s", err, stderr)
 	}
 }
@@ -314,8 +314,24 @@ func TestImport(t *testing.T) {
 	if err != nil || !strings.HasPrefix(stdout, want+": a draft; 3 guesses and 0 texts not placed are marked in it.") {
 		t.Fatalf("import: %v\n%s%s", err, stdout, stderr)
 	}
-	if _, stderr, err := runTest(t, "check", "-now", "2026-12-05"); err != nil {
-		t.Errorf("the imported draft does not pass check: %v\n%s", err, stderr)
+	_, stderr, err = runTest(t, "check", "-now", "2026-12-05")
+	if err != nil || !strings.Contains(stderr, want+`:9:8: a draft, not published; delete "draft: true" to publish it`) ||
+		!strings.HasSuffix(stderr, "; 1 bulletin not yet\n") {
+		t.Errorf("check of the imported draft: %v\n%s", err, stderr)
+	}
+	// The preview shows the draft, and says it is one.
+	var log strings.Builder
+	site, err := newServer("bulletins", func() moment { return moment{t: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)} }, &log).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := site.Files["bulletins/2026-12-04/index.html"]
+	if !ok {
+		t.Fatalf("the preview has no page of the draft")
+	}
+	page, _ := f.Render()
+	if !strings.Contains(string(page), "A draft, shown only in this preview") || !strings.Contains(log.String(), "(shown in this preview)") {
+		t.Errorf("the preview does not say the draft is one:\n%s", log.String())
 	}
 	data := mustRead(t, want)
 	os.WriteFile(want, bytes.Replace(data, []byte("draft: true\n"), nil, 1), 0o644)

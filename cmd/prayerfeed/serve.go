@@ -24,6 +24,7 @@ import (
 // rendered from the model when it is asked for.
 func newServer(src string, now func() moment, stderr io.Writer) *serve.Server {
 	cache := new(load.Cache)
+	said := map[string]bool{}
 	return &serve.Server{
 		Src: src,
 		Log: log.New(stderr, "prayerfeed serve: ", 0),
@@ -33,7 +34,7 @@ func newServer(src string, now func() moment, stderr io.Writer) *serve.Server {
 				return nil, err
 			}
 			defer root.Close()
-			r, err := build.Run(build.Options{Src: root.FS(), Name: sourceName(src), Now: now().in, Cache: cache})
+			r, err := build.Run(build.Options{Src: root.FS(), Name: sourceName(src), Now: now().in, Cache: cache, Preview: true})
 			var list bulletin.ErrorList
 			if errors.As(err, &list) {
 				// The page shows the problems as the terminal does:
@@ -44,6 +45,14 @@ func newServer(src string, now func() moment, stderr io.Writer) *serve.Server {
 			}
 			if err != nil {
 				return nil, err
+			}
+			// The drafts and the bulletins held back show as if
+			// published, and the log says each once.
+			for _, h := range r.Held {
+				if l := h.Error() + " (shown in this preview)"; !said[l] {
+					said[l] = true
+					fmt.Fprintln(stderr, l)
+				}
 			}
 			m := r.Model
 			site := &serve.Site{Base: m.Site.BaseURL.Path, Files: map[string]serve.File{}}

@@ -46,6 +46,9 @@ type Options struct {
 	// Strict makes a published ID that would vanish or change a problem:
 	// the build fails and writes nothing.
 	Strict bool
+	// Preview adds the drafts and the bulletins held back until later
+	// to the model, for the preview server. It is refused with Out.
+	Preview bool
 	// Cache, when set, keeps what loading made of each file for the next
 	// run in this process, so that the preview server parses only the
 	// files a save changed.
@@ -58,6 +61,9 @@ type Report struct {
 	// the source at their positions, then those of the outputs (a file
 	// too large) with no position.
 	Warnings bulletin.ErrorList
+	// Held says which bulletins are not published, and why, at the
+	// lines that hold them back (bulletin.Held).
+	Held bulletin.ErrorList
 	// Changed says of each published ID that this build would lose or
 	// give to another request (see Model.CompareIDs): warnings, or under
 	// Options.Strict problems; at a point's position where one stands
@@ -89,6 +95,7 @@ func Run(opts Options) (*Report, error) {
 	errs.Append(problems)
 	errs.Sort()
 	r.Warnings = warnings
+	r.Held = bulletin.Held(all, now)
 	if err := errs.Err(); err != nil {
 		return r, err
 	}
@@ -97,6 +104,12 @@ func Run(opts Options) (*Report, error) {
 	// ones, with the position of every key for messages, go before the
 	// previous manifest is read, which is as large again.
 	pub := bulletin.Public(all, now)
+	if opts.Preview {
+		if opts.Out != "" {
+			return r, errors.New("build: a preview is never published")
+		}
+		pub = bulletin.Preview(all, now)
+	}
 
 	// Publish begins: the lock on the output folder, under which the
 	// previous manifest is read, so that no other build publishes

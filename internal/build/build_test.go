@@ -140,6 +140,43 @@ func TestPrivacy(t *testing.T) {
 	}
 }
 
+// TestPreviewNeverPublished: a preview, which shows drafts and embargoed
+// bulletins, cannot be built into a folder, and shows no private point.
+func TestPreviewNeverPublished(t *testing.T) {
+	root, err := os.OpenRoot(sites[1].src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(build.Options{Src: root.FS(), Name: "bulletins", Now: build.At(sites[1].now), Out: out, Preview: true}); err == nil {
+		t.Errorf("a preview was built into a folder")
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a preview wrote %s", out)
+	}
+	r, err := build.Run(build.Options{Src: root.FS(), Name: "bulletins", Now: build.At(sites[1].now), Preview: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, part := range r.Model.Parts() {
+		for _, j := range r.Model.Jobs(part) {
+			data, err := r.Model.RenderFile(j)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all.Write(data)
+		}
+	}
+	if !strings.Contains(all.String(), "DRAFT-CANARY") || !strings.Contains(all.String(), "EMBARGO-CANARY") {
+		t.Errorf("the preview does not show the draft and the embargoed bulletin")
+	}
+	if strings.Contains(all.String(), "PRIVATE-CANARY") {
+		t.Errorf("the preview shows a private point")
+	}
+}
+
 // TestDeterministic builds twice, under different local time zones, and
 // compares the bytes.
 func TestDeterministic(t *testing.T) {

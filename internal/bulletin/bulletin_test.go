@@ -149,3 +149,28 @@ func TestHeadingKey(t *testing.T) {
 		t.Error("Africa and Africa & Europe are one heading")
 	}
 }
+
+func TestHeld(t *testing.T) {
+	ny, _ := time.LoadLocation("America/New_York")
+	now := time.Date(2026, 11, 28, 12, 0, 0, 0, ny)
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, ny) }
+	bs := []*Bulletin{
+		{Pos: Pos{File: "a.yaml"}, Date: day(20)},
+		{Pos: Pos{File: "b.yaml"}, Date: day(20), Draft: true},
+		{Pos: Pos{File: "c.yaml"}, Date: day(27), Publish: time.Date(2026, 11, 28, 13, 30, 0, 0, ny)},
+		{Pos: Pos{File: "d.yaml"}, Date: day(29)},
+		{Pos: Pos{File: "e.yaml"}, Date: day(27), Publish: time.Date(2026, 11, 28, 11, 0, 0, 0, ny)},
+	}
+	var got []string
+	for _, e := range Held(bs, now) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`b.yaml: a draft, not published; delete "draft: true" to publish it`,
+		"c.yaml: held back until its publish time, Saturday 28 November 2026 at 13:30 in America/New_York",
+		"d.yaml: dated in the future without publish, so held back until Sunday 29 November 2026 at 00:00 in America/New_York",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Held:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

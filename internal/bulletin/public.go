@@ -37,9 +37,20 @@ func ValidateAll(s *Site, bulletins []*Bulletin, now time.Time) (errs, warns Err
 // Every renderer works from Public's result alone, so that nothing held
 // back can reach an output by any path.
 func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
+	return public(bulletins, now, false)
+}
+
+// Preview returns what Public returns, and the drafts and the bulletins
+// held back until later as if they were published: what the preview
+// server shows their writers, and nothing else ever may.
+func Preview(bulletins []*Bulletin, now time.Time) []*Bulletin {
+	return public(bulletins, now, true)
+}
+
+func public(bulletins []*Bulletin, now time.Time, preview bool) []*Bulletin {
 	var out []*Bulletin
 	for _, b := range bulletins {
-		if b.Draft || b.Published().After(now) {
+		if !preview && (b.Draft || b.Published().After(now)) {
 			continue
 		}
 		c := *b
@@ -74,6 +85,30 @@ func Public(bulletins []*Bulletin, now time.Time) []*Bulletin {
 	}
 	SortNewestFirst(out)
 	return out
+}
+
+// Held reports each bulletin that is not published at now, at the line
+// that holds it back: a draft, or one whose publication is to come.
+func Held(bulletins []*Bulletin, now time.Time) ErrorList {
+	var notes ErrorList
+	for _, b := range bulletins {
+		switch at := b.Published(); {
+		case b.Draft:
+			notes.Add(b.Fields.at("draft", b.Pos), "a draft, not published; delete \"draft: true\" to publish it")
+		case at.After(now) && !b.Publish.IsZero():
+			notes.Add(b.Fields.at("publish", b.Pos), "held back until its publish time, %s", longTime(at))
+		case at.After(now):
+			notes.Add(b.Fields.at("date", b.Pos), "dated in the future without publish, so held back until %s", longTime(at))
+		}
+	}
+	notes.Sort()
+	return notes
+}
+
+// longTime writes t as a writer reads it: "Friday 4 December 2026 at
+// 06:00 in America/New_York".
+func longTime(t time.Time) string {
+	return t.Format("Monday 2 January 2006 at 15:04") + " in " + t.Location().String()
 }
 
 // SortNewestFirst sorts bulletins by publication, newest first, then by ID.

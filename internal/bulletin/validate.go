@@ -234,12 +234,10 @@ func Check(bulletins []*Bulletin) ErrorList {
 
 // Warn reports what is allowed but likely a mistake: a point without a
 // title, an event already over when its bulletin is published, and a
-// bulletin dated after now without an embargo.
+// correction dated after now. (A bulletin held back until later is not
+// a mistake: Held says so.)
 func (b *Bulletin) Warn(now time.Time) ErrorList {
 	warns := slices.Clone(b.Notes)
-	if b.Publish.IsZero() && !b.Draft && b.Date.After(now) {
-		warns.Add(b.Fields.at("date", b.Pos), "the bulletin is dated %s, in the future, without \"publish\"; it stays unpublished until then", formatTime(b.Date))
-	}
 	if b.Updated.After(now) {
 		warns.Add(b.Fields.at("updated", b.Pos), "updated %s is in the future; feeds show the correction from then", formatTime(b.Updated))
 	}
