@@ -221,6 +221,8 @@ func loadZone(name string) (*time.Location, error) {
 	hint := ` such as "America/New_York" or "Asia/Kolkata"`
 	if fixed := fixZone(name); fixed != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", fixed)
+	} else if h := zoneHint(name); h != "" {
+		hint = h
 	}
 	return nil, fmt.Errorf("unknown time zone %q; use an IANA name%s", name, hint)
 }
