@@ -11,6 +11,7 @@ Usage:
 	prayerfeed ids [-src bulletins] [-out public] [-now time] [-n]
 	prayerfeed serve [-src bulletins] [-addr 127.0.0.1:8080] [-now time]
 	prayerfeed ping [-src bulletins] [-out public] [-hub url] [-state file] [-all] [-n]
+	prayerfeed version
 
 Build loads every bulletin under -src, validates it, renders every output
 in memory and publishes them into -out all at once, rewriting only the

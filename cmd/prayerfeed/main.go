@@ -60,6 +60,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage())
 		return nil
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, version())
+		return nil
 	}
 	fset := flag.NewFlagSet("prayerfeed "+cmd, flag.ContinueOnError)
 	fset.SetOutput(stderr)

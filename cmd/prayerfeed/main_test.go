@@ -241,6 +241,15 @@ func snapshot(t *testing.T, dir string) string {
 	return b.String()
 }
 
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"version", "-version"} {
+		stdout, _, err := runTest(t, arg)
+		if err != nil || !strings.HasPrefix(stdout, "prayerfeed ") || !strings.Contains(stdout, "go1.") {
+			t.Errorf("%s: %v, %q", arg, err, stdout)
+		}
+	}
+}
+
 func TestNew(t *testing.T) {
 	dir := t.TempDir()
 	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
