@@ -4,6 +4,7 @@ calendars and pages for any static host.
 
 Usage:
 
+	prayerfeed init [-name org] [-url https://…/] [-timezone zone] [-regions "A, B"] [DIR]
 	prayerfeed build [-src bulletins] [-out public] [-now time] [-manifest file] [-strict] [-v]
 	prayerfeed check [-src bulletins] [-out public] [-now time]
 	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
@@ -12,6 +13,13 @@ Usage:
 	prayerfeed serve [-src bulletins] [-addr 127.0.0.1:8080] [-now time]
 	prayerfeed ping [-src bulletins] [-out public] [-hub url] [-state file] [-all] [-n]
 	prayerfeed version
+
+Init starts a new site in DIR (default bulletins): a site.yaml with the
+organisation's name, the bulletin's title, base_url, id_domain (default:
+base_url's host), the time zone and the regions, each asked for on a
+terminal when its flag is not given, and the draft of its first
+bulletin. It checks its answers as build would, writing nothing when one
+is wrong, and never writes over a file.
 
 Build loads every bulletin under -src, validates it, renders every output
 in memory and publishes them into -out all at once, rewriting only the

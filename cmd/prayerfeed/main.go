@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	_ "embed"
 	"errors"
 	"flag"
@@ -15,6 +16,7 @@ import (
 	_ "time/tzdata" // zones on machines without a tz database
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/draft"
 )
 
 //go:embed doc.go
@@ -67,8 +69,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	fset := flag.NewFlagSet("prayerfeed "+cmd, flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	fset.Usage = func() {
-		if cmd == "import" {
-			fmt.Fprintf(stderr, "usage: prayerfeed import [flags] FILE\n")
+		if cmd == "import" || cmd == "init" {
+			fmt.Fprintf(stderr, "usage: prayerfeed %s [flags] %s\n", cmd, map[string]string{"import": "FILE", "init": "[DIR]"}[cmd])
 		} else {
 			fmt.Fprintf(stderr, "usage: prayerfeed %s [flags]\n", cmd)
 		}
@@ -80,7 +82,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	if cmd != "ping" {
 		fset.StringVar(nowFlag, "now", "", "fix the clock: a date or an RFC 3339 time")
 	}
-	var out, date, hub, state, addr, manifest *string
+	var out, date, hub, state, addr, manifest, regions *string
+	var settings draft.Settings
 	var verbose, all, dryRun, strict *bool
 	switch cmd {
 	case "build":
@@ -94,6 +97,14 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		date = fset.String("date", "", "the bulletin's date (default: the next Friday)")
 	case "import":
 		date = fset.String("date", "", "the bulletin's date (default: the text's, else the next Friday)")
+	case "init":
+		fset.StringVar(&settings.Org, "name", "", "the organisation's name")
+		fset.StringVar(&settings.Title, "title", "", "the bulletin's title (default: the name and \"Prayer Bulletin\")")
+		fset.StringVar(&settings.BaseURL, "url", "", "the address the site will have, such as https://prayer.example.org/")
+		fset.StringVar(&settings.IDDomain, "domain", "", "the domain of every feed entry ID and calendar UID (default: the url's)")
+		fset.StringVar(&settings.Timezone, "timezone", "", "the bulletins' time zone, such as America/Chicago (default: UTC)")
+		regions = fset.String("regions", "", "the regions' names, in order, separated by commas")
+		fset.StringVar(&settings.Email, "email", "", "the organisation's e-mail address for readers")
 	case "ids":
 		out = fset.String("out", "public", "the folder of the published site, whose manifest says which ids readers know")
 		dryRun = fset.Bool("n", false, "list the ids; write nothing")
@@ -116,7 +127,13 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		return errUsage
 	}
 	var file string
-	if cmd == "import" {
+	if cmd == "init" {
+		if fset.NArg() > 1 {
+			fmt.Fprintf(stderr, "prayerfeed init: unexpected argument %q\n", fset.Arg(1))
+			return errUsage
+		}
+		file = cmp.Or(fset.Arg(0), "bulletins")
+	} else if cmd == "import" {
 		if fset.NArg() != 1 {
 			fmt.Fprintln(stderr, "prayerfeed import: name one file: the bulletin's text, an email (.eml), or - for text pasted in")
 			fset.Usage()
@@ -153,6 +170,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		return runIDs(*src, *out, now, *dryRun, stdout, stderr)
 	case "import":
 		return runImport(*src, file, *date, now, stdout, stderr)
+	case "init":
+		return runInit(file, settings, *regions, now, os.Stdin, isTerminal(os.Stdin) && stdout == io.Writer(os.Stdout), stdout, stderr)
 	default:
 		return runNew(*src, *date, now, stdout, stderr)
 	}

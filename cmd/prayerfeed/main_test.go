@@ -250,6 +250,40 @@ func TestVersion(t *testing.T) {
 	}
 }
 
+// TestInit starts a site as a new user would, with flags: it checks and
+// builds without a warning, and a mistake writes nothing.
+func TestInit(t *testing.T) {
+	t.Chdir(t.TempDir())
+	flags := []string{"init", "-now", "2026-11-29", "-name", "St Mary's: Justice", "-url", "https://prayer.stmarys.example", "-timezone", "America/Chicago", "-regions", "Africa, Amérique latine"}
+	if _, stderr, err := runTest(t, append(flags[:len(flags):len(flags)], "-timezone", "Dallas", "site")...); err == nil ||
+		!strings.Contains(stderr, `(Dallas is in "America/Chicago")`) {
+		t.Errorf("init with a city for a zone: %v\n%s", err, stderr)
+	}
+	if _, err := os.Stat("site"); err == nil {
+		t.Errorf("init with a mistake wrote site/")
+	}
+	if _, stderr, err := runTest(t, "init", "-now", "2026-11-29", "-url", "https://x.example/", "site"); err == nil || !strings.Contains(err.Error(), "give the organisation's name with -name") {
+		t.Errorf("init without a name: %v\n%s", err, stderr)
+	}
+	stdout, stderr, err := runTest(t, append(flags, "site")...)
+	if err != nil || stdout != "site/site.yaml\nsite/2026/2026-12-04.yaml\n" {
+		t.Fatalf("init: %v\n%s%s", err, stdout, stderr)
+	}
+	site := string(mustRead(t, filepath.Join("site", "site.yaml")))
+	for _, want := range []string{"id_domain: prayer.stmarys.example\n", "base_url: https://prayer.stmarys.example/\n", "  - id: amerique-latine\n"} {
+		if !strings.Contains(site, want) {
+			t.Errorf("site.yaml has no %q:\n%s", want, site)
+		}
+	}
+	_, stderr, err = runTest(t, "build", "-src", "site", "-out", "public", "-now", "2026-11-29")
+	if err != nil || strings.Contains(stderr, "warning") {
+		t.Errorf("build of the new site: %v\n%s", err, stderr)
+	}
+	if _, _, err := runTest(t, append(flags, "site")...); err == nil || !strings.Contains(err.Error(), "already has a site.yaml") {
+		t.Errorf("init over a site: %v", err)
+	}
+}
+
 func TestNew(t *testing.T) {
 	dir := t.TempDir()
 	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))

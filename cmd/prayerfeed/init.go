@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/draft"
+	"github.com/prayerfeed/prayerfeed/internal/load"
+	"golang.org/x/term"
+)
+
+// runInit starts a new site in the folder dir: a site.yaml of the
+// settings given, asking on a terminal for those missing, and the draft
+// of its first bulletin.
+func runInit(dir string, s draft.Settings, regions string, m moment, stdin io.Reader, interactive bool, stdout, stderr io.Writer) error {
+	if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err == nil {
+		return fmt.Errorf("%s already has a site.yaml; prayerfeed init starts a new site in a folder of its own", dir)
+	}
+	in := bufio.NewScanner(stdin)
+	ask := func(v *string, flag, question, def string) error {
+		if *v != "" {
+			return nil
+		}
+		if !interactive {
+			if def != "" {
+				*v = def
+				return nil
+			}
+			return fmt.Errorf("give %s with -%s", question, flag)
+		}
+		if def != "" {
+			fmt.Fprintf(stderr, "%s [%s]: ", question, def)
+		} else {
+			fmt.Fprintf(stderr, "%s: ", question)
+		}
+		if in.Scan() {
+			*v = strings.TrimSpace(in.Text())
+		}
+		if *v == "" {
+			*v = def
+		}
+		if *v == "" {
+			return fmt.Errorf("prayerfeed init needs %s", question)
+		}
+		return nil
+	}
+	if err := ask(&s.Org, "name", "the organisation's name", ""); err != nil {
+		return err
+	}
+	if err := ask(&s.Title, "title", "the bulletin's title", s.Org+" Prayer Bulletin"); err != nil {
+		return err
+	}
+	if err := ask(&s.BaseURL, "url", "the address the site will have, such as https://prayer.example.org/", ""); err != nil {
+		return err
+	}
+	if !strings.HasSuffix(s.BaseURL, "/") {
+		s.BaseURL += "/"
+	}
+	host := ""
+	if u, err := url.Parse(s.BaseURL); err == nil {
+		host = u.Hostname()
+	}
+	if err := ask(&s.IDDomain, "domain", "the domain of the IDs readers' apps keep, for good", host); err != nil {
+		return err
+	}
+	if err := ask(&s.Timezone, "timezone", "the bulletins' time zone, a city's IANA name such as America/Chicago", "UTC"); err != nil {
+		return err
+	}
+	if err := ask(&regions, "regions", "the regions, in order, separated by commas", "Africa, Asia, Latin America"); err != nil {
+		return err
+	}
+	for _, r := range strings.Split(regions, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			s.Regions = append(s.Regions, r)
+		}
+	}
+
+	// The files are checked as prayerfeed reads them before any is
+	// written: a mistake in an answer is named at its line.
+	siteYAML := draft.Site(s)
+	name := filepath.ToSlash(filepath.Clean(dir))
+	site, _, errs := load.Dir(fstest.MapFS{"site.yaml": {Data: siteYAML}}, name)
+	if site.Regions != nil {
+		errs.Append(site.Validate())
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		printList(stderr, errs, newSource(fstest.MapFS{"site.yaml": {Data: siteYAML}}, name).explain, "problem", "problems")
+		fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(errs), "problem", "problems"))
+		return errReported
+	}
+	loc := site.Location
+	day := bulletin.DateOf(m.in(loc).In(loc))
+	for day.Weekday() != time.Friday {
+		day = day.AddDays(1)
+	}
+	first := filepath.Join(dir, fmt.Sprint(day.Year), day.String()+".yaml")
+	if err := os.MkdirAll(filepath.Dir(first), 0o755); err != nil {
+		return err
+	}
+	for path, data := range map[string][]byte{filepath.Join(dir, "site.yaml"): siteYAML, first: draft.Skeleton(site, day, s.Title)} {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s already exists; prayerfeed init never writes over a file", path)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(stdout, "%s\n%s\n", filepath.Join(dir, "site.yaml"), first)
+	fmt.Fprintf(stderr, "prayerfeed: a new site in %s. Write its first bulletin in %s (or import one: prayerfeed import -src %s FILE), and see it with prayerfeed serve -src %s\n",
+		dir, first, dir, dir)
+	return nil
+}
+
+// isTerminal reports whether f is a terminal, where a person can answer
+// (/dev/null, a character device too, is not).
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
