@@ -4,18 +4,28 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"path/filepath"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/audit"
 	"github.com/prayerfeed/prayerfeed/internal/build"
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/load"
 )
 
 func runBuild(src, out, manifest string, strict bool, now moment, verbose bool, stderr io.Writer) error {
 	start := time.Now()
 	opts := build.Options{Name: sourceName(src), Now: now.in, Out: out, Strict: strict}
-	if manifest != "" {
+	switch manifest {
+	case "":
+	case "live":
+		prev, err := liveManifest(src, stderr)
+		if err != nil {
+			return err
+		}
+		opts.Previous = prev
+	default:
 		prev, err := build.ReadManifest(manifest)
 		if err != nil {
 			return err // a manifest asked for must be there
@@ -122,3 +132,40 @@ func runSource(src string, opts build.Options, suffix string, stderr io.Writer) 
 
 // sourceName is how messages name the source folder src.
 func sourceName(src string) string { return filepath.ToSlash(filepath.Clean(src)) }
+
+// httpClient fetches the live manifest; tests replace it.
+var httpClient = &http.Client{Timeout: 2 * time.Minute}
+
+// liveManifest fetches the manifest of the site as published at
+// site.yaml's base_url. A site not yet published has none: an empty
+// one stands for it. Any other failure stops the build, which would
+// otherwise check no ID.
+func liveManifest(src string, stderr io.Writer) (*build.Manifest, error) {
+	root, err := openSource(src)
+	if err != nil {
+		return nil, err
+	}
+	site, errs := load.Site(root.FS(), sourceName(src))
+	root.Close()
+	if site == nil || site.BaseURL == nil {
+		return nil, fmt.Errorf("-manifest live reads the site's address from site.yaml, which has problems: %v", errs.Err())
+	}
+	u := site.BaseURL.JoinPath(build.ManifestFile).String()
+	resp, err := httpClient.Get(u)
+	if err != nil {
+		return nil, fmt.Errorf("fetching the live site's manifest: %w", err)
+	}
+	defer resp.Body.Close()
+	switch {
+	case resp.StatusCode == http.StatusNotFound:
+		fmt.Fprintf(stderr, "prayerfeed: %s is not there: the site's first publication, with no IDs to compare\n", u)
+		return &build.Manifest{}, nil
+	case resp.StatusCode != http.StatusOK:
+		return nil, fmt.Errorf("fetching %s: %s", u, resp.Status)
+	}
+	m, err := build.DecodeManifest(io.LimitReader(resp.Body, 1<<30))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", u, err)
+	}
+	return m, nil
+}

@@ -5,7 +5,7 @@ calendars and pages for any static host.
 Usage:
 
 	prayerfeed init [-name org] [-url https://…/] [-timezone zone] [-regions "A, B"] [DIR]
-	prayerfeed build [-src bulletins] [-out public] [-now time] [-manifest file] [-strict] [-v]
+	prayerfeed build [-src bulletins] [-out public] [-now time] [-manifest file|live] [-strict] [-v]
 	prayerfeed check [-src bulletins] [-out public] [-now time]
 	prayerfeed new [-src bulletins] [-date 2026-11-27] [-now time]
 	prayerfeed import [-src bulletins] [-date 2026-11-27] [-now time] FILE
@@ -24,7 +24,9 @@ is wrong, and never writes over a file.
 Build loads every bulletin under -src, validates it, renders every output
 in memory and publishes them into -out all at once, rewriting only the
 files whose bytes changed. It compares the entry IDs and event UIDs with
-those of the previous build (the manifest in -out, or -manifest) and
+those of the previous build (the manifest in -out, or -manifest: a file,
+or "live" for the one published at site.yaml's base_url, which a build
+from a fresh checkout needs; a site not yet published has none) and
 warns when a published one would vanish or stand for another request;
 -strict makes that a failure. An event that leaves a calendar stays in it
 as cancelled for cancelled_days, and build says so. When any problem is

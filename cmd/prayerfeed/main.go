@@ -89,7 +89,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	case "build":
 		out = fset.String("out", "public", "the folder to write the site into")
 		verbose = fset.Bool("v", false, "list the files written and removed")
-		manifest = fset.String("manifest", "", "the manifest of the published site to compare IDs with (default: the one in -out)")
+		manifest = fset.String("manifest", "", "the manifest of the published site to compare IDs with: a file, or live for the one at base_url (default: the one in -out)")
 		strict = fset.Bool("strict", false, "fail, writing nothing, when a published ID would vanish or change")
 	case "check":
 		out = fset.String("out", "", "also check the site built into this folder")

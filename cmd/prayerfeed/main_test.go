@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -281,6 +283,41 @@ func TestInit(t *testing.T) {
 	}
 	if _, _, err := runTest(t, append(flags, "site")...); err == nil || !strings.Contains(err.Error(), "already has a site.yaml") {
 		t.Errorf("init over a site: %v", err)
+	}
+}
+
+// TestLiveManifest builds as the publishing workflow does, from a fresh
+// checkout, comparing IDs with the manifest of the site as published.
+func TestLiveManifest(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	live := http.NewServeMux()
+	srv := httptest.NewTLSServer(live)
+	defer srv.Close()
+	defer func(c *http.Client) { httpClient = c }(httpClient)
+	httpClient = srv.Client()
+	site := filepath.Join("bulletins", "site.yaml")
+	os.WriteFile(site, bytes.Replace(mustRead(t, site), []byte("https://prayer.example.org/"), []byte(srv.URL+"/prayer/"), 1), 0o644)
+
+	_, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-out", "first")
+	if err != nil || !strings.Contains(stderr, "/prayer/.site-manifest.json is not there: the site's first publication") {
+		t.Fatalf("first publication: %v\n%s", err, stderr)
+	}
+	published := mustRead(t, filepath.Join("first", ".site-manifest.json"))
+	live.HandleFunc("/prayer/.site-manifest.json", func(w http.ResponseWriter, r *http.Request) { w.Write(published) })
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-strict", "-out", "second"); err != nil {
+		t.Errorf("a rebuild: %v\n%s", err, stderr)
+	}
+	b := filepath.Join("bulletins", "2026", "2026-11-27.yaml")
+	os.WriteFile(b, bytes.Replace(mustRead(t, b), []byte("  - region: latin-america\n"), []byte("  - region: latin-america\n    id: renamed\n"), 1), 0o644)
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-strict", "-out", "third"); !errors.Is(err, errReported) || !strings.Contains(stderr, "problem with published IDs") {
+		t.Errorf("a build that renames a published point: %v\n%s", err, stderr)
+	}
+	live.HandleFunc("/prayer/", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) })
+	srv.Close()
+	if _, _, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-out", "fourth"); err == nil || !strings.Contains(err.Error(), "fetching the live site's manifest") {
+		t.Errorf("a build when the live site cannot be reached: %v", err)
 	}
 }
 

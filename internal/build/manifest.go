@@ -96,9 +96,18 @@ func ReadManifest(path string) (*Manifest, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var m Manifest
-	if err := m.decode(json.NewDecoder(bufio.NewReader(f))); err != nil {
+	m, err := DecodeManifest(f)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+// DecodeManifest reads a manifest, such as the live site's.
+func DecodeManifest(r io.Reader) (*Manifest, error) {
+	var m Manifest
+	if err := m.decode(json.NewDecoder(bufio.NewReader(r))); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }
