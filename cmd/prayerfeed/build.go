@@ -103,7 +103,10 @@ func runSource(src string, opts build.Options, suffix string, stderr io.Writer) 
 	}
 	defer root.Close()
 	opts.Src = root.FS()
+	p := startProgress(stderr)
+	opts.Progress = p.report
 	r, err := build.Run(opts)
+	p.end()
 	printList(stderr, r.Warnings, warningLine, "warning", "warnings")
 	if err == nil {
 		for _, h := range r.Held {

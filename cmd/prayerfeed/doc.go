@@ -33,7 +33,8 @@ as cancelled for cancelled_days, and build says so. When any problem is
 found it prints them, as file:line:col: message followed by the line with
 a caret under the column (the first 200, then how many more), writes
 nothing and exits 1. It ends with one summary line; -v also lists the
-files written and removed.
+files written and removed. On a terminal, a build (or check) that takes
+more than two seconds shows the step it is at; a CI log gets none of it.
 
 Every build renders the whole site and compares each file with the one
 published in -out: only the files whose bytes changed are written, so a

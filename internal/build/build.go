@@ -46,6 +46,11 @@ type Options struct {
 	// Strict makes a published ID that would vanish or change a problem:
 	// the build fails and writes nothing.
 	Strict bool
+	// Progress, when set, is told each step as it starts ("checking",
+	// "modelling", "rendering", "publishing"), and, while rendering, how
+	// many files are done; it must be quick, and safe to call from
+	// several goroutines.
+	Progress func(step string, files int)
 	// Preview adds the drafts and the bulletins held back until later
 	// to the model, for the preview server. It is refused with Out.
 	Preview bool
@@ -85,12 +90,18 @@ var ErrIDs = errors.New("published IDs would change")
 // any problem.
 func Run(opts Options) (*Report, error) {
 	r := &Report{}
+	progress := opts.Progress
+	if progress == nil {
+		progress = func(string, int) {}
+	}
+	progress("reading", 0)
 
 	// Load.
 	site, all, errs := opts.Cache.Dir(opts.Src, opts.Name)
 	now := clock(opts.Now, site.Location)
 
 	// Validate.
+	progress("checking", 0)
 	problems, warnings := bulletin.ValidateAll(site, all, now)
 	errs.Append(problems)
 	errs.Sort()
@@ -129,6 +140,7 @@ func Run(opts Options) (*Report, error) {
 	}
 
 	// Model.
+	progress("modelling", 0)
 	m, err := NewModel(site, pub, now, prev)
 	if err != nil {
 		return r, err
@@ -153,6 +165,7 @@ func Run(opts Options) (*Report, error) {
 	err = Render(m, func(f File) error {
 		mu.Lock()
 		r.Files++
+		progress("rendering", r.Files)
 		if w := WarnFile(f); w != "" {
 			large.Add(bulletin.Pos{}, "%s", w)
 		}
@@ -167,6 +180,7 @@ func Run(opts Options) (*Report, error) {
 	r.Warnings.Append(large)
 
 	// Publish.
+	progress("publishing", r.Files)
 	manifest := m.Manifest()
 	manifest.carry(kept)
 	if r.Result, err = st.Commit(manifest); err != nil {
