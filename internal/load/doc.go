@@ -4,7 +4,7 @@
 // every value stands so that every problem names its file, line and
 // column.
 //
-// This comment is the reference of the format. The README mirrors it.
+// This comment is the reference of the format. docs/format.md mirrors it.
 //
 // # Text and Markdown
 //

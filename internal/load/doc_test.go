@@ -9,11 +9,11 @@ import (
 )
 
 // TestEveryKeyDocumented checks that the package comment, the reference
-// of the format, and the README's mirror of it show every key as it is
+// of the format, and its mirror in docs/format.md show every key as it is
 // written in YAML ("key:"), in a code block.
 func TestEveryKeyDocumented(t *testing.T) {
 	docs := map[string]string{}
-	for _, name := range []string{"doc.go", filepath.Join("..", "..", "README.md")} {
+	for _, name := range []string{"doc.go", filepath.Join("..", "..", "docs", "format.md")} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)

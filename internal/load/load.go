@@ -38,7 +38,7 @@ const (
 )
 
 // keys lists the keys each mapping of the format may hold. The package
-// comment documents every one, and a test checks that it and the README
+// comment documents every one, and a test checks that it and docs/format.md
 // name them all.
 var keys = map[string][]string{
 	"site.yaml": {"title", "description", "base_url", "language", "timezone", "id_domain", "organization", "about",
