@@ -314,20 +314,22 @@ func formatTime(t time.Time) string {
 const Placeholder = "TODO"
 
 func (b *Bulletin) checkPlaceholders(errs *ErrorList) {
-	check := func(f *Fields, def Pos, key, text string) {
+	check := func(at Pos, what, text, todo string) {
 		if strings.Contains(text, Placeholder) {
-			errs.Add(f.at(key, def), "%s still holds the placeholder %q; write the text, or keep draft: true", key, Placeholder)
+			errs.Add(at, "%s still holds the placeholder %q; %s, or keep draft: true", what, Placeholder, todo)
 		}
 	}
-	check(b.Fields, b.Pos, "title", b.Title)
-	check(b.Fields, b.Pos, "scripture", b.Scripture.Text+b.Scripture.Reference)
-	check(b.Fields, b.Pos, "intro", b.Intro)
+	check(b.Fields.at("title", b.Pos), "title", b.Title, "write the text")
+	scripture := b.Fields.at("scripture", b.Pos)
+	check(b.Fields.at("scripture.text", scripture), "the scripture's text", b.Scripture.Text, "write the verse")
+	check(b.Fields.at("scripture.reference", scripture), "the scripture's reference", b.Scripture.Reference, "write where it is from")
+	check(b.Fields.at("intro", b.Pos), "intro", b.Intro, "write the text")
 	for _, pt := range b.Points {
-		check(pt.Fields, pt.Pos, "region", pt.Region)
-		check(pt.Fields, pt.Pos, "title", pt.Title)
-		check(pt.Fields, pt.Pos, "body", pt.Body)
+		check(pt.Fields.at("region", pt.Pos), "region", pt.Region, "name the point's region, one of site.yaml's")
+		check(pt.Fields.at("title", pt.Pos), "title", pt.Title, "write the text")
+		check(pt.Fields.at("body", pt.Pos), "body", pt.Body, "write the text")
 		for _, e := range pt.Events {
-			check(e.Fields, e.Pos, "title", e.Title)
+			check(e.Fields.at("title", e.Pos), "title", e.Title, "write the text")
 		}
 	}
 }

@@ -745,6 +745,12 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 			Reference: sm.line("reference", true),
 			Version:   sm.line("version", false),
 		}
+		// Where the scripture's texts are, for messages about either.
+		for _, k := range []string{"text", "reference"} {
+			if v := sm.values[k]; v != nil {
+				b.Fields.Set("scripture."+k, d.pos(v))
+			}
+		}
 	}
 	b.Intro = m.markdown("intro", false)
 	if n := m.node("audio"); n != nil {
