@@ -114,7 +114,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
 // rest of the line a comment.
 func (m *mapping) empty(key string) {
 	v := m.values[key]
-	if k := m.keys[key]; (v.LineComment != "" || k != nil && k.LineComment != "") && v.Style == 0 {
+	if commented(v, m.keys[key]) {
 		m.d.errorf(v, "%s is empty: the text after # is a comment; put the value in quotes", key)
 		return
 	}
@@ -175,10 +175,31 @@ func (m *mapping) str(key string, required bool) string {
 		m.d.notes.Add(m.d.pos(v), "%s stops before %q: YAML reads \" #\" and what follows it as a comment, so the %s published is %q; to keep it all, put it in quotes",
 			key, v.LineComment, key, s)
 	}
-	if required && v != nil && s == "" {
+	if v != nil && s == "" && required {
 		m.empty(key)
 	}
+	if v == nil && !required && textKeys[key] {
+		// title: #1 for freedom, read as a comment; but not
+		// location: # to be announced, which is one.
+		if null := m.values[key]; null != nil && commented(null, m.keys[key]) && !strings.HasPrefix(comment(null, m.keys[key]), "# ") {
+			m.empty(key)
+		}
+	}
 	return s
+}
+
+// comment returns the comment after an empty value.
+func comment(v, k *yaml.Node) string {
+	if v.LineComment != "" {
+		return v.LineComment
+	}
+	return k.LineComment
+}
+
+// commented reports whether a comment follows a value left empty: a
+// text that began with "#", which YAML read as a comment.
+func commented(v, k *yaml.Node) bool {
+	return v.Style == 0 && (v.LineComment != "" || k != nil && k.LineComment != "")
 }
 
 // textKeys are the keys whose values are text readers read, which a " #"
