@@ -17,9 +17,10 @@ Usage:
 Init starts a new site in DIR (default bulletins): a site.yaml with the
 organisation's name, the bulletin's title, base_url, id_domain (default:
 base_url's host), the time zone and the regions, each asked for on a
-terminal when its flag is not given, and the draft of its first
-bulletin. It checks its answers as build would, writing nothing when one
-is wrong, and never writes over a file.
+terminal when its flag is not given (elsewhere it says which defaults
+it took), and the draft of its first bulletin. It checks its answers as
+build would, naming a wrong one by its flag and writing nothing, and
+never writes over a file.
 
 Build loads every bulletin under -src, validates it, renders every output
 in memory and publishes them into -out all at once, rewriting only the

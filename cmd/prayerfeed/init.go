@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -34,6 +35,7 @@ func runInit(dir string, s draft.Settings, regions string, m moment, stdin io.Re
 		if !interactive {
 			if def != "" {
 				*v = def
+				fmt.Fprintf(stderr, "prayerfeed: %s: %s (give -%s to choose)\n", question, def, flag)
 				return nil
 			}
 			return fmt.Errorf("give %s with -%s", question, flag)
@@ -63,6 +65,9 @@ func runInit(dir string, s draft.Settings, regions string, m moment, stdin io.Re
 	if err := ask(&s.BaseURL, "url", "the address the site will have, such as https://prayer.example.org/", ""); err != nil {
 		return err
 	}
+	if !strings.Contains(s.BaseURL, "://") {
+		s.BaseURL = "https://" + s.BaseURL // prayer.example.org
+	}
 	if !strings.HasSuffix(s.BaseURL, "/") {
 		s.BaseURL += "/"
 	}
@@ -79,10 +84,16 @@ func runInit(dir string, s draft.Settings, regions string, m moment, stdin io.Re
 	if err := ask(&regions, "regions", "the regions, in order, separated by commas", "Africa, Asia, Latin America"); err != nil {
 		return err
 	}
+	seen := map[string]bool{}
 	for _, r := range strings.Split(regions, ",") {
-		if r = strings.TrimSpace(r); r != "" {
-			s.Regions = append(s.Regions, r)
+		if r = strings.TrimSpace(r); r == "" {
+			continue
 		}
+		if seen[bulletin.HeadingKey(r)] {
+			return fmt.Errorf("-regions names %q twice", r)
+		}
+		seen[bulletin.HeadingKey(r)] = true
+		s.Regions = append(s.Regions, r)
 	}
 
 	// The files are checked as prayerfeed reads them before any is
@@ -94,8 +105,17 @@ func runInit(dir string, s draft.Settings, regions string, m moment, stdin io.Re
 		errs.Append(site.Validate())
 	}
 	if len(errs) > 0 {
+		// The answers are named by their flags: site.yaml is not
+		// written.
 		errs.Sort()
-		printList(stderr, errs, newSource(fstest.MapFS{"site.yaml": {Data: siteYAML}}, name).explain, "problem", "problems")
+		lines := strings.Split(string(siteYAML), "\n")
+		for _, e := range errs {
+			key := ""
+			if e.Pos.Line >= 1 && e.Pos.Line <= len(lines) {
+				key, _, _ = strings.Cut(strings.TrimLeft(lines[e.Pos.Line-1], " -"), ":")
+			}
+			fmt.Fprintf(stderr, "prayerfeed init: %s: %s\n", cmp.Or(initFlags[key], "site.yaml"), e.Msg)
+		}
 		fmt.Fprintf(stderr, "prayerfeed: %s; nothing was written\n", plural(len(errs), "problem", "problems"))
 		return errReported
 	}
@@ -105,10 +125,17 @@ func runInit(dir string, s draft.Settings, regions string, m moment, stdin io.Re
 		day = day.AddDays(1)
 	}
 	first := filepath.Join(dir, fmt.Sprint(day.Year), day.String()+".yaml")
+	if _, err := os.Stat(first); err == nil {
+		return fmt.Errorf("%s already exists; prayerfeed init starts a new site in a folder of its own", first)
+	}
 	if err := os.MkdirAll(filepath.Dir(first), 0o755); err != nil {
 		return err
 	}
-	for path, data := range map[string][]byte{filepath.Join(dir, "site.yaml"): siteYAML, first: draft.Skeleton(site, day, s.Title)} {
+	for _, f := range []struct {
+		path string
+		data []byte
+	}{{first, draft.Skeleton(site, day, s.Title)}, {filepath.Join(dir, "site.yaml"), siteYAML}} {
+		path, data := f.path, f.data
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s already exists; prayerfeed init never writes over a file", path)
@@ -129,6 +156,10 @@ func runInit(dir string, s draft.Settings, regions string, m moment, stdin io.Re
 		dir, first, dir, dir)
 	return nil
 }
+
+// initFlags are the flags of init by the keys of site.yaml they set.
+var initFlags = map[string]string{"title": "-title", "base_url": "-url", "id_domain": "-domain", "timezone": "-timezone",
+	"name": "-name or -regions", "email": "-email", "id": "-regions"}
 
 // isTerminal reports whether f is a terminal, where a person can answer
 // (/dev/null, a character device too, is not).

@@ -258,11 +258,23 @@ func TestInit(t *testing.T) {
 	t.Chdir(t.TempDir())
 	flags := []string{"init", "-now", "2026-11-29", "-name", "St Mary's: Justice", "-url", "https://prayer.stmarys.example", "-timezone", "America/Chicago", "-regions", "Africa, Amérique latine"}
 	if _, stderr, err := runTest(t, append(flags[:len(flags):len(flags)], "-timezone", "Dallas", "site")...); err == nil ||
-		!strings.Contains(stderr, `(Dallas is in "America/Chicago")`) {
+		!strings.Contains(stderr, `prayerfeed init: -timezone: timezone: unknown time zone "Dallas"`) || !strings.Contains(stderr, `(Dallas is in "America/Chicago")`) {
 		t.Errorf("init with a city for a zone: %v\n%s", err, stderr)
 	}
 	if _, err := os.Stat("site"); err == nil {
 		t.Errorf("init with a mistake wrote site/")
+	}
+	if _, stderr, err := runTest(t, append(flags[:len(flags):len(flags)], "-regions", "Asia, asia", "site")...); err == nil || !strings.Contains(err.Error(), `-regions names "asia" twice`) {
+		t.Errorf("init with a region twice: %v\n%s", err, stderr)
+	}
+	// A folder with the first bulletin's file already: nothing written.
+	os.MkdirAll(filepath.Join("taken", "2026"), 0o755)
+	os.WriteFile(filepath.Join("taken", "2026", "2026-12-04.yaml"), nil, 0o644)
+	if _, _, err := runTest(t, append(flags, "taken")...); err == nil {
+		t.Errorf("init over a bulletin: no error")
+	}
+	if _, err := os.Stat(filepath.Join("taken", "site.yaml")); err == nil {
+		t.Errorf("init over a bulletin wrote site.yaml")
 	}
 	if _, stderr, err := runTest(t, "init", "-now", "2026-11-29", "-url", "https://x.example/", "site"); err == nil || !strings.Contains(err.Error(), "give the organisation's name with -name") {
 		t.Errorf("init without a name: %v\n%s", err, stderr)
