@@ -28,8 +28,18 @@ var amPM = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2})(?:[:.](\d\d))? ?([ap])
 // timeHint says what is wrong with a date or time written as people
 // write them: curly quotes, a 12-hour clock; or "".
 func timeHint(s string) string {
+	var hints []string
 	if strings.ContainsAny(s, "“”‘’„«»") {
-		return ": it is in curly quotes (“ ” or ‘ ’), which a word processor makes of straight ones; use straight quotes (\") or none"
+		hints = append(hints, "it is in curly quotes (“ ” or ‘ ’), which a word processor makes of straight ones; use straight quotes (\") or none")
+	}
+	if strings.ContainsAny(s, "‐‑‒–—―−") {
+		hints = append(hints, "its dashes are a word processor's (– or a non-breaking hyphen), not the hyphen (-) on the keyboard; type them again")
+	}
+	if len(hints) > 0 {
+		return ": " + strings.Join(hints, ", and ")
+	}
+	if m := dotTime.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf(": write the time with a colon, %s:%s", m[1], m[2])
 	}
 	if m := amPM.FindStringSubmatch(s); m != nil {
 		h, _ := strconv.Atoi(m[1])
@@ -43,6 +53,9 @@ func timeHint(s string) string {
 	}
 	return ""
 }
+
+// dotTime is a time written with a dot on the 24-hour clock, 12.00.
+var dotTime = regexp.MustCompile(`\b([01]?\d|2[0-3])\.([0-5]\d)$`)
 
 func parseDate(s string) (bulletin.Date, error) {
 	m := dateRE.FindStringSubmatch(s)
