@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"path/filepath"
 	"time"
@@ -155,8 +156,14 @@ func liveManifest(src string, stderr io.Writer) (*build.Manifest, error) {
 	}
 	u := site.BaseURL.JoinPath(build.ManifestFile).String()
 	resp, err := httpClient.Get(u)
+	var dns *net.DNSError
+	if errors.As(err, &dns) && dns.IsNotFound {
+		// A new domain, not yet pointed at a host: no site yet.
+		fmt.Fprintf(stderr, "prayerfeed: %s has no address yet: the site's first publication, with no IDs to compare\n", site.BaseURL.Host)
+		return &build.Manifest{}, nil
+	}
 	if err != nil {
-		return nil, fmt.Errorf("fetching the live site's manifest: %w", err)
+		return nil, fmt.Errorf("fetching the live site's manifest, to compare IDs with what subscribers hold: %w", err)
 	}
 	defer resp.Body.Close()
 	switch {

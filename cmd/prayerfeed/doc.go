@@ -67,15 +67,18 @@ has none), or - for text pasted in. It takes the title from the first
 line, the scripture from the first quotation and its reference after a
 dash (and its version, when named), the region of each paragraph from
 the heading above it (a region's name or one of its aliases in
-site.yaml) or from "Africa:" at its start, and a point's kind from its
-opening words ("Praise God", "Rejoice" or "Pray", "Please pray"). The
-paragraph that repeats site.yaml's about is left out. The date is -date,
-else the text's, else the next Friday without a bulletin. Every guess is
-marked on its line with a comment saying "guessed", and a paragraph that
-it cannot place is kept, marked NOT PLACED, with region: TODO. Points get
-titles to write (title: TODO …); events are not guessed from the prose,
-and the draft shows how to add one. The same text always makes the same
-draft, and import never writes over a bulletin.
+site.yaml) or from "Africa:" or "Africa –" at its start, and a point's
+kind from its opening words ("Praise God", "Rejoice" or "Pray", "Please
+pray"); each item of a list is a point. The paragraph that repeats
+site.yaml's about is left out. The date is -date, else the text's, else
+the day an email was sent, else the next Friday without a bulletin.
+Every guess is marked on its line with a comment saying "guessed", and
+text that it cannot place is kept, marked NOT PLACED: a paragraph with
+region: TODO, a line that reads as a heading of no region as a comment.
+Points get titles to write (title: TODO …); events are not guessed from
+the prose, and the draft shows how to add one. The same text always
+makes the same draft; import refuses a text whose points a bulletin
+already holds, and never writes over a bulletin.
 
 Ids writes into the bulletins the ids their identity rests on and that
 they do not yet say, so that it lives where their writers see it: an id

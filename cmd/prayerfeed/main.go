@@ -134,12 +134,20 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 		}
 		file = cmp.Or(fset.Arg(0), "bulletins")
 	} else if cmd == "import" {
-		if fset.NArg() != 1 {
+		// Flags may follow the file too: import FILE -date 2026-12-04.
+		var files []string
+		for rest := fset.Args(); len(rest) > 0; rest = fset.Args() {
+			files = append(files, rest[0])
+			if err := fset.Parse(rest[1:]); err != nil {
+				return errUsage
+			}
+		}
+		if len(files) != 1 {
 			fmt.Fprintln(stderr, "prayerfeed import: name one file: the bulletin's text, an email (.eml), or - for text pasted in")
 			fset.Usage()
 			return errUsage
 		}
-		file = fset.Arg(0)
+		file = files[0]
 	} else if fset.NArg() > 0 {
 		fmt.Fprintf(stderr, "prayerfeed %s: unexpected argument %q\n", cmd, fset.Arg(0))
 		fset.Usage()

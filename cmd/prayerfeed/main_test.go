@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -326,6 +328,14 @@ func TestLiveManifest(t *testing.T) {
 	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-strict", "-out", "third"); !errors.Is(err, errReported) || !strings.Contains(stderr, "problem with published IDs") {
 		t.Errorf("a build that renames a published point: %v\n%s", err, stderr)
 	}
+	// A domain that does not exist yet (as DNS says): a first publication.
+	httpClient = &http.Client{Transport: &http.Transport{DialContext: func(context.Context, string, string) (net.Conn, error) {
+		return nil, &net.DNSError{Err: "no such host", Name: "prayer.example.org", IsNotFound: true}
+	}}}
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-out", "fifth"); err != nil || !strings.Contains(stderr, "has no address yet: the site's first publication") {
+		t.Errorf("a build for a domain that does not exist yet: %v\n%s", err, stderr)
+	}
+	httpClient = srv.Client()
 	live.HandleFunc("/prayer/", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) })
 	srv.Close()
 	if _, _, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-out", "fourth"); err == nil || !strings.Contains(err.Error(), "fetching the live site's manifest") {
@@ -401,13 +411,15 @@ func TestImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
+	// The sample holds this seed's bulletin: without it, the seed is new.
+	os.Remove(filepath.Join("bulletins", "2026", "2026-11-27.yaml"))
 	stdout, stderr, err := runTest(t, "import", "-now", "2026-11-29", seed)
 	want := filepath.Join("bulletins", "2026", "2026-12-04.yaml")
 	if err != nil || !strings.HasPrefix(stdout, want+": a draft; 3 guesses and 0 texts not placed are marked in it.") {
 		t.Fatalf("import: %v\n%s%s", err, stdout, stderr)
 	}
 	_, stderr, err = runTest(t, "check", "-now", "2026-12-05")
-	if err != nil || !strings.Contains(stderr, want+`:9:8: a draft, not published; delete "draft: true" to publish it`) ||
+	if err != nil || !strings.Contains(stderr, want+`:9:8: a draft, not published, with 5 placeholders (TODO) still to write (the first at line 30); then delete "draft: true" to publish it`) ||
 		!strings.HasSuffix(stderr, "; 1 bulletin not yet\n") {
 		t.Errorf("check of the imported draft: %v\n%s", err, stderr)
 	}
@@ -432,9 +444,13 @@ func TestImport(t *testing.T) {
 		t.Errorf("published with its titles still to write: %v\n%s", err, stderr)
 	}
 	os.WriteFile(want, data, 0o644)
-	// The same date again, and the usage.
-	if _, _, err := runTest(t, "import", "-now", "2026-11-29", "-date", "2026-12-04", seed); err == nil || !strings.Contains(err.Error(), "already holds the bulletin of 2026-12-04") {
+	// The same date again, the same text again, and the usage.
+	os.WriteFile("other.txt", []byte("Africa\n\nPray for the courts in Gulu.\n"), 0o644)
+	if _, _, err := runTest(t, "import", "-now", "2026-11-29", "other.txt", "-date", "2026-12-04"); err == nil || !strings.Contains(err.Error(), "already holds the bulletin of 2026-12-04") {
 		t.Errorf("import over a bulletin: %v", err)
+	}
+	if _, _, err := runTest(t, "import", "-now", "2026-11-29", seed); err == nil || !strings.Contains(err.Error(), want+" already holds this text's points") {
+		t.Errorf("import of the same text again: %v", err)
 	}
 	if _, stderr, err := runTest(t, "import"); !errors.Is(err, errUsage) || !strings.Contains(stderr, "name one file") {
 		t.Errorf("import without a file: %v\n%s", err, stderr)
@@ -489,7 +505,8 @@ func TestStrictIDs(t *testing.T) {
 	os.WriteFile(file, bytes.Replace(data, []byte("date: 2026-11-20"), []byte("date: 2026-11-19"), 1), 0o644)
 	before := snapshot(t, "public")
 	_, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-strict")
-	want := "bulletins/2026/2026-11-20.yaml:1:1: this bulletin was published as tag:prayer.example.org,2026-11-20:2026-11-20: its date or id changed"
+	want := "bulletins/2026/2026-11-20.yaml:1:7: warning: the file is named for 2026-11-20 but the bulletin is dated 2026-11-19: rename it 2026-11-19.yaml, so that the file and its date agree\n" +
+		"bulletins/2026/2026-11-20.yaml:1:1: this bulletin was published as tag:prayer.example.org,2026-11-20:2026-11-20: its date or id changed"
 	if !errors.Is(err, errReported) || !strings.HasPrefix(stderr, want) || !strings.HasSuffix(stderr, "prayerfeed: 1 problem with published IDs; nothing was written\n") {
 		t.Errorf("build -strict: %v\n%s", err, stderr)
 	}

@@ -60,7 +60,7 @@ func runImport(src, file, dateFlag string, m moment, stdout, stderr io.Writer) e
 		return err
 	}
 	defer f.root.Close()
-	opts := draft.Options{Name: filepath.Base(file), Date: f.day, Default: f.next, Title: f.site.Title}
+	opts := draft.Options{Name: filepath.Base(file), Date: f.day, Default: f.next, Title: f.site.Title, Sent: draft.Sent(file, data)}
 	if file == "-" {
 		opts.Name = "the text pasted in"
 	}
@@ -68,6 +68,9 @@ func runImport(src, file, dateFlag string, m moment, stdout, stderr io.Writer) e
 		opts.Title = f.all[0].Title
 	}
 	d := draft.Import(f.site, text, opts)
+	if b := f.holding(d.Bodies); b != nil {
+		return fmt.Errorf("%s already holds this text's points; to import it again, delete that file first", b.Pos.File)
+	}
 	path, err := f.write(d.Date, d.YAML)
 	if err != nil {
 		return err
@@ -153,12 +156,33 @@ func (f *folder) taken(day bulletin.Date) *bulletin.Bulletin {
 	return nil
 }
 
+// holding returns the bulletin that already says most of the texts, as
+// one imported before does, or nil.
+func (f *folder) holding(texts []string) *bulletin.Bulletin {
+	for _, b := range f.all {
+		same := 0
+		for _, t := range texts {
+			sk := bulletin.SketchOf(t)
+			for _, pt := range b.Points {
+				if pt.Sketch.Same(sk) {
+					same++
+					break
+				}
+			}
+		}
+		if len(texts) > 0 && 2*same > len(texts) {
+			return b
+		}
+	}
+	return nil
+}
+
 // write writes a new bulletin of day into the folder, never over
 // another, and returns its path.
 func (f *folder) write(day bulletin.Date, data []byte) (string, error) {
 	if b := f.taken(day); b != nil {
 		pos, _ := b.Fields.Get("date")
-		return "", fmt.Errorf("%s already holds the bulletin of %s; give another with -date", pos, day)
+		return "", fmt.Errorf("%s already holds the bulletin of %s; give another date with -date, or, if that is a draft you no longer need, delete it", pos, day)
 	}
 	path := filepath.Join(f.src, fmt.Sprint(day.Year), day.String()+".yaml")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

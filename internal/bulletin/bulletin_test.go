@@ -157,6 +157,7 @@ func TestHeld(t *testing.T) {
 	bs := []*Bulletin{
 		{Pos: Pos{File: "a.yaml"}, Date: day(20)},
 		{Pos: Pos{File: "b.yaml"}, Date: day(20), Draft: true},
+		{Pos: Pos{File: "b2.yaml", Line: 1}, Date: day(20), Draft: true, Title: "TODO a title", Points: []*Point{{Pos: Pos{File: "b2.yaml", Line: 9}, Title: "TODO a few words"}}},
 		{Pos: Pos{File: "c.yaml"}, Date: day(27), Publish: time.Date(2026, 11, 28, 13, 30, 0, 0, ny)},
 		{Pos: Pos{File: "d.yaml"}, Date: day(29)},
 		{Pos: Pos{File: "e.yaml"}, Date: day(27), Publish: time.Date(2026, 11, 28, 11, 0, 0, 0, ny)},
@@ -167,6 +168,7 @@ func TestHeld(t *testing.T) {
 	}
 	want := []string{
 		`b.yaml: a draft, not published; delete "draft: true" to publish it`,
+		`b2.yaml:1:0: a draft, not published, with 2 placeholders (TODO) still to write (the first at line 1); then delete "draft: true" to publish it`,
 		"c.yaml: held back until its publish time, Saturday 28 November 2026 at 13:30 in America/New_York",
 		"d.yaml: dated in the future without publish, so held back until Sunday 29 November 2026 at 00:00 in America/New_York",
 	}

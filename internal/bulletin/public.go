@@ -94,6 +94,14 @@ func Held(bulletins []*Bulletin, now time.Time) ErrorList {
 	for _, b := range bulletins {
 		switch at := b.Published(); {
 		case b.Draft:
+			var todo ErrorList
+			b.checkPlaceholders(&todo)
+			todo.Sort()
+			if len(todo) > 0 {
+				notes.Add(b.Fields.at("draft", b.Pos), "a draft, not published, with %d %s still to write (the first at line %d); then delete \"draft: true\" to publish it",
+					len(todo), map[bool]string{true: "placeholder (TODO)", false: "placeholders (TODO)"}[len(todo) == 1], todo[0].Pos.Line)
+				continue
+			}
 			notes.Add(b.Fields.at("draft", b.Pos), "a draft, not published; delete \"draft: true\" to publish it")
 		case at.After(now) && !b.Publish.IsZero():
 			notes.Add(b.Fields.at("publish", b.Pos), "held back until its publish time, %s", longTime(at))

@@ -2,6 +2,7 @@ package bulletin
 
 import (
 	"net/mail"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -238,6 +239,16 @@ func Check(bulletins []*Bulletin) ErrorList {
 // a mistake: Held says so.)
 func (b *Bulletin) Warn(now time.Time) ErrorList {
 	warns := slices.Clone(b.Notes)
+	if !b.Date.IsZero() {
+		day := b.Date.Format("2006-01-02")
+		name := strings.TrimSuffix(path.Base(b.File), path.Ext(b.File))
+		if named, err := time.Parse("2006-01-02", name); err == nil && named.Format("2006-01-02") != day {
+			warns.Add(b.Fields.at("date", b.Pos), "the file is named for %s but the bulletin is dated %s: rename it %s.yaml, so that the file and its date agree", name, day, day)
+		}
+		if b.Date.After(now.AddDate(1, 0, 0)) {
+			warns.Add(b.Fields.at("date", b.Pos), "the bulletin is dated %s, more than a year from now: is the year right?", day)
+		}
+	}
 	if b.Updated.After(now) {
 		warns.Add(b.Fields.at("updated", b.Pos), "updated %s is in the future; feeds show the correction from then", formatTime(b.Updated))
 	}

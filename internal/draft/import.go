@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,9 @@ type Options struct {
 	Date    bulletin.Date // the bulletin's date; zero: the text's, else Default
 	Default bulletin.Date // the date when neither Date nor the text gives one
 	Title   string        // the title when the text has none: the latest bulletin's
+	// Sent is when the email was sent (see Sent): its day, in the
+	// site's zone, is the bulletin's when the text names none.
+	Sent time.Time
 }
 
 // A Draft is a bulletin made from text, as YAML to write, with what its
@@ -29,6 +33,8 @@ type Draft struct {
 	// Guesses counts the lines marked as guessed; Unplaced, the texts
 	// that import could not place, each marked NOT PLACED.
 	Guesses, Unplaced int
+	// Bodies are the points' texts, to tell a text imported before.
+	Bodies []string
 }
 
 // Import makes a draft bulletin of site s from the text of a bulletin
@@ -51,8 +57,9 @@ func Import(s *bulletin.Site, text string, opts Options) *Draft {
 // A block is a paragraph of the text, or a heading.
 type block struct {
 	text    string // its lines joined, or as they were in a list
-	lines   bool   // text keeps its line breaks: a list or verse
+	lines   bool   // text keeps its line breaks
 	heading bool   // marked as a heading: "## Africa" or "**Africa**"
+	item    bool   // an item of a list, never a heading
 }
 
 // A point is a paragraph placed in the draft.
@@ -78,7 +85,8 @@ type importer struct {
 	verseNote string
 	preface   []string // text before the scripture that is not the title
 	points    []*point
-	about     string // the left-out closing paragraph's opening words
+	about     string   // the left-out closing paragraph's opening words
+	loose     []string // lines that read as headings of no region, with nothing under them
 }
 
 // head reads the title, date and scripture from the first blocks, and
@@ -124,6 +132,13 @@ func (in *importer) head(blocks []block, opts Options) []block {
 		in.date = opts.Date
 	case !in.date.IsZero():
 		in.dateNote = "from the text"
+	case !opts.Sent.IsZero():
+		loc := in.site.Location
+		if loc == nil {
+			loc = time.UTC
+		}
+		in.date = bulletin.DateOf(opts.Sent.In(loc))
+		in.dateNote = "guessed: the day the email was sent"
 	default:
 		in.date = opts.Default
 		in.dateNote = "guessed: the text names no date; this is the next Friday without a bulletin"
@@ -141,26 +156,43 @@ func (in *importer) body(blocks []block) {
 	var unmatched string // a heading that names no region
 	headed := false      // a heading was seen
 	var pending []*point // paragraphs before the first heading
+	under := 0           // the paragraphs under the latest heading
+	// A line that reads as a heading but names no region, with nothing
+	// under it, is kept for the writer to place.
+	alone := func() {
+		if unmatched != "" && under == 0 {
+			in.loose = append(in.loose, unmatched)
+			in.d.Unplaced++
+		}
+	}
 	for _, b := range blocks {
 		if r := in.regionOf(b); r != nil {
-			region, unmatched, headed = r, "", true
+			alone()
+			region, unmatched, headed, under = r, "", true, 0
 			continue
 		}
 		if isHeading(b) {
-			region, unmatched, headed = nil, strings.Trim(b.text, "*_#: "), true
+			alone()
+			region, unmatched, headed, under = nil, strings.Trim(b.text, "*_#: "), true, 0
 			continue
 		}
+		under++
 		if in.isAbout(b.text) {
-			in.about = firstWords(b.text, 6)
+			in.about = firstWords(markdown.Text(b.text), 6)
 			continue
 		}
 		pt := &point{body: b.text, lines: b.lines}
-		switch r, body := in.inline(b.text); {
+		name, rest := inline(b.text)
+		r := in.regionOf(block{text: name})
+		switch {
 		case r != nil:
-			pt.region, pt.body = r.ID, body
-			pt.regionNote = fmt.Sprintf("from %q at its start", r.Name)
+			pt.region, pt.body = r.ID, rest
+			pt.regionNote = fmt.Sprintf("from %q at its start", name)
 		case region != nil:
 			pt.region = region.ID
+			if name != "" && titleCase(name) && openingWords(name) == "" && strings.HasPrefix(strings.TrimLeft(b.text, "*_"), name+":") {
+				pt.regionNote = fmt.Sprintf("guessed: it starts with %q, which names no region of site.yaml; %s is the heading above it", name+":", region.Name)
+			}
 		case !headed:
 			pending = append(pending, pt)
 		default:
@@ -172,7 +204,13 @@ func (in *importer) body(blocks []block) {
 		in.kindOf(pt)
 		in.points = append(in.points, pt)
 	}
+	alone()
 	in.placeFirst(pending, blocks)
+	if n := len(in.points); n > 0 && in.site.About == "" && in.points[n-1].kindNote != "" && !strings.HasPrefix(in.points[n-1].kindNote, "guessed from") {
+		last := in.points[n-1]
+		last.notes = append(last.notes, "guessed: this last paragraph may be about your organisation. If every bulletin",
+			"closes with it, move it to site.yaml's about, which closes every bulletin, and delete this point.")
+	}
 }
 
 // placeFirst places the paragraphs before the first heading: in the
@@ -234,19 +272,34 @@ func (in *importer) regionOf(b block) *bulletin.Region {
 	return nil
 }
 
-// inline returns the region named before a colon at the start of text,
-// as older bulletins wrote "Africa: Praise God for …", and the text
-// after it.
-func (in *importer) inline(text string) (*bulletin.Region, string) {
-	name, rest, ok := strings.Cut(text, ":")
-	if !ok || utf8.RuneCountInString(name) > 60 {
-		return nil, text
+// inline returns the name that starts text before a colon or a dash,
+// as older bulletins wrote "Africa: Praise God for …", "**Africa:**
+// Praise …" or "Africa – praise …", and the text after it; or "", text.
+func inline(text string) (name, rest string) {
+	t := strings.TrimLeft(text, "*_")
+	for _, sep := range []string{":", " – ", " — ", " - "} {
+		n, r, ok := strings.Cut(t, sep)
+		n = strings.TrimSpace(strings.Trim(n, "*_ "))
+		if !ok || n == "" || len(strings.Fields(n)) > 5 || utf8.RuneCountInString(n) > 60 || strings.ContainsAny(n, ".!?,;") {
+			continue
+		}
+		if first, _ := utf8.DecodeRuneInString(n); !unicode.IsUpper(first) {
+			continue
+		}
+		return n, strings.TrimSpace(strings.TrimLeft(r, "*_ "))
 	}
-	r := in.regionOf(block{text: name})
-	if r == nil {
-		return nil, text
+	return "", text
+}
+
+// titleCase reports whether every word of name begins with a capital,
+// as a region's name does: "Middle East", not "Please pray for Manila".
+func titleCase(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
 	}
-	return r, strings.TrimSpace(rest)
+	return true
 }
 
 // isAbout reports whether text is the site's closing paragraph.
@@ -287,7 +340,17 @@ func (in *importer) kindOf(pt *point) {
 
 // opening returns the kind that a sentence's opening words say, or "".
 func opening(sentence string) bulletin.Kind {
-	s := strings.ToLower(strings.TrimLeft(sentence, "“\"‘'*_([ "))
+	if k := openingWords(sentence); k != "" {
+		return k
+	}
+	if name, rest := inline(sentence); name != "" {
+		return openingWords(rest) // Asia: Pray for …
+	}
+	return ""
+}
+
+func openingWords(sentence string) bulletin.Kind {
+	s := strings.ToLower(strings.TrimLeft(listItem.ReplaceAllString(sentence, ""), "“\"‘'*_([ "))
 	starts := func(list []string) bool {
 		for _, w := range list {
 			if rest, ok := strings.CutPrefix(s, w); ok {
@@ -337,10 +400,24 @@ func paragraphs(text string) []block {
 		if len(cur) == 0 {
 			return
 		}
-		b := block{text: strings.Join(cur, " ")}
 		if listLike(cur) {
-			b.text, b.lines = strings.Join(cur, "\n"), true
+			// A list's items are points of their own, each line
+			// that starts none going with the item above it.
+			var items []string
+			for _, l := range cur {
+				if item := listItem.ReplaceAllString(l, ""); item != l || len(items) == 0 {
+					items = append(items, item)
+				} else {
+					items[len(items)-1] += " " + l
+				}
+			}
+			for _, item := range items {
+				out = append(out, block{text: item, item: true})
+			}
+			cur = nil
+			return
 		}
+		b := block{text: strings.Join(cur, " ")}
 		if t, ok := strongOnly(b.text); ok && !b.lines {
 			b.text, b.heading = t, true
 		}
@@ -407,7 +484,7 @@ func isHeading(b block) bool {
 	if b.heading {
 		return true
 	}
-	return isTitleLine(b) && len(strings.Fields(b.text)) <= 8
+	return !b.item && isTitleLine(b) && len(strings.Fields(b.text)) <= 8
 }
 
 // isTitleLine reports whether b is one short line that ends no sentence.
@@ -584,6 +661,7 @@ func (in *importer) write(opts Options) *Draft {
 		p("    kind: %s%s\n", pt.kind, note(pt.kindNote))
 		p("    title: %s a few words that say what it is about\n", bulletin.Placeholder)
 		writeBlock(&b, "    ", "body", pt.body, pt.lines)
+		in.d.Bodies = append(in.d.Bodies, pt.body)
 		if i == 0 {
 			eventsHelp(&b, in.date)
 		}
@@ -592,6 +670,13 @@ func (in *importer) write(opts Options) *Draft {
 		p("  # NOT FOUND: no paragraph after the scripture\n")
 		p("  - id: point-1\n    region: %s\n    kind: prayer\n    body: %s the point\n", bulletin.Placeholder, bulletin.Placeholder)
 		in.d.Unplaced++
+	}
+	if len(in.loose) > 0 {
+		p("\n# NOT PLACED: these lines read as headings, but name no region of\n")
+		p("# site.yaml and have nothing under them. Place their words, or delete them.\n")
+		for _, l := range in.loose {
+			p("#   %s\n", oneLine(l))
+		}
 	}
 	in.d.Date = in.date
 	in.d.YAML = b.Bytes()

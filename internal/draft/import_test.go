@@ -127,6 +127,7 @@ func TestImport(t *testing.T) {
 		verse, ref, ver  string
 		points           []pt
 		unplaced         int
+		guessed          []string // lines of the draft
 	}{{
 		name: "markdown", file: "b.md",
 		text: "# Prayer Bulletin\n\nFriday, 4 December 2026\n\n> “Seek justice.” — Isaiah 1:17 (ESV)\n\n" +
@@ -134,7 +135,7 @@ func TestImport(t *testing.T) {
 			"**South Asia**\n\n- Pray for the lawyers\n- Pray for the girls\n\n## Middle East\n\nPraise God for Amman.\n",
 		date: "2026-12-04", title: "Prayer Bulletin", verse: "Seek justice.", ref: "Isaiah 1:17", ver: "ESV",
 		points: []pt{{"africa", "prayer", "Please pray for the courts"}, {"africa", "praise", "Rejoice: a verdict!"},
-			{"south-asia", "prayer", "- Pray for the lawyers\n- Pray"}, {"TODO", "praise", "Praise God for Amman."}},
+			{"south-asia", "prayer", "Pray for the lawyers"}, {"south-asia", "prayer", "Pray for the girls"}, {"TODO", "praise", "Praise God for Amman."}},
 		unplaced: 1,
 	}, {
 		name: "inline regions", file: "b.txt",
@@ -142,6 +143,14 @@ func TestImport(t *testing.T) {
 			"Africa: Praise God for the rescue of 20 children.\n\nLatin America: Pray for the hearing in Guatemala City.\n",
 		date: "2026-11-27", title: "Prayer points for November 27, 2026", verse: "Let justice roll on like a river", ref: "Amos 5:24", ver: "NIV",
 		points: []pt{{"africa", "praise", "Praise God for the rescue"}, {"latin-america", "prayer", "Pray for the hearing"}},
+	}, {
+		name: "inline forms", file: "b.md",
+		text: "Weekly prayer\n\n“Be strong.” — Joshua 1:9\n\n## Africa\n\n**South Asia:** Pray for Ruth’s recovery.\n\n" +
+			"Southeast Asia – praise God for a verdict.\n\nAsia: Pray for the families in Nepal.\n\nStaff Care\n\nThank you for praying with us.\n\nThe Prayer Team\n",
+		date: "2026-12-11", title: "Weekly prayer", verse: "Be strong.", ref: "Joshua 1:9",
+		points: []pt{{"south-asia", "prayer", "Pray for Ruth’s recovery."}, {"southeast-asia", "praise", "praise God for a verdict."},
+			{"africa", "prayer", "Asia: Pray for the families in Nepal."}, {"TODO", "prayer", "Thank you for praying"}},
+		unplaced: 2, guessed: []string{`region: africa  # guessed: it starts with "Asia:"`, "#   The Prayer Team"},
 	}, {
 		name: "no scripture, no heading", file: "b.txt",
 		text: "Please pray for our staff.\n\nThank you!\n",
@@ -158,9 +167,9 @@ func TestImport(t *testing.T) {
 		points: []pt{{"south-asia", "prayer", "Please pray for the café owners in Chennai, whose case"}},
 	}, {
 		name: "html email", file: "b.eml",
-		text: "Subject: Prayer\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><head><style>p{}</style></head><body><h1>Weekly prayer</h1>" +
+		text: "Subject: Prayer\r\nDate: Thu, 3 Dec 2026 23:30:00 -0800\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><head><style>p{}</style></head><body><h1>Weekly prayer</h1>" +
 			"<p>“Be strong.”</p><p>— Joshua 1:9</p><h2>Southeast Asia</h2><p>Pray for <b>Manila</b>: see <a href=\"https://example.org/\">the story</a>.</p></body></html>",
-		date: "2026-12-11", title: "Weekly prayer", verse: "Be strong.", ref: "Joshua 1:9",
+		date: "2026-12-04", title: "Weekly prayer", verse: "Be strong.", ref: "Joshua 1:9",
 		points: []pt{{"southeast-asia", "prayer", "Pray for **Manila**: see [the story](https://example.org/)."}},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -168,7 +177,8 @@ func TestImport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := draft.Import(site, text, draft.Options{Name: tc.file, Default: bulletin.Date{Year: 2026, Month: 12, Day: 11}, Title: "Old title"})
+			d := draft.Import(site, text, draft.Options{Name: tc.file, Default: bulletin.Date{Year: 2026, Month: 12, Day: 11}, Title: "Old title",
+				Sent: draft.Sent(tc.file, []byte(tc.text))})
 			got := loadDraft(t, siteYAML, d)
 			if d.Date.String() != tc.date || got.Title != tc.title {
 				t.Errorf("date %s, title %q; want %s, %q", d.Date, got.Title, tc.date, tc.title)
@@ -183,6 +193,11 @@ func TestImport(t *testing.T) {
 				w := tc.points[i]
 				if p.Region != w.region || string(p.Kind) != w.kind || !strings.HasPrefix(p.Body, w.starts) {
 					t.Errorf("point %d: %s %s %q, want %s %s %q…", i+1, p.Region, p.Kind, p.Body, w.region, w.kind, w.starts)
+				}
+			}
+			for _, g := range tc.guessed {
+				if !strings.Contains(string(d.YAML), g) {
+					t.Errorf("the draft has no %q:\n%s", g, d.YAML)
 				}
 			}
 			if d.Unplaced != tc.unplaced {

@@ -46,6 +46,22 @@ func Text(name string, data []byte) (string, error) {
 	return clean(text), nil
 }
 
+// Sent returns when an email (.eml) says it was sent, or the zero time.
+func Sent(name string, data []byte) time.Time {
+	if !strings.EqualFold(path.Ext(name), ".eml") {
+		return time.Time{}
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		return time.Time{}
+	}
+	t, err := msg.Header.Date()
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
 // decode returns data as text, from UTF-8, UTF-16 with a byte order
 // mark, or else Windows-1252.
 func decode(data []byte) string {

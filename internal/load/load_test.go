@@ -448,3 +448,19 @@ func TestSkippedMidnight(t *testing.T) {
 		t.Errorf("the bulletin starts at %s, want 2026-09-06 01:00 -0300", got)
 	}
 }
+
+// TestDateWarnings: a file named for another day than its date, and a
+// date more than a year away, each warn at the date.
+func TestDateWarnings(t *testing.T) {
+	_, warns := check(t, map[string]string{
+		"2026/2026-11-27.yaml": goodBulletin,
+		"2062/2062-11-20.yaml": strings.Replace(goodBulletin, "date: 2026-11-20", "date: 2062-11-20", 1),
+	})
+	want := []string{
+		"bulletins/2026/2026-11-27.yaml:1:7: the file is named for 2026-11-27 but the bulletin is dated 2026-11-20: rename it 2026-11-20.yaml, so that the file and its date agree",
+		"bulletins/2062/2062-11-20.yaml:1:7: the bulletin is dated 2062-11-20, more than a year from now: is the year right?",
+	}
+	if strings.Join(warns, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(warns, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
