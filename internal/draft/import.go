@@ -129,6 +129,9 @@ func (in *importer) head(blocks []block, opts Options) []block {
 	}
 	switch {
 	case !opts.Date.IsZero():
+		if !in.date.IsZero() && in.date != opts.Date {
+			in.dateNote = fmt.Sprintf("as -date said; the text says %s", in.date)
+		}
 		in.date = opts.Date
 	case !in.date.IsZero():
 		in.dateNote = "from the text"

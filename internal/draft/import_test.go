@@ -240,3 +240,14 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+// TestImportDateFlag: a date given overrides the text's, and the draft
+// says what the text said.
+func TestImportDateFlag(t *testing.T) {
+	site, _, _ := sample(t)
+	d := draft.Import(site, "Weekly prayer\n\nFriday, 11 December 2026\n\n“Be strong.” — Joshua 1:9\n\nAfrica\n\nPray for Gulu.\n",
+		draft.Options{Date: bulletin.Date{Year: 2027, Month: 1, Day: 8}})
+	if want := "date: 2027-01-08  # as -date said; the text says 2026-12-11\n"; !strings.Contains(string(d.YAML), want) {
+		t.Errorf("the draft has no %q:\n%s", want, d.YAML)
+	}
+}
