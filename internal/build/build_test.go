@@ -128,7 +128,7 @@ func TestPrivacy(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		for _, canary := range []string{"PRIVATE-CANARY", "DRAFT-CANARY", "EMBARGO-CANARY", "secret-meeting", "embargoed-hearing"} {
+		for _, canary := range []string{"PRIVATE-CANARY", "DRAFT-CANARY", "EMBARGO-CANARY", "secret-meeting", "embargoed-hearing", "only in this preview"} {
 			if bytes.Contains(data, []byte(canary)) {
 				t.Errorf("%s contains %s", p, canary)
 			}
@@ -168,6 +168,9 @@ func TestPreviewNeverPublished(t *testing.T) {
 			}
 			all.Write(data)
 		}
+	}
+	if !strings.Contains(all.String(), "A draft, shown only in this preview") || !strings.Contains(all.String(), "shown only in this preview until then") {
+		t.Errorf("the preview does not mark the draft and the embargoed bulletin")
 	}
 	if !strings.Contains(all.String(), "DRAFT-CANARY") || !strings.Contains(all.String(), "EMBARGO-CANARY") {
 		t.Errorf("the preview does not show the draft and the embargoed bulletin")

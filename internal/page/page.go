@@ -285,12 +285,15 @@ type bulletinView struct {
 	URL    string
 	HTML   template.HTML // its scripture, intro and points
 	Script string
+	// Held is set on a bulletin held back until later, which only the
+	// preview server shows (bulletin.Preview).
+	Held bool
 }
 
 func (r *renderer) newBulletin(b *bulletin.Bulletin) *bulletinView {
 	w := r.writer()
 	w.Bulletin(b)
-	v := &bulletinView{Bulletin: b, URL: r.local(bulletin.BulletinPath(b)), HTML: template.HTML(w.String())}
+	v := &bulletinView{Bulletin: b, URL: r.local(bulletin.BulletinPath(b)), HTML: template.HTML(w.String()), Held: b.Published().After(r.in.Now)}
 	if r.in.Scripts != nil {
 		v.Script = r.in.Scripts(b)
 	}
