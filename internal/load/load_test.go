@@ -166,7 +166,7 @@ func TestRules(t *testing.T) {
 		}, []string{p + "17:16: until \"2026-11-29\" is before date \"2026-11-30\""}},
 		{"unknown time zone", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        timezone: America/Santo Domingo\n"}
-		}, []string{p + "17:19: timezone: unknown time zone \"America/Santo Domingo\"; use an IANA name (did you mean \"America/Santo_Domingo\"?)"}},
+		}, []string{p + "17:19: timezone: unknown time zone \"America/Santo Domingo\"; write the name of a time zone (did you mean \"America/Santo_Domingo\"?)"}},
 		{"time without zone", func(t *testing.T) map[string]string {
 			return map[string]string{
 				"site.yaml": strings.Replace(siteYAML, "timezone: America/New_York\n", "", 1),
@@ -249,7 +249,7 @@ func TestRules(t *testing.T) {
 		}, []string{p + "9:9: item id \"all\" is reserved; choose another"}},
 		{"legacy time zone", func(t *testing.T) map[string]string {
 			return map[string]string{f: goodBulletin + event + "        start: \"2026-11-30 10:00\"\n        timezone: Etc/GMT+5\n"}
-		}, []string{p + "17:19: timezone: unknown time zone \"Etc/GMT+5\"; use an IANA name such as \"America/New_York\" or \"Asia/Kolkata\""}},
+		}, []string{p + "17:19: timezone: unknown time zone \"Etc/GMT+5\"; write the name of a time zone such as \"America/New_York\" or \"Asia/Kolkata\" (every one is in the list of tz database time zones)"}},
 		{"unknown region gets no default id", func(t *testing.T) map[string]string {
 			return map[string]string{f: edit(t, "region: africa", "region: South Asia")}
 		}, []string{p + "7:13: unknown region \"South Asia\" (did you mean \"south-asia\"?); site.yaml lists \"africa\", \"south-asia\""}},

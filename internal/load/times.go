@@ -231,13 +231,13 @@ func loadZone(name string) (*time.Location, error) {
 			return loc, nil
 		}
 	}
-	hint := ` such as "America/New_York" or "Asia/Kolkata"`
+	hint := ` such as "America/New_York" or "Asia/Kolkata" (every one is in the list of tz database time zones)`
 	if fixed := fixZone(name); fixed != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", fixed)
 	} else if h := zoneHint(name); h != "" {
 		hint = h
 	}
-	return nil, fmt.Errorf("unknown time zone %q; use an IANA name%s", name, hint)
+	return nil, fmt.Errorf("unknown time zone %q; write the name of a time zone%s", name, hint)
 }
 
 // areas are the first parts of the IANA names of places. Names outside

@@ -13,7 +13,7 @@ import (
 func zoneHint(name string) string {
 	key := strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("_", " ", ".", "").Replace(name)), " "))
 	if z, ok := abbreviations[strings.ToUpper(key)]; ok {
-		return fmt.Sprintf(" (%q is an abbreviation, which some apps read otherwise: write %s)", name, z)
+		return fmt.Sprintf(" (%q names no one zone, and the clocks it means change in summer in some places and not in others: write %s)", name, z)
 	}
 	if z, ok := legacyZones[key]; ok {
 		return fmt.Sprintf(" (did you mean %q?)", z)
@@ -56,7 +56,7 @@ var abbreviations = map[string]string{
 	"ET": `"America/New_York" (US Eastern)`, "EST": `"America/New_York" (US Eastern)`, "EDT": `"America/New_York" (US Eastern)`,
 	"EASTERN": `"America/New_York" (US Eastern)`,
 	"CT":      `"America/Chicago" (US Central)`, "CDT": `"America/Chicago" (US Central)`, "CENTRAL": `"America/Chicago" (US Central)`,
-	"CST": `"America/Chicago" (US Central) or "Asia/Shanghai" (China)`,
+	"CST": `"America/Chicago" (US Central), "America/Guatemala" or another Central American city's zone, or "Asia/Shanghai" (China)`,
 	"MT":  `"America/Denver" (US Mountain) or "America/Phoenix" (Arizona)`, "MST": `"America/Denver" (US Mountain) or "America/Phoenix" (Arizona)`,
 	"MDT": `"America/Denver" (US Mountain)`, "MOUNTAIN": `"America/Denver" (US Mountain)`,
 	"PT": `"America/Los_Angeles" (US Pacific)`, "PST": `"America/Los_Angeles" (US Pacific)`, "PDT": `"America/Los_Angeles" (US Pacific)`,

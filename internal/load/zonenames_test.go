@@ -9,15 +9,15 @@ import (
 
 func TestZoneHint(t *testing.T) {
 	for _, tc := range []struct{ name, want string }{
-		{"Dallas", `unknown time zone "Dallas"; use an IANA name (Dallas is in "America/Chicago")`},
-		{"america/dallas", `unknown time zone "america/dallas"; use an IANA name (Dallas is in "America/Chicago")`},
-		{"Guatemala City", `unknown time zone "Guatemala City"; use an IANA name (did you mean "America/Guatemala"?)`},
-		{"Manila", `unknown time zone "Manila"; use an IANA name (did you mean "Asia/Manila"?)`},
-		{"dar es salaam", `unknown time zone "dar es salaam"; use an IANA name (did you mean "Africa/Dar_es_Salaam"?)`},
-		{"CST", `unknown time zone "CST"; use an IANA name ("CST" is an abbreviation, which some apps read otherwise: write "America/Chicago" (US Central) or "Asia/Shanghai" (China))`},
-		{"US/Eastern", `unknown time zone "US/Eastern"; use an IANA name (did you mean "America/New_York"?)`},
-		{"Mumbai", `unknown time zone "Mumbai"; use an IANA name (Mumbai is in "Asia/Kolkata")`},
-		{"Atlantis", `unknown time zone "Atlantis"; use an IANA name such as "America/New_York" or "Asia/Kolkata"`},
+		{"Dallas", `unknown time zone "Dallas"; write the name of a time zone (Dallas is in "America/Chicago")`},
+		{"america/dallas", `unknown time zone "america/dallas"; write the name of a time zone (Dallas is in "America/Chicago")`},
+		{"Guatemala City", `unknown time zone "Guatemala City"; write the name of a time zone (did you mean "America/Guatemala"?)`},
+		{"Manila", `unknown time zone "Manila"; write the name of a time zone (did you mean "Asia/Manila"?)`},
+		{"dar es salaam", `unknown time zone "dar es salaam"; write the name of a time zone (did you mean "Africa/Dar_es_Salaam"?)`},
+		{"CST", `unknown time zone "CST"; write the name of a time zone ("CST" names no one zone, and the clocks it means change in summer in some places and not in others: write "America/Chicago" (US Central), "America/Guatemala" or another Central American city's zone, or "Asia/Shanghai" (China))`},
+		{"US/Eastern", `unknown time zone "US/Eastern"; write the name of a time zone (did you mean "America/New_York"?)`},
+		{"Mumbai", `unknown time zone "Mumbai"; write the name of a time zone (Mumbai is in "Asia/Kolkata")`},
+		{"Atlantis", `unknown time zone "Atlantis"; write the name of a time zone such as "America/New_York" or "Asia/Kolkata" (every one is in the list of tz database time zones)`},
 	} {
 		_, err := loadZone(tc.name)
 		if err == nil || err.Error() != tc.want {
