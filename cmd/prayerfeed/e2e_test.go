@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/prayerfeed/prayerfeed/internal/serve"
 )
 
 // chromium returns the path of a Chromium to drive, or skips the test
@@ -44,60 +45,8 @@ func TestBrowser(t *testing.T) {
 	src := filepath.Join(dir, "bulletins")
 	var logs bytes.Buffer
 	fixed := moment{t: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)}
-	srv := newServer(src, func() moment { return fixed }, &logs)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	}()
-	base := "http://" + ln.Addr().String() + "/"
-	waitFor(t, func() bool { return srv.Builds() >= 1 }, "the first build")
-
-	// Chromium's helpers may still write to its profile as the test ends,
-	// so the profile lives outside t.TempDir and goes when it can.
-	profile, err := os.MkdirTemp("", "prayerfeed-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		for range 20 {
-			if os.RemoveAll(profile) == nil {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile), chromedp.WindowSize(1000, 1600))...)
-	defer cancelAlloc()
-	browserCtx, cancelBrowser := chromedp.NewContext(alloc)
-	defer cancelBrowser()
-	// Start the browser on browserCtx itself: a first Run on a context
-	// with a timeout would close the browser when that context ends.
-	if err := chromedp.Run(browserCtx); err != nil {
-		t.Fatal(err)
-	}
-	run := func(what string, actions ...chromedp.Action) {
-		t.Helper()
-		c, stop := context.WithTimeout(browserCtx, 60*time.Second)
-		defer stop()
-		if err := chromedp.Run(c, actions...); err != nil {
-			t.Fatalf("%s: %v\nserver log:\n%s", what, err, logs.String())
-		}
-	}
-
+	srv, base := startPreview(t, src, fixed, &logs)
+	run := startBrowser(t, exe, &logs)
 	// The home page, and a screenshot of it.
 	var title, h1 string
 	var shot []byte
@@ -146,17 +95,17 @@ func TestBrowser(t *testing.T) {
 	run("grant the clipboard", browser.GrantPermissions([]browser.PermissionType{browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(strings.TrimSuffix(base, "/")))
 	var copied, label, want string
 	run("copy", chromedp.Navigate(base+"subscribe/"),
-		chromedp.WaitVisible(`button[data-copy]`, chromedp.ByQuery),
-		chromedp.AttributeValue(`button[data-copy]`, "data-copy", &want, nil, chromedp.ByQuery),
-		chromedp.Click(`button[data-copy]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#feeds > p button[data-copy]`, chromedp.ByQuery),
+		chromedp.AttributeValue(`#feeds > p button[data-copy]`, "data-copy", &want, nil, chromedp.ByQuery),
+		chromedp.Click(`#feeds > p button[data-copy]`, chromedp.ByQuery),
 		chromedp.Sleep(200*time.Millisecond),
-		chromedp.Text(`button[data-copy]`, &label, chromedp.ByQuery),
+		chromedp.Text(`#feeds > p button[data-copy]`, &label, chromedp.ByQuery),
 		chromedp.Evaluate(`navigator.clipboard.readText()`, &copied, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
-	if want != "https://prayer.example.org/calendars/all.ics" || copied != want || label != "Copied" {
+	if want != "https://prayer.example.org/feeds/all.rss" || copied != want || label != "Copied" {
 		t.Errorf("copy button: copied %q (want %q), label %q", copied, want, label)
 	}
 	var webcal string
-	run("webcal", chromedp.AttributeValue(`.subscriptions a[href^="webcal:"]`, "href", &webcal, nil, chromedp.ByQuery))
+	run("webcal", chromedp.AttributeValue(`#calendars .buttons a[href^="webcal:"]`, "href", &webcal, nil, chromedp.ByQuery))
 	if webcal != "webcal://prayer.example.org/calendars/all.ics" {
 		t.Errorf("webcal link: %s", webcal)
 	}
@@ -199,6 +148,67 @@ func TestBrowser(t *testing.T) {
 	run("mended", chromedp.Navigate(base+"bulletins/2026-11-27/"), chromedp.Text("h1", &heading))
 	if heading != "IJM Prayer Request" {
 		t.Errorf("after mending, the heading is %q", heading)
+	}
+}
+
+// startPreview serves the site in src at the clock now on a free port,
+// until the test ends, and returns the server and its address.
+func startPreview(t *testing.T, src string, now moment, logs *bytes.Buffer) (*serve.Server, string) {
+	srv := newServer(src, func() moment { return now }, logs)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	waitFor(t, func() bool { return srv.Builds() >= 1 }, "the first build")
+	return srv, "http://" + ln.Addr().String() + "/"
+}
+
+// startBrowser starts headless Chromium for the test, and returns how to
+// run actions in it, each within a minute, failing the test with the
+// server's log.
+func startBrowser(t *testing.T, exe string, logs *bytes.Buffer) func(what string, actions ...chromedp.Action) {
+	// Chromium's helpers may still write to its profile as the test ends,
+	// so the profile lives outside t.TempDir and goes when it can.
+	profile, err := os.MkdirTemp("", "prayerfeed-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 20 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile), chromedp.WindowSize(1000, 1600))...)
+	browserCtx, cancelBrowser := chromedp.NewContext(alloc)
+	t.Cleanup(func() { cancelBrowser(); cancelAlloc() })
+	// Start the browser on browserCtx itself: a first Run on a context
+	// with a timeout would close the browser when that context ends.
+	if err := chromedp.Run(browserCtx); err != nil {
+		t.Fatal(err)
+	}
+	return func(what string, actions ...chromedp.Action) {
+		t.Helper()
+		c, stop := context.WithTimeout(browserCtx, 60*time.Second)
+		defer stop()
+		if err := chromedp.Run(c, actions...); err != nil {
+			t.Fatalf("%s: %v\nserver log:\n%s", what, err, logs.String())
+		}
 	}
 }
 

@@ -89,7 +89,9 @@ type Site struct {
 	About       string // Markdown, closes every bulletin
 	Regions     []*Region
 	Icon        string   // absolute URL or ""
-	Logo        string   // absolute URL or ""
+	Logo        string   // absolute URL or ""; pages show it when it is on the site's own host
+	Accent      string   // the pages' accent colour, "#rrggbb", or ""
+	Newsletter  string   // absolute URL of a page to sign up for the emails, or ""
 	Hub         string   // WebSub hub URL or ""
 	Retired     []string // published IDs withdrawn on purpose
 	Podcast     *Podcast // nil when site.yaml has no podcast settings

@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -174,5 +175,23 @@ func TestHeld(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Held:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestColorContrast(t *testing.T) {
+	white := Color{255, 255, 255}
+	for _, tc := range []struct {
+		s    string
+		want float64 // contrast on white (#767676 is WebAIM's 4.54:1)
+	}{{"#000000", 21}, {"#0b5394", 7.84}, {"#767676", 4.54}, {"#fc0", 1.51}} {
+		c, ok := ParseColor(tc.s)
+		if got := c.Contrast(white); !ok || math.Abs(got-tc.want) > 0.02 {
+			t.Errorf("%s: contrast %.2f, %v; want %.2f", tc.s, got, ok, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "0b5394", "#0b539", "#gggggg", "blue"} {
+		if _, ok := ParseColor(bad); ok {
+			t.Errorf("ParseColor(%q) ok", bad)
+		}
 	}
 }

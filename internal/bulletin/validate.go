@@ -87,6 +87,13 @@ func (s *Site) Validate() ErrorList {
 	if s.EventDuration <= 0 || s.EventDuration > 24*time.Hour {
 		errs.Add(at("event_duration"), "event_duration must be between 1m and 24h, not %s", s.EventDuration)
 	}
+	if s.Accent != "" {
+		if c, ok := ParseColor(s.Accent); !ok {
+			errs.Add(at("accent"), "accent %q is not a colour such as \"#0b5394\" (# and six hexadecimal digits); put it in quotes, as YAML reads # as a comment", s.Accent)
+		} else if r := c.Contrast(Color{255, 255, 255}); r < 4.5 {
+			errs.Add(at("accent"), "accent %q is too light to read on white (contrast %.1f:1, and links need 4.5:1 or more): choose a darker shade", s.Accent, r)
+		}
+	}
 	if len(s.Regions) == 0 {
 		errs.Add(at("regions"), "the site needs at least one region")
 	}

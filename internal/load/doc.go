@@ -39,7 +39,9 @@
 //	about: |                                # Markdown closing every bulletin
 //	  IJM headquarters is located in the United States.
 //	icon: https://prayer.example.org/icon.png   # square image for feeds
-//	logo: https://prayer.example.org/logo.png   # wide image for feeds
+//	logo: https://prayer.example.org/logo.png   # wide image for feeds, and the pages when on the site's host
+//	accent: "#0b5394"                      # the pages' colour of links and buttons; dark enough to read on white
+//	newsletter: https://example.org/signup  # a page to sign up for the emails, offered on the subscribe page
 //	hub: https://hub.example.org/           # WebSub hub, if any
 //	feed_limit: 50                          # entries in a subscription feed
 //	calendar_past_days: 90                  # days of past events in calendars

@@ -42,7 +42,7 @@ const (
 // name them all.
 var keys = map[string][]string{
 	"site.yaml": {"title", "description", "base_url", "language", "timezone", "id_domain", "organization", "about",
-		"icon", "logo", "hub", "feed_limit", "calendar_past_days", "cancelled_days", "refresh", "event_duration",
+		"icon", "logo", "accent", "newsletter", "hub", "feed_limit", "calendar_past_days", "cancelled_days", "refresh", "event_duration",
 		"podcast", "regions", "retired"},
 	"organization": {"name", "email", "url"},
 	"podcast":      {"title", "author", "owner", "image", "category", "subcategory", "explicit", "guid", "locked"},
@@ -578,6 +578,8 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 	site.About = m.markdown("about", false)
 	site.Icon = m.absURL("icon", false)
 	site.Logo = m.absURL("logo", false)
+	site.Newsletter = m.absURL("newsletter", false)
+	site.Accent = m.line("accent", false)
 	site.Hub = m.absURL("hub", false)
 	site.FeedLimit = int(m.integer("feed_limit", DefaultFeedLimit))
 	site.PastDays = int(m.integer("calendar_past_days", DefaultPastDays))

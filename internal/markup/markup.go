@@ -224,6 +224,15 @@ func (w *Writer) events(events []*bulletin.Event, mentions bool) {
 			w.URL(e.URL)
 			w.Raw("\">More about it</a>")
 		}
+		if !mentions {
+			// Listed apart from its point: a link to the point that
+			// says why to pray.
+			w.Raw("\n<br><a href=\"")
+			w.pointURL(latest.Point)
+			w.Raw("\">Why we pray: ")
+			w.Text(latest.Point.Title)
+			w.Raw("</a>")
+		}
 		if latest.Status != bulletin.Cancelled && !latest.LastDay().Before(latest.Today(w.Now)) {
 			details := Details(w.Site, latest, w.Markdown.Text(latest.Point.Body))
 			w.Raw("\n<br><span class=\"add\">Add to calendar: ")
@@ -246,6 +255,35 @@ func (w *Writer) events(events []*bulletin.Event, mentions bool) {
 		w.Raw("\n</li>")
 	}
 	w.Raw("\n</ul>")
+}
+
+// Coming writes events as a short dated list, each linking to the point
+// that explains it: what a home page shows of what is coming up.
+func (w *Writer) Coming(events []*bulletin.Event) {
+	w.Raw(`<ul class="coming">`)
+	for _, e := range events {
+		w.Raw("\n<li><a href=\"")
+		w.pointURL(e.Point)
+		w.Raw("\">")
+		w.Text(e.Kind.Label())
+		w.Raw(": ")
+		w.Text(e.Title)
+		w.Raw("</a>")
+		if l := e.StatusLabel(); l != "" {
+			w.Raw(` <span class="status">(`)
+			w.Text(l)
+			w.Raw(")</span>")
+		}
+		w.Raw("<br><time>")
+		w.Text(e.When())
+		w.Raw("</time></li>")
+	}
+	w.Raw("\n</ul>")
+}
+
+// pointURL writes the address of a point on its bulletin's page.
+func (w *Writer) pointURL(pt *bulletin.Point) {
+	w.URL(w.Root + bulletin.BulletinPath(pt.Bulletin) + "#" + pt.ID)
 }
 
 // absolute reports whether the writer writes absolute links, as in feeds.

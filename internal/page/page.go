@@ -17,6 +17,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -60,6 +61,12 @@ type Pages struct {
 func New(in *Input) (*Pages, error) {
 	ps := &Pages{in: in, byID: bulletin.ByID(in.Events)}
 	v := &view{In: in, Site: in.Site, Root: in.Site.BaseURL.Path}
+	if u, err := url.Parse(in.Site.Logo); err == nil && in.Site.Logo != "" && u.Host == in.Site.BaseURL.Host {
+		v.Logo = u.Path
+	}
+	if c, ok := bulletin.ParseColor(in.Site.Accent); ok {
+		v.Accent = template.CSS(fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)) // checked: safe in CSS
+	}
 	var top, bottom strings.Builder
 	t := pages["notfound.html"]
 	if err := errors.Join(t.ExecuteTemplate(&top, "top", v), t.ExecuteTemplate(&bottom, "bottom", v)); err != nil {
@@ -129,6 +136,10 @@ type view struct {
 	Feeds       []Feed // the feeds this page points readers to
 	Data        any
 	Chrome      *chrome
+	// Logo is the site's logo when it is on the site's own host (the
+	// pages load nothing from elsewhere), and Accent its colour.
+	Logo   string
+	Accent template.CSS
 }
 
 // chrome is what every page has around its content, the same on every
@@ -338,7 +349,12 @@ func (r *renderer) home() {
 		Latest   *bulletinView
 		Upcoming template.HTML
 		About    template.HTML
-	}{Upcoming: r.eventList(next[:min(len(next), 6)]), About: r.about()}
+	}{About: r.about()}
+	if len(next) > 0 {
+		w := r.writer()
+		w.Coming(next[:min(len(next), 6)])
+		data.Upcoming = template.HTML(w.String())
+	}
 	if len(r.in.Bulletins) > 0 {
 		data.Latest = r.newBulletin(r.in.Bulletins[0])
 	}
@@ -439,10 +455,19 @@ func (r *renderer) events() {
 }
 
 func (r *renderer) subscribe() {
-	r.render("subscribe.html", "Subscribe", "Follow "+r.s.Title+" in a feed reader or a calendar.", "subscribe/", r.in.Feeds, struct {
-		Feeds     []Feed
-		Calendars []Calendar
-		OPML      string
-		Podcast   string
-	}{r.in.Feeds, r.in.Calendars, r.s.URL("feeds.opml"), r.in.Podcast})
+	data := struct {
+		Main    *Calendar  // the calendar most people want: every event
+		Others  []Calendar // by kind, then by region
+		All     *Feed      // the feed of every bulletin
+		Feeds   []Feed
+		OPML    string
+		Podcast string
+	}{Feeds: r.in.Feeds, OPML: r.s.URL("feeds.opml"), Podcast: r.in.Podcast}
+	if len(r.in.Calendars) > 0 {
+		data.Main, data.Others = &r.in.Calendars[0], r.in.Calendars[1:]
+	}
+	if len(r.in.Feeds) > 0 {
+		data.All = &r.in.Feeds[0]
+	}
+	r.render("subscribe.html", "Subscribe", "Follow "+r.s.Title+" in your calendar and your feed reader.", "subscribe/", r.in.Feeds, data)
 }
