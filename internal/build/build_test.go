@@ -282,3 +282,29 @@ func mustRender(t *testing.T, path string) []byte {
 	t.Fatalf("the sample has no %s", path)
 	return nil
 }
+
+// TestPastEventsOfferNoAdd: once the sample's events are over, the events
+// page lists them as recent, each linking to its point, and offers none
+// of them to add to a calendar.
+func TestPastEventsOfferNoAdd(t *testing.T) {
+	r := run(t, sites[0].src, "", time.Date(2027, 1, 20, 12, 0, 0, 0, time.UTC))
+	var page string
+	for _, part := range r.Model.Parts() {
+		for _, j := range r.Model.Jobs(part) {
+			if j.Path == "events/index.html" {
+				data, err := r.Model.RenderFile(j)
+				if err != nil {
+					t.Fatal(err)
+				}
+				page = string(data)
+			}
+		}
+	}
+	recent, ok := strings.CutPrefix(page[strings.Index(page, `<h2 id="_recent">`):], `<h2 id="_recent">`)
+	if !ok || !strings.Contains(recent, "Why we pray: ") {
+		t.Fatalf("the events page has no recent events linking to their points:\n%s", page)
+	}
+	if strings.Contains(recent, `class="add"`) {
+		t.Errorf("a past event offers to be added to a calendar:\n%s", recent)
+	}
+}
