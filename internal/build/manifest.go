@@ -30,6 +30,8 @@ type Manifest struct {
 	Files   Files             `json:"files"`
 	Entries map[string]Entry  `json:"entries"`
 	Events  map[string]Record `json:"events"`
+	// Diary are the days of the prayer diary, by date.
+	Diary map[string]DiaryRecord `json:"diary,omitempty"`
 }
 
 // Files are the paths of the files a build published, sorted. (A
@@ -131,6 +133,8 @@ func (m *Manifest) decode(dec *json.Decoder) error {
 			m.Entries, err = decodeMap[Entry](dec)
 		case "events":
 			m.Events, err = decodeMap[Record](dec)
+		case "diary":
+			m.Diary, err = decodeMap[DiaryRecord](dec)
 		default:
 			err = dec.Decode(new(json.RawMessage))
 		}
@@ -148,7 +152,7 @@ func (m *Manifest) decode(dec *json.Decoder) error {
 }
 
 // decodeMap reads an object of entries or events, or null.
-func decodeMap[V Entry | Record](dec *json.Decoder) (map[string]V, error) {
+func decodeMap[V Entry | Record | DiaryRecord](dec *json.Decoder) (map[string]V, error) {
 	if !dec.More() {
 		return nil, errors.New("unexpected end of the manifest")
 	}
@@ -203,6 +207,7 @@ func (m *Model) Manifest() *Manifest {
 		}
 	}
 	maps.Copy(man.Events, m.records)
+	man.Diary = m.diaryRecords
 	return man
 }
 
@@ -220,6 +225,12 @@ func (m *Manifest) encode(b *bufio.Writer) error {
 	b.WriteString(",\n  \"events\": ")
 	if err := encodeMap(b, m.Events); err != nil {
 		return err
+	}
+	if len(m.Diary) > 0 {
+		b.WriteString(",\n  \"diary\": ")
+		if err := encodeMap(b, m.Diary); err != nil {
+			return err
+		}
 	}
 	b.WriteString("\n}\n")
 	return b.Flush()
@@ -248,7 +259,7 @@ func encodeList(b *bufio.Writer, l []string) {
 
 // encodeMap writes m as a member of the manifest, its keys sorted, each
 // value as json.MarshalIndent writes it in place.
-func encodeMap[V Entry | Record](b *bufio.Writer, m map[string]V) error {
+func encodeMap[V Entry | Record | DiaryRecord](b *bufio.Writer, m map[string]V) error {
 	if m == nil {
 		b.WriteString("null")
 		return nil

@@ -32,8 +32,13 @@ type Model struct {
 	// it went and how long the calendar keeps it as cancelled.
 	Left    bulletin.ErrorList
 	records map[string]Record // the events for the next manifest
-	Podcast *feed.Podcast     // nil when no bulletin has audio
-	Pages   *page.Pages
+	// Diary is the prayer diary, a point a day (bulletin.Site.Diary),
+	// each day with its SEQUENCE.
+	Diary        []ical.DiaryDay
+	DiaryGone    []ical.DiaryDay        // days no longer given, kept as cancelled
+	diaryRecords map[string]DiaryRecord // its days for the next manifest
+	Podcast      *feed.Podcast          // nil when no bulletin has audio
+	Pages        *page.Pages
 	// Years are the years of the history, newest first: those of the
 	// bulletins' dates and of the feeds' archives.
 	Years []int
@@ -56,6 +61,8 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 	if err := m.fitCalendars(); err != nil {
 		return nil, err
 	}
+	m.Diary = diaryDays(site, bulletins, now)
+	m.diaryRecords = m.settleDiary(prev)
 	m.Feeds = feed.Build(site, bulletins, m.Events, now)
 	m.Podcast = feed.BuildPodcast(site, bulletins, m.Events, now)
 	for y := range m.years {
@@ -79,6 +86,9 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 	for _, c := range m.Calendars {
 		name := strings.TrimSuffix(strings.TrimPrefix(c.Path, "calendars/"), ".ics")
 		in.Calendars = append(in.Calendars, page.Calendar{Name: name, Title: c.Title, URL: site.URL(c.Path)})
+	}
+	if !site.DiaryOff {
+		in.Diary = &page.Calendar{Name: "diary", Title: DiaryTitle, URL: site.URL(ical.DiaryPath)}
 	}
 	var err error
 	m.Pages, err = page.New(in)

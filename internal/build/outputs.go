@@ -67,6 +67,7 @@ func init() {
 		{"feeds/podcast.rss", rssType, whole(podcast)},
 		{"feeds.opml", "text/x-opml; charset=utf-8", whole(opml)},
 		{"calendars/<calendar>.ics", calendarType, whole(calendars)},
+		{"calendars/diary.ics", calendarType, whole(diaryCalendar)},
 		{"events/<event>.ics", calendarType, whole(singleEvents)},
 		{"scripts/<bulletin>.txt", textType, history(scripts("txt", (*script.Script).WriteText))},
 		{"scripts/<bulletin>.md", "text/markdown; charset=utf-8", history(scripts("md", (*script.Script).WriteMarkdown))},

@@ -88,13 +88,17 @@ type Site struct {
 	Org         Org
 	About       string // Markdown, closes every bulletin
 	Regions     []*Region
-	Icon        string   // absolute URL or ""
-	Logo        string   // absolute URL or ""; pages show it when it is on the site's own host
-	Accent      string   // the pages' accent colour, "#rrggbb", or ""
-	Newsletter  string   // absolute URL of a page to sign up for the emails, or ""
-	Hub         string   // WebSub hub URL or ""
-	Retired     []string // published IDs withdrawn on purpose
-	Podcast     *Podcast // nil when site.yaml has no podcast settings
+	Icon        string // absolute URL or ""
+	// DiaryOff turns the prayer diary off; DiaryRegions are the regions
+	// it draws on, all when empty (see Diary).
+	DiaryOff     bool
+	DiaryRegions []string
+	Logo         string   // absolute URL or ""; pages show it when it is on the site's own host
+	Accent       string   // the pages' accent colour, "#rrggbb", or ""
+	Newsletter   string   // absolute URL of a page to sign up for the emails, or ""
+	Hub          string   // WebSub hub URL or ""
+	Retired      []string // published IDs withdrawn on purpose
+	Podcast      *Podcast // nil when site.yaml has no podcast settings
 
 	FeedLimit     int           // entries in a subscription feed
 	PastDays      int           // days of past events in subscription calendars
@@ -185,6 +189,21 @@ type Bulletin struct {
 	Intro     string // Markdown
 	Points    []*Point
 	Audio     *Audio
+	// DiaryOrder is the order in which the prayer diary takes the
+	// points, by ID, when the bulletin gives one; DiaryDays the point,
+	// by ID, that it gives a day (see Site.Diary).
+	DiaryOrder []string
+	DiaryDays  map[Date]string
+}
+
+// Point returns the point of b with the ID id, or nil.
+func (b *Bulletin) Point(id string) *Point {
+	for _, pt := range b.Points {
+		if pt.ID == id && id != "" {
+			return pt
+		}
+	}
+	return nil
 }
 
 // Published returns the instant the bulletin is published: its embargo

@@ -182,7 +182,11 @@ func emptyNote(s *bulletin.Site, c *Calendar) *ics.VJournal {
 	addr, cn := organizer(s)
 	j.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
 	j.SetProperty(ics.ComponentPropertySummary, text(c.Title))
-	j.SetProperty(ics.ComponentPropertyDescription, text("No hearings or gatherings at the moment. Events appear here as the bulletins announce them."))
+	note := "No hearings or gatherings at the moment. Events appear here as the bulletins announce them."
+	if c.Path == DiaryPath {
+		note = "No points to pray at the moment: the diary fills again with the next bulletin."
+	}
+	j.SetProperty(ics.ComponentPropertyDescription, text(note))
 	return j
 }
 

@@ -50,6 +50,8 @@
 //	event_duration: 1h                      # length of an event given without an end
 //	retired:                                # published IDs withdrawn on purpose
 //	  - tag:prayer.example.org,2026-11-20:2026-11-20/africa-1
+//	diary:                                  # the prayer diary, a point a day; false turns it off
+//	  regions: [africa, south-asia]         # the regions it draws on; default: all
 //	podcast:                                # the podcast feed; see "Podcast" below
 //	  title: IJM Prayer Bulletin            # default: the site's title
 //	  author: International Justice Mission # default: the organization's name
@@ -132,6 +134,8 @@
 //	    body: |                     # required; Markdown
 //	      Please pray for our legal team …
 //	    events: []                  # the events the point announces
+//	diary: [south-asia-1, africa-1]   # the prayer diary's order of the points; default: reading order
+//	# diary: {2026-11-22: africa-1}   # … or the point of given days
 //
 // A bulletin is published when its date (or its publish time, when set)
 // has come and it is not a draft. A point's id defaults to its region and

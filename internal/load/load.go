@@ -43,12 +43,13 @@ const (
 var keys = map[string][]string{
 	"site.yaml": {"title", "description", "base_url", "language", "timezone", "id_domain", "organization", "about",
 		"icon", "logo", "accent", "newsletter", "hub", "feed_limit", "calendar_past_days", "cancelled_days", "refresh", "event_duration",
-		"podcast", "regions", "retired"},
+		"podcast", "regions", "retired", "diary"},
+	"diary":        {"regions"},
 	"organization": {"name", "email", "url"},
 	"podcast":      {"title", "author", "owner", "image", "category", "subcategory", "explicit", "guid", "locked"},
 	"owner":        {"name", "email"},
 	"region":       {"id", "name", "description", "aliases"},
-	"bulletin":     {"date", "title", "id", "draft", "publish", "updated", "timezone", "scripture", "intro", "audio", "items"},
+	"bulletin":     {"date", "title", "id", "draft", "publish", "updated", "timezone", "scripture", "intro", "audio", "items", "diary"},
 	"scripture":    {"text", "reference", "version"},
 	"audio":        {"url", "length", "type", "duration"},
 	"item":         {"region", "kind", "title", "body", "id", "private", "events"},
@@ -606,6 +607,20 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 			}
 		}
 	}
+	switch n := m.node("diary"); {
+	case n == nil:
+	case n.Kind == yaml.ScalarNode && (n.Value == "false" || n.Value == "off" || n.Value == "no"):
+		site.DiaryOff = true
+	default:
+		dm := d.mapping(n, "diary", keys["diary"]...)
+		for _, v := range dm.list("regions", false) {
+			if v.Kind != yaml.ScalarNode || site.Region(strings.TrimSpace(v.Value)) == nil {
+				d.errorf(v, "diary's regions must be region ids of site.yaml, not %s", describe(v))
+				continue
+			}
+			site.DiaryRegions = append(site.DiaryRegions, strings.TrimSpace(v.Value))
+		}
+	}
 	site.Notes = d.notes
 	return site, d.errs
 }
@@ -767,7 +782,51 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 		pt := d.point(n, b, loc, site, perRegion)
 		b.Points = append(b.Points, pt)
 	}
+	if n := m.node("diary"); n != nil {
+		d.diary(n, b)
+	}
 	return b
+}
+
+// diary reads a bulletin's diary: the order of its points in the prayer
+// diary, as a list of their ids, or the point of given days, as a
+// mapping of days to ids.
+func (d *decoder) diary(n *yaml.Node, b *bulletin.Bulletin) {
+	known := func(v *yaml.Node) bool {
+		if v.Kind != yaml.ScalarNode || b.Point(strings.TrimSpace(v.Value)) == nil {
+			ids := make([]string, len(b.Points))
+			for i, pt := range b.Points {
+				ids[i] = pt.ID
+			}
+			d.errorf(v, "diary names %s, which is no point of this bulletin; its points are %s", describe(v), commaList(ids))
+			return false
+		}
+		return true
+	}
+	switch n.Kind {
+	case yaml.SequenceNode:
+		for _, v := range n.Content {
+			if known(v) {
+				b.DiaryOrder = append(b.DiaryOrder, strings.TrimSpace(v.Value))
+			}
+		}
+	case yaml.MappingNode:
+		b.DiaryDays = map[bulletin.Date]string{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			day, err := parseDate(strings.TrimSpace(k.Value))
+			switch {
+			case err != nil:
+				d.errorf(k, "diary: %v", err)
+			case day.Before(bulletin.DateOf(b.Date)):
+				d.errorf(k, "diary gives %s, before the bulletin's date %s", day, bulletin.DateOf(b.Date))
+			case known(v):
+				b.DiaryDays[day] = strings.TrimSpace(v.Value)
+			}
+		}
+	default:
+		d.errorf(n, "diary must list the points' ids in the order to pray them, or give days, such as 2026-11-28: africa-1, not %s", describe(n))
+	}
 }
 
 func (d *decoder) audio(n *yaml.Node) *bulletin.Audio {

@@ -43,6 +43,7 @@ type Input struct {
 	Feeds     []Feed     // the all-bulletins feed first, then the regions'
 	Calendars []Calendar // all, hearings, gatherings, then the regions'
 	Podcast   string     // the podcast feed's URL, or "" when there is none
+	Diary     *Calendar  // the prayer diary's calendar, or nil when the site has none
 	// Scripts, when set, returns the URL of a bulletin's read-aloud
 	// script, or "".
 	Scripts func(*bulletin.Bulletin) string
@@ -462,7 +463,8 @@ func (r *renderer) subscribe() {
 		Feeds   []Feed
 		OPML    string
 		Podcast string
-	}{Feeds: r.in.Feeds, OPML: r.s.URL("feeds.opml"), Podcast: r.in.Podcast}
+		Diary   *Calendar
+	}{Feeds: r.in.Feeds, OPML: r.s.URL("feeds.opml"), Podcast: r.in.Podcast, Diary: r.in.Diary}
 	if len(r.in.Calendars) > 0 {
 		data.Main, data.Others = &r.in.Calendars[0], r.in.Calendars[1:]
 	}
