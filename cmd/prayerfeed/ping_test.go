@@ -59,10 +59,10 @@ func TestPing(t *testing.T) {
 		t.Fatalf("ping: %v\n%s", err, stderr)
 	}
 	first := h.told()
-	if len(first) != 18 || !slices.Contains(first, "https://prayer.example.org/feeds/all.atom") || !slices.IsSorted(first) {
-		t.Errorf("first ping told %q; want the 18 head feeds", first)
+	if len(first) != 21 || !slices.Contains(first, "https://prayer.example.org/feeds/all.atom") || !slices.IsSorted(first) {
+		t.Errorf("first ping told %q; want the 21 head feeds (all, the regions, the diary)", first)
 	}
-	if !strings.Contains(stderr, "of 18 changed feeds; 0 unchanged") {
+	if !strings.Contains(stderr, "of 21 changed feeds; 0 unchanged") {
 		t.Errorf("stderr: %s", stderr)
 	}
 
@@ -98,8 +98,8 @@ func TestPing(t *testing.T) {
 	if _, _, err := runTest(t, "ping", "-hub", h.URL, "-all"); err != nil {
 		t.Fatal(err)
 	}
-	if got := h.told(); len(got) != 18 {
-		t.Errorf("ping -all told %d feeds; want 18", len(got))
+	if got := h.told(); len(got) != 21 {
+		t.Errorf("ping -all told %d feeds; want 21", len(got))
 	}
 
 	h.Close()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/feed"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
@@ -19,9 +20,6 @@ type DiaryRecord struct {
 	State    string `json:"state"` // a digest of what the day said
 	Sequence int    `json:"sequence,omitempty"`
 }
-
-// DiaryTitle is the title of the prayer diary.
-const DiaryTitle = "Prayer diary: a point a day"
 
 // settleDiary gives each day of the diary its SEQUENCE: the previous
 // build's, one higher when the day's point or its words changed, as the
@@ -89,15 +87,6 @@ func diaryCalendar(m *Model) []Job {
 		if len(m.Bulletins) > 0 {
 			stamp = m.Bulletins[0].Modified()
 		}
-		return ical.EncodeDiary(w, m.Site, DiaryTitle, m.Diary, m.DiaryGone, stamp, c.Text)
+		return ical.EncodeDiary(w, m.Site, feed.DiaryTitle, m.Diary, m.DiaryGone, stamp, c.Text)
 	}}}
-}
-
-// diaryDays returns the diary's days, their SEQUENCEs to be settled.
-func diaryDays(s *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time) []ical.DiaryDay {
-	var days []ical.DiaryDay
-	for _, d := range s.Diary(bulletins, now) {
-		days = append(days, ical.DiaryDay{DiaryDay: d})
-	}
-	return days
 }

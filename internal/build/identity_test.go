@@ -532,6 +532,7 @@ func publish(t *testing.T, f files, out string, now time.Time) seen {
 	}
 	ids := map[string][]string{} // feed file → its entry IDs
 	parser := gofeed.NewParser()
+	diary := map[string]string{} // the diary feeds' entries: ID → title
 	err = filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -552,6 +553,12 @@ func publish(t *testing.T, f files, out string, now time.Time) seen {
 			s.feedIDs[rel] = feedID(fd, string(data))
 			for _, it := range fd.Items {
 				id, title := it.GUID, it.Title
+				if strings.HasPrefix(rel, "feeds/diary.") {
+					// A day of the diary names its day and its point:
+					// its day may take another point, and it goes.
+					diary[id] = title
+					continue
+				}
 				if rel == "feeds/podcast.rss" {
 					id, title = "podcast "+id, "podcast "+title
 				}
@@ -586,6 +593,17 @@ func publish(t *testing.T, f files, out string, now time.Time) seen {
 		}
 		return nil
 	})
+	for id := range diary {
+		// Each stands for a point a region's feed publishes.
+		_, point, _ := strings.Cut(id, ":diary/")
+		found := false
+		for e := range s.entries {
+			found = found || strings.HasSuffix(e, ":"+point)
+		}
+		if !found {
+			t.Errorf("diary entry %s stands for no published point", id)
+		}
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

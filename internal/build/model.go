@@ -61,9 +61,12 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 	if err := m.fitCalendars(); err != nil {
 		return nil, err
 	}
-	m.Diary = diaryDays(site, bulletins, now)
+	diary := site.Diary(bulletins, now)
+	for _, d := range diary {
+		m.Diary = append(m.Diary, ical.DiaryDay{DiaryDay: d})
+	}
 	m.diaryRecords = m.settleDiary(prev)
-	m.Feeds = feed.Build(site, bulletins, m.Events, now)
+	m.Feeds = feed.Build(site, bulletins, m.Events, diary, now)
 	m.Podcast = feed.BuildPodcast(site, bulletins, m.Events, now)
 	for y := range m.years {
 		m.Years = append(m.Years, y)
@@ -88,7 +91,7 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 		in.Calendars = append(in.Calendars, page.Calendar{Name: name, Title: c.Title, URL: site.URL(c.Path)})
 	}
 	if !site.DiaryOff {
-		in.Diary = &page.Calendar{Name: "diary", Title: DiaryTitle, URL: site.URL(ical.DiaryPath)}
+		in.Diary = &page.Calendar{Name: "diary", Title: feed.DiaryTitle, URL: site.URL(ical.DiaryPath)}
 	}
 	var err error
 	m.Pages, err = page.New(in)

@@ -11,7 +11,7 @@ import (
 
 // Reserved are the names no id may take, because the outputs use them
 // beside ids (feeds/all.atom, calendars/hearings.ics, ...).
-var Reserved = []string{"all", "archive", "events", "gatherings", "hearings", "index", "podcast", "regions"}
+var Reserved = []string{"all", "archive", "diary", "events", "gatherings", "hearings", "index", "podcast", "regions"}
 
 var (
 	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -32,7 +32,7 @@ func TestEntryDates(t *testing.T) {
 			for _, title := range []string{"First", "Second", "Third"} {
 				b.Points = append(b.Points, &bulletin.Point{ID: strings.ToLower(title), Region: "asia", Kind: bulletin.Prayer, Title: title, Body: title + ".", Bulletin: b})
 			}
-			set := feed.Build(s, []*bulletin.Bulletin{b}, nil, day.AddDate(0, 0, 1))
+			set := feed.Build(s, []*bulletin.Bulletin{b}, nil, nil, day.AddDate(0, 0, 1))
 			for _, f := range set.Heads {
 				fd, err := parser.ParseString(string(encodeFeed(t, feed.EncodeRSS, f)))
 				if err != nil {

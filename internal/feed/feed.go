@@ -149,7 +149,7 @@ func (src source) times() (published, updated time.Time) {
 // A feed's updated time is its newest entry's. A feed without entries (a
 // region with no points yet) takes the newest bulletin's, or now when
 // there is none, so that it never claims a time that means nothing.
-func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.Tracked, now time.Time) *Set {
+func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.Tracked, diary []bulletin.DiaryDay, now time.Time) *Set {
 	// The day, not the instant: two builds on one day agree.
 	set := &Set{site: s, tracked: bulletin.ByID(events), now: now, fallback: now.UTC().Truncate(24 * time.Hour)}
 	if len(bulletins) > 0 {
@@ -186,7 +186,63 @@ func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.
 		}
 		set.add(f, srcs, c)
 	}
+	if !s.DiaryOff {
+		set.Heads = append(set.Heads, set.diary(diary, c))
+	}
 	return set
+}
+
+// DiaryTitle is the title of the prayer diary, in its feeds and calendar.
+const DiaryTitle = "Prayer diary: a point a day"
+
+// diary returns the feed of the prayer diary: an entry a day, the day's
+// point, from the day it begins (midnight in the site's zone), newest
+// first, so that a reader or an RSS-to-email service sends a point a
+// day. A day's entry ID is its date and its point's: when a day's point
+// changes (a bulletin published early, a point made private), the day
+// gets a new entry, as an ID never stands for another request.
+func (set *Set) diary(days []bulletin.DiaryDay, c *markdown.Cache) *Feed {
+	s := set.site
+	f := newFeed(s, "diary", s.Title+" — "+DiaryTitle, "One point a day from "+s.Title+" to pray through the week.", s.URL("subscribe/")+"#diary")
+	bd := &builder{s, c, set.tracked, set.now}
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	for i := len(days) - 1; i >= 0; i-- {
+		d, pt := days[i].Day, days[i].Point
+		start := d.In(loc)
+		if start.After(set.now) {
+			continue
+		}
+		// A correction later than the day dates it, a second later
+		// for each day after the bulletin's first, as no two entries
+		// may share a time.
+		updated := start
+		if m := pt.Bulletin.Modified(); m.After(updated) {
+			n := 0
+			for first := bulletin.DateOf(pt.Bulletin.Published().In(loc)); first.Before(d); first = first.AddDays(1) {
+				n++
+			}
+			updated = m.Add(time.Duration(n) * time.Second)
+		}
+		f.Entries = append(f.Entries, &Entry{
+			ID:         "tag:" + s.IDDomain + "," + d.String() + ":diary/" + pt.Bulletin.ID + "/" + pt.ID,
+			Title:      start.Format("Monday 2 January") + ": " + pt.Title,
+			URL:        s.PointURL(pt),
+			Content:    bd.pointHTML(pt),
+			Summary:    markdown.Summary(c.Text(pt.Body), summaryLength),
+			Author:     orgPerson(s),
+			Published:  start,
+			Updated:    updated,
+			Categories: categories{{Term: string(pt.Kind), Label: pt.Kind.Label()}},
+		})
+	}
+	f.setUpdated()
+	if f.Updated.IsZero() {
+		f.Updated = set.fallback
+	}
+	return f
 }
 
 // add adds the head feed f of the entries made from srcs, newest first,

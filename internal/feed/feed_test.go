@@ -39,7 +39,7 @@ func testSite(t *testing.T) (*bulletin.Site, *feed.Set) {
 		t.Fatal(errs)
 	}
 	now := time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
-	return site, feed.Build(site, bulletin.Public(bs, now), bulletin.Track(bulletin.Public(bs, now)), now)
+	return site, feed.Build(site, bulletin.Public(bs, now), bulletin.Track(bulletin.Public(bs, now)), site.Diary(bulletin.Public(bs, now), now), now)
 }
 
 type format struct {
@@ -392,7 +392,7 @@ func headsBounded(t *testing.T, n, points int) {
 		t.Fatal(errs)
 	}
 	now := time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)
-	set := feed.Build(site, bulletin.Public(bs, now), bulletin.Track(bulletin.Public(bs, now)), now)
+	set := feed.Build(site, bulletin.Public(bs, now), bulletin.Track(bulletin.Public(bs, now)), site.Diary(bulletin.Public(bs, now), now), now)
 	seen := map[string]bool{}
 	for _, fd := range set.Every() {
 		for _, f := range formats {
@@ -414,5 +414,37 @@ func headsBounded(t *testing.T, n, points int) {
 		if !seen[site.EntryID(b)] {
 			t.Errorf("bulletin %s is in neither a head feed nor an archive", b.ID)
 		}
+	}
+}
+
+// TestDiaryFeed: a point a day up to today, newest first, each entry
+// naming its day and its point, no two at one time.
+func TestDiaryFeed(t *testing.T) {
+	_, set := testSite(t)
+	var diary *feed.Feed
+	for _, f := range set.Heads {
+		if f.Name == "diary" {
+			diary = f
+		}
+	}
+	if diary == nil || len(diary.Entries) == 0 {
+		t.Fatalf("no diary feed, or an empty one")
+	}
+	now := time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
+	times := map[time.Time]bool{}
+	for i, e := range diary.Entries {
+		if e.Published.After(now) {
+			t.Errorf("%s: a day still to come, %s", e.ID, e.Published)
+		}
+		if i > 0 && !e.Published.Before(diary.Entries[i-1].Published) {
+			t.Errorf("%s: not older than the entry before it", e.ID)
+		}
+		if !strings.Contains(e.ID, e.Published.In(e.Published.Location()).Format("2006-01-02")+":diary/") || !strings.Contains(e.URL, "#") {
+			t.Errorf("entry %s (%s) does not name its day and point", e.ID, e.URL)
+		}
+		if times[e.Updated] {
+			t.Errorf("%s: updated at %s, as another entry is", e.ID, e.Updated)
+		}
+		times[e.Updated] = true
 	}
 }

@@ -166,7 +166,7 @@ func TestDescriptionsStayText(t *testing.T) {
 	parser := gofeed.NewParser()
 	for seed := range uint64(40) {
 		s, bs := generate(rand.New(rand.NewPCG(seed, 1)), "/")
-		for _, f := range feed.Build(s, bs, bulletin.Track(bs), now).Heads {
+		for _, f := range feed.Build(s, bs, bulletin.Track(bs), s.Diary(bs, now), now).Heads {
 			fd, err := parser.Parse(bytes.NewReader(encodeFeed(t, feed.EncodeRSS, f)))
 			if err != nil {
 				t.Fatal(err)
@@ -238,7 +238,7 @@ func TestProperties(t *testing.T) {
 // properties checks the properties of the site generated from seed.
 func properties(t *testing.T, seed uint64, now time.Time) {
 	s, bs := generate(rand.New(rand.NewPCG(seed, 1)), "/")
-	before := ids(t, feed.Build(s, bs, bulletin.Track(bs), now))
+	before := ids(t, feed.Build(s, bs, bulletin.Track(bs), s.Diary(bs, now), now))
 
 	s2, bs2 := generate(rand.New(rand.NewPCG(seed, 1)), "/moved/elsewhere/")
 	r := rand.New(rand.NewPCG(seed, 2))
@@ -248,7 +248,7 @@ func properties(t *testing.T, seed uint64, now time.Time) {
 			pt.Title, pt.Body = texts[r.IntN(len(texts))], texts[r.IntN(len(texts))]
 		}
 	}
-	after := ids(t, feed.Build(s2, bs2, bulletin.Track(bs2), now))
+	after := ids(t, feed.Build(s2, bs2, bulletin.Track(bs2), s2.Diary(bs2, now), now))
 	for name, want := range before {
 		if !slices.Equal(after[name], want) {
 			t.Fatalf("seed %d: %s ids changed with titles, bodies, files and base path:\n%q\nwas\n%q", seed, name, after[name], want)

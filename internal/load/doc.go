@@ -74,8 +74,8 @@
 // id_domain and every region id are part of the permanent IDs of feed
 // entries and calendar events: never change them once published. A region
 // id, like every other id, is lower-case letters, digits and single
-// hyphens, and may not be one of all, archive, events, gatherings,
-// hearings, index, podcast or regions.
+// hyphens, and may not be one of all, archive, diary, events,
+// gatherings, hearings, index, podcast or regions.
 //
 // # Podcast
 //

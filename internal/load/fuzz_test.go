@@ -71,7 +71,7 @@ func FuzzLoad(f *testing.F) {
 				}
 			}
 		}
-		set := feed.Build(s, public, bulletin.Track(public), now)
+		set := feed.Build(s, public, bulletin.Track(public), s.Diary(public, now), now)
 		for _, f := range set.Every() {
 			for _, enc := range []func(io.Writer, *feed.Feed) error{feed.EncodeAtom, feed.EncodeRSS} {
 				var buf bytes.Buffer

@@ -464,7 +464,15 @@ func (r *renderer) subscribe() {
 		OPML    string
 		Podcast string
 		Diary   *Calendar
+		// DiaryFeed is the diary's feed, for readers and the services
+		// that send a feed by email.
+		DiaryFeed *Feed
 	}{Feeds: r.in.Feeds, OPML: r.s.URL("feeds.opml"), Podcast: r.in.Podcast, Diary: r.in.Diary}
+	for i := range r.in.Feeds {
+		if r.in.Feeds[i].Name == "diary" {
+			data.DiaryFeed = &r.in.Feeds[i]
+		}
+	}
 	if len(r.in.Calendars) > 0 {
 		data.Main, data.Others = &r.in.Calendars[0], r.in.Calendars[1:]
 	}
