@@ -105,6 +105,58 @@ func TestICALJS(t *testing.T) {
 	}
 }
 
+// TestICALJSDiary has ical.js read the prayer diary of the test site,
+// with a day gone: an all-day event a day, each on its day, and the day
+// gone cancelled.
+func TestICALJSDiary(t *testing.T) {
+	node, err := exec.LookPath("node")
+	dir := filepath.Join("testdata", "icaljs")
+	if _, serr := os.Stat(filepath.Join(dir, "node_modules", "ical.js")); err != nil || serr != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must run this test: install node and run npm ci in internal/ical/testdata/icaljs")
+		}
+		t.Skip("node or ical.js missing; run npm ci in internal/ical/testdata/icaljs")
+	}
+	root, err := os.OpenRoot(filepath.Join("..", "build", "testdata", "site", "bulletins"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	site, bs, _ := load.Dir(root.FS(), "bulletins")
+	now := time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
+	var days []ical.DiaryDay
+	for _, d := range site.Diary(bulletin.Public(bs, now), now) {
+		days = append(days, ical.DiaryDay{DiaryDay: d, Sequence: 1})
+	}
+	gone := []ical.DiaryDay{{DiaryDay: bulletin.DiaryDay{Day: bulletin.Date{Year: 2026, Month: 2, Day: 28}}, Sequence: 3}}
+	path := filepath.Join(t.TempDir(), "diary.ics")
+	f, _ := os.Create(path)
+	if err := ical.EncodeDiary(f, site, "Diary", days, gone, now, func(s string) string { return s }); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out, err := exec.Command(node, filepath.Join(dir, "expand.js"), path, "2026-01-01", "2027-01-01").Output()
+	if err != nil {
+		t.Fatalf("ical.js: %v", err)
+	}
+	var got []icaljsEvent
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(days)+1 || len(days) == 0 {
+		t.Fatalf("ical.js reads %d days, want %d", len(got), len(days)+1)
+	}
+	for i, d := range append(days, gone...) {
+		g := got[i]
+		if g.UID != ical.DiaryUID(site, d.Day) || !g.AllDay || g.Sequence != d.Sequence || len(g.Occurrences) != 1 || occurrence(g.Occurrences[0]) != d.Day.String() {
+			t.Errorf("ical.js reads day %s as %+v", d.Day, g)
+		}
+	}
+	if last := got[len(got)-1]; !strings.EqualFold(last.Status, "cancelled") {
+		t.Errorf("the day gone reads as %q", last.Status)
+	}
+}
+
 // expectedStarts returns the starts of an event's occurrences between
 // from and to, computed from the bulletin with rrule-go and Go's time
 // zones: Unix seconds for a timed event, dates for an all-day one.
