@@ -140,23 +140,7 @@ func Single(s *bulletin.Site, t *bulletin.Tracked) *Calendar {
 
 // Encode writes c as an iCalendar document with CRLF line ends.
 func Encode(w io.Writer, s *bulletin.Site, c *Calendar) error {
-	cal := ics.NewCalendar()
-	cal.SetProductId(ProdID)
-	cal.SetMethod(ics.MethodPublish)
-	cal.SetCalscale("GREGORIAN")
-	cal.SetName(text(c.Title))
-	cal.SetXWRCalName(text(c.Title))
-	cal.SetXWRCalDesc(text(c.Description))
-	siteZone := "UTC"
-	if s.Location != nil {
-		siteZone = s.Location.String()
-	}
-	cal.SetXWRTimezone(siteZone)
-	if c.Subscription {
-		refresh := duration(s.Refresh)
-		cal.SetRefreshInterval(refresh) // golang-ical adds VALUE=DURATION
-		cal.SetXPublishedTTL(refresh)
-	}
+	cal := newCalendar(s, c.Title, c.Description, c.Subscription)
 	for _, z := range zones(c.Events, c.Cancelled) {
 		cal.AddVTimezone(Timezone(z.loc, z.from, z.to))
 	}
@@ -170,6 +154,29 @@ func Encode(w io.Writer, s *bulletin.Site, c *Calendar) error {
 		cal.AddVJournal(emptyNote(s, c))
 	}
 	return cal.SerializeTo(w, ics.WithNewLineWindows)
+}
+
+// newCalendar returns a calendar document of the site, with its names,
+// and how often to refresh it when it is one to subscribe to.
+func newCalendar(s *bulletin.Site, title, description string, subscription bool) *ics.Calendar {
+	cal := ics.NewCalendar()
+	cal.SetProductId(ProdID)
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetCalscale("GREGORIAN")
+	cal.SetName(text(title))
+	cal.SetXWRCalName(text(title))
+	cal.SetXWRCalDesc(text(description))
+	siteZone := "UTC"
+	if s.Location != nil {
+		siteZone = s.Location.String()
+	}
+	cal.SetXWRTimezone(siteZone)
+	if subscription {
+		refresh := duration(s.Refresh)
+		cal.SetRefreshInterval(refresh) // golang-ical adds VALUE=DURATION
+		cal.SetXPublishedTTL(refresh)
+	}
+	return cal
 }
 
 // emptyNote returns the journal entry that stands in a calendar with no

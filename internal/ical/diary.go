@@ -34,16 +34,7 @@ func DiaryUID(s *bulletin.Site, day bulletin.Date) string {
 // a link to it; and the days gone (with no Point) as cancelled. Stamp
 // dates those, and the note that stands in a diary of no days.
 func EncodeDiary(w io.Writer, s *bulletin.Site, title string, days, gone []DiaryDay, stamp time.Time, plain func(markdown string) string) error {
-	cal := ics.NewCalendar()
-	cal.SetProductId(ProdID)
-	cal.SetMethod(ics.MethodPublish)
-	cal.SetCalscale("GREGORIAN")
-	cal.SetName(text(title))
-	cal.SetXWRCalName(text(title))
-	cal.SetXWRCalDesc(text("A point a day from " + s.Title + " to pray through the week."))
-	refresh := duration(s.Refresh)
-	cal.SetRefreshInterval(refresh)
-	cal.SetXPublishedTTL(refresh)
+	cal := newCalendar(s, title, "A point a day from "+s.Title+" to pray through the week.", true)
 	for _, d := range days {
 		pt := d.Point
 		modified := pt.Bulletin.Modified().UTC().Format(utcLayout)
