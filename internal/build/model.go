@@ -23,8 +23,9 @@ type Model struct {
 	Now       time.Time            // the build's clock
 	// Events are the published events, each as its latest bulletin has
 	// it, with a SEQUENCE that never goes below the previous build's.
-	Events []*bulletin.Tracked
-	Feeds  *feed.Set
+	Events  []*bulletin.Tracked
+	tracked map[string]*bulletin.Tracked // Events by ID
+	Feeds   *feed.Set
 	// Calendars are the subscription calendars, with the events that
 	// left them kept as cancelled a while (see settle).
 	Calendars []*ical.Calendar
@@ -56,6 +57,7 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 		m.years[b.Date.Year()] = append(m.years[b.Date.Year()], b)
 	}
 	m.Events = bulletin.Track(bulletins)
+	m.tracked = bulletin.ByID(m.Events)
 	m.Calendars = ical.Calendars(site, m.Events, now)
 	m.records, m.Left = m.settle(prev)
 	if err := m.fitCalendars(); err != nil {

@@ -199,7 +199,7 @@ func scripts(ext string, lay func(*script.Script, *bytes.Buffer)) func(*Model, i
 		var jobs []Job
 		for _, b := range m.years[year] {
 			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Render: func(w *bytes.Buffer, c *markdown.Cache) error {
-				lay(script.New(m.Site, b, c), w)
+				lay(script.New(m.Site, b, c, m.tracked), w)
 				return nil
 			}})
 		}

@@ -142,6 +142,11 @@ func stillPostponed(bulletins []*Bulletin) ErrorList {
 	return warns
 }
 
-func sameTime(a, b *Event) bool {
+func sameTime(a, b *Event) bool { return a.SameTime(b) }
+
+// SameTime reports whether e and f happen at the same time: the same
+// start and end, or the same days.
+func (e *Event) SameTime(f *Event) bool {
+	a, b := e, f
 	return a.AllDay == b.AllDay && a.Start.Equal(b.Start) && a.End.Equal(b.End) && a.Date == b.Date && a.Until == b.Until
 }

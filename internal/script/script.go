@@ -12,7 +12,9 @@ package script
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -60,7 +62,7 @@ type event struct {
 // when c is nil.
 func Text(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte {
 	var w bytes.Buffer
-	New(s, b, c).WriteText(&w)
+	New(s, b, c, nil).WriteText(&w)
 	return w.Bytes()
 }
 
@@ -114,7 +116,7 @@ func (sc *Script) WriteText(w *bytes.Buffer) {
 // rendered as Text's is.
 func Markdown(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) []byte {
 	var w bytes.Buffer
-	New(s, b, c).WriteMarkdown(&w)
+	New(s, b, c, nil).WriteMarkdown(&w)
 	return w.Bytes()
 }
 
@@ -170,7 +172,10 @@ func (sc *Script) WriteMarkdown(w *bytes.Buffer) {
 
 // New gathers the words of b's script, its Markdown rendered through c,
 // or a cache of its own when c is nil.
-func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) *Script {
+//
+// Tracked are the site's events by ID (bulletin.ByID), or nil: an event
+// that an earlier bulletin gave another time is read as moved.
+func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[string]*bulletin.Tracked) *Script {
 	if c == nil {
 		c = markdown.NewCache(s.BaseURL)
 	}
@@ -181,7 +186,7 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) *Script {
 		title:      b.Title,
 		date:       date,
 	}
-	opening := "This is " + s.Title
+	opening := "This is " + titled(s.Title)
 	if s.Org.Name != "" && !strings.Contains(s.Title, s.Org.Name) {
 		opening += ", from " + s.Org.Name
 	}
@@ -218,7 +223,7 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) *Script {
 			}
 			said.body = spoken(pt.Body)
 			for _, e := range pt.Events {
-				said.events = append(said.events, event{id: e.ID, text: eventWords(e, year)})
+				said.events = append(said.events, event{id: e.ID, text: eventWords(e, earlier(tracked, e), year)})
 				if e.URL != "" {
 					links.add(markdown.Link{Text: e.Title, URL: e.URL})
 				}
@@ -235,22 +240,78 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache) *Script {
 	return sc
 }
 
-// eventWords says an event in sentences: "Court hearing: Sex trafficking
-// case hearing in Santo Domingo. Monday the 30th of November at 9 in the
-// morning, Santo Domingo time. Palacio de Justicia, Santo Domingo."
-func eventWords(e *bulletin.Event, year int) string {
-	label := e.Kind.Label()
-	switch e.Status {
-	case bulletin.Postponed, bulletin.Cancelled:
-		label = string(e.Status) + " " + strings.ToLower(label[:1]) + label[1:]
-	case bulletin.Tentative:
-		label += ", to be confirmed"
+// eventWords says an event in sentences, as it now is: "Court hearing:
+// Trafficking trial. Monday the 30th of November at 9 in the morning,
+// Dominican Republic time. Palacio de Justicia, Santo Domingo." A title
+// that says its kind is not given the label ("Sex trafficking case
+// hearing"); a postponed or cancelled event is read as one, with when it
+// was to be; and one that an earlier bulletin gave another time, as
+// moved. Earlier is that version, or nil.
+func eventWords(e, earlier *bulletin.Event, year int) string {
+	l := english
+	head := e.Title
+	if !containsWord(e.Title, l.kindWord[e.Kind]) {
+		head = l.label[e.Kind] + ": " + e.Title
 	}
-	words := []string{sentence(upperFirst(label) + ": " + e.Title), sentence(upperFirst(when(e, year)))}
+	if e.Status == bulletin.Tentative {
+		if head == e.Title {
+			head += l.tentative
+		} else {
+			head = l.label[e.Kind] + l.tentative + ": " + e.Title
+		}
+	}
+	words := []string{sentence(upperFirst(head))}
+	now := when(e, year)
+	switch {
+	case e.Status == bulletin.Postponed:
+		words = append(words, fmt.Sprintf(l.postponed, l.verb[e.Kind], on(now)))
+	case e.Status == bulletin.Cancelled:
+		words = append(words, fmt.Sprintf(l.cancelled, l.verb[e.Kind], on(now)))
+	case earlier != nil && !earlier.SameTime(e):
+		words = append(words, fmt.Sprintf(l.moved, l.verb[e.Kind], on(when(earlier, year)), on(now)))
+	default:
+		words = append(words, sentence(upperFirst(now)))
+	}
 	if e.Location != "" {
 		words = append(words, sentence(e.Location))
 	}
 	return strings.Join(words, " ")
+}
+
+// containsWord reports whether text has word, in any case, as a word of
+// its own.
+func containsWord(text, word string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if w == word {
+			return true
+		}
+	}
+	return false
+}
+
+// titled says the site's title as the opening names it: "the IJM
+// Prayer Bulletin", "Prayer Partners UK".
+func titled(title string) string {
+	f := strings.Fields(strings.ToLower(title))
+	if len(f) == 0 || f[0] == "the" || f[0] == "a" || f[0] == "an" || !slices.Contains(english.nouns, f[len(f)-1]) {
+		return title
+	}
+	return english.article + title
+}
+
+// earlier returns the version of e that the bulletin before e's gave, or
+// nil.
+func earlier(tracked map[string]*bulletin.Tracked, e *bulletin.Event) *bulletin.Event {
+	t := tracked[e.ID]
+	if t == nil {
+		return nil
+	}
+	for i, m := range t.Mentions {
+		if m.Point.Bulletin.ID == e.Point.Bulletin.ID && i > 0 {
+			return t.Mentions[i-1]
+		}
+	}
+	return nil
 }
 
 // linkList gathers the links of a script, each address once.

@@ -48,9 +48,14 @@ func TestGolden(t *testing.T) {
 		if len(bs) == 0 {
 			t.Fatalf("%s: no bulletins", site.name)
 		}
+		tracked := bulletin.ByID(bulletin.Track(bs)) // so that a moved event reads as moved
 		for _, b := range bs {
-			golden.Check(t, filepath.Join("testdata", site.name, b.ID+".txt"), script.Text(s, b, nil))
-			golden.Check(t, filepath.Join("testdata", site.name, b.ID+".md"), script.Markdown(s, b, nil))
+			var text, md bytes.Buffer
+			sc := script.New(s, b, nil, tracked)
+			sc.WriteText(&text)
+			sc.WriteMarkdown(&md)
+			golden.Check(t, filepath.Join("testdata", site.name, b.ID+".txt"), text.Bytes())
+			golden.Check(t, filepath.Join("testdata", site.name, b.ID+".md"), md.Bytes())
 		}
 	}
 }
@@ -154,5 +159,23 @@ func TestEscape(t *testing.T) {
 	}
 	if !bytes.Contains(script.Text(s, &b, nil), []byte("Praise: "+pt.Title+".")) {
 		t.Errorf("the text script changed the title")
+	}
+}
+
+// TestREADMEScript: the script the README shows is the sample's, as the
+// build writes it today.
+func TestREADMEScript(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "sample", "2026-11-27.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(readme), "<summary>scripts/2026-11-27.txt</summary>\n\n```text\n")
+	shown, _, ok := strings.Cut(rest, "```\n")
+	if !ok || shown != strings.TrimRight(string(want), "\n")+"\n" {
+		t.Errorf("the README's script is not the sample's scripts/2026-11-27.txt; copy it from internal/script/testdata/sample/2026-11-27.txt")
 	}
 }

@@ -109,13 +109,26 @@ func minutes(m int) string {
 	return strconv.Itoa(m)
 }
 
-// zone names a time zone by its place: "Santo Domingo time"; UTC is "UTC".
+// zone names a time zone as people say it: "Central time", "India
+// time", or by its place, "Santo Domingo time"; UTC is "UTC".
 func zone(loc *time.Location) string {
 	name := loc.String()
+	if said, ok := english.zones[name]; ok {
+		return said
+	}
 	if !strings.Contains(name, "/") {
 		return name
 	}
-	return strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " ") + " time"
+	return fmt.Sprintf(english.cityTime, strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " "))
+}
+
+// on says when an event happens after "was to be heard": "on Monday the
+// 30th …", "from Tuesday the 1st …", "all day on …".
+func on(when string) string {
+	if strings.HasPrefix(when, "from ") || strings.HasPrefix(when, "all day") {
+		return when
+	}
+	return "on " + when
 }
 
 // at says an instant in its own zone's day and clock: "Monday the 30th of

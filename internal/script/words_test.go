@@ -91,10 +91,13 @@ func TestDays(t *testing.T) {
 
 func TestZone(t *testing.T) {
 	tests := map[string]string{
-		"America/Santo_Domingo":          "Santo Domingo time",
-		"America/New_York":               "New York time",
-		"Asia/Kolkata":                   "Kolkata time",
-		"Europe/London":                  "London time",
+		"America/Santo_Domingo":          "Dominican Republic time",
+		"America/New_York":               "Eastern time",
+		"America/Chicago":                "Central time",
+		"Asia/Kolkata":                   "India time",
+		"Asia/Manila":                    "Philippine time",
+		"Europe/London":                  "UK time",
+		"Australia/Sydney":               "Sydney time",
 		"America/Argentina/Buenos_Aires": "Buenos Aires time",
 		"America/Port-au-Prince":         "Port-au-Prince time",
 		"UTC":                            "UTC",
@@ -143,25 +146,25 @@ func TestWhen(t *testing.T) {
 		want string
 	}{
 		{"morning", timed(sd, "2026-11-30 09:00", "2026-11-30 12:00"), 2026,
-			"Monday the 30th of November at 9 in the morning, Santo Domingo time"},
+			"Monday the 30th of November at 9 in the morning, Dominican Republic time"},
 		{"half past", timed(kol, "2026-12-01 10:30", "2026-12-01 13:00"), 2026,
-			"Tuesday the 1st of December at half past 10 in the morning, Kolkata time"},
+			"Tuesday the 1st of December at half past 10 in the morning, India time"},
 		{"evening", timed(lon, "2026-11-29 18:30", "2026-11-29 20:00"), 2026,
-			"Sunday the 29th of November at half past 6 in the evening, London time"},
+			"Sunday the 29th of November at half past 6 in the evening, UK time"},
 		{"noon", timed(lon, "2026-06-01 12:00", "2026-06-01 13:00"), 2026,
-			"Monday the 1st of June at noon, London time"},
+			"Monday the 1st of June at noon, UK time"},
 		{"midnight", timed(lon, "2026-06-01 00:00", "2026-06-01 01:00"), 2026,
-			"Monday the 1st of June at midnight, London time"},
+			"Monday the 1st of June at midnight, UK time"},
 		{"until midnight is the same evening", timed(lon, "2026-06-01 20:00", "2026-06-02 00:00"), 2026,
-			"Monday the 1st of June at 8 in the evening, London time"},
+			"Monday the 1st of June at 8 in the evening, UK time"},
 		{"overnight", timed(lon, "2026-06-01 22:00", "2026-06-02 06:00"), 2026,
-			"from Monday the 1st of June at 10 at night to Tuesday the 2nd of June at 6 in the morning, London time"},
+			"from Monday the 1st of June at 10 at night to Tuesday the 2nd of June at 6 in the morning, UK time"},
 		{"over a weekend", timed(lon, "2026-05-01 18:00", "2026-05-03 12:00"), 2026,
-			"from Friday the 1st of May at 6 in the evening to Sunday the 3rd of May at noon, London time"},
+			"from Friday the 1st of May at 6 in the evening to Sunday the 3rd of May at noon, UK time"},
 		{"next year", timed(sd, "2027-01-17 18:30", "2027-01-17 20:00"), 2026,
-			"Sunday the 17th of January 2027 at half past 6 in the evening, Santo Domingo time"},
+			"Sunday the 17th of January 2027 at half past 6 in the evening, Dominican Republic time"},
 		{"over new year", timed(lon, "2026-12-31 22:00", "2027-01-01 01:00"), 2026,
-			"from Thursday the 31st of December at 10 at night to Friday the 1st of January 2027 at 1 in the morning, London time"},
+			"from Thursday the 31st of December at 10 at night to Friday the 1st of January 2027 at 1 in the morning, UK time"},
 		{"in UTC", timed(time.UTC, "2026-06-01 09:15", "2026-06-01 10:00"), 2026,
 			"Monday the 1st of June at quarter past 9 in the morning, UTC"},
 		{"all day", allDay(date(2026, 12, 8), bulletin.Date{}), 2026,
@@ -197,34 +200,60 @@ func TestEventWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Date(2026, 12, 3, 10, 0, 0, 0, loc)
-	event := func(kind bulletin.EventKind, status bulletin.Status, location string) *bulletin.Event {
-		return &bulletin.Event{Kind: kind, Status: status, Title: "Sex trafficking case hearing", Location: location,
+	event := func(kind bulletin.EventKind, status bulletin.Status, title, location string) *bulletin.Event {
+		return &bulletin.Event{Kind: kind, Status: status, Title: title, Location: location,
 			Start: start, End: start.Add(3 * time.Hour), Zone: loc}
 	}
-	const when = "Thursday the 3rd of December at 10 in the morning, Santo Domingo time."
+	moved := event(bulletin.Hearing, bulletin.Confirmed, "Trafficking trial", "")
+	moved.Start, moved.End = start.AddDate(0, 0, 14), start.AddDate(0, 0, 14).Add(time.Hour)
+	const when = "Thursday the 3rd of December at 10 in the morning, Dominican Republic time"
 	tests := []struct {
-		name string
-		e    *bulletin.Event
-		want string
+		name     string
+		e, early *bulletin.Event
+		want     string
 	}{
-		{"confirmed", event(bulletin.Hearing, bulletin.Confirmed, "Palacio de Justicia, San Cristóbal"),
-			"Court hearing: Sex trafficking case hearing. " + when + " Palacio de Justicia, San Cristóbal."},
-		{"no location", event(bulletin.Gathering, bulletin.Confirmed, ""),
-			"Prayer gathering: Sex trafficking case hearing. " + when},
-		{"tentative", event(bulletin.Hearing, bulletin.Tentative, ""),
-			"Court hearing, to be confirmed: Sex trafficking case hearing. " + when},
-		{"postponed", event(bulletin.Hearing, bulletin.Postponed, ""),
-			"Postponed court hearing: Sex trafficking case hearing. " + when},
-		{"cancelled", event(bulletin.Gathering, bulletin.Cancelled, "Birmingham"),
-			"Cancelled prayer gathering: Sex trafficking case hearing. " + when + " Birmingham."},
-		{"all day", &bulletin.Event{Kind: bulletin.Hearing, Title: "Trial", AllDay: true, Date: date(2026, 12, 8)},
+		{"confirmed", event(bulletin.Hearing, bulletin.Confirmed, "Trafficking trial", "Palacio de Justicia, San Cristóbal"), nil,
+			"Court hearing: Trafficking trial. " + when + ". Palacio de Justicia, San Cristóbal."},
+		{"a title that says hearing", event(bulletin.Hearing, bulletin.Confirmed, "Sex trafficking case hearing", ""), nil,
+			"Sex trafficking case hearing. " + when + "."},
+		{"no location", event(bulletin.Gathering, bulletin.Confirmed, "Vigil for justice", ""), nil,
+			"Prayer gathering: Vigil for justice. " + when + "."},
+		{"tentative", event(bulletin.Hearing, bulletin.Tentative, "Trafficking trial", ""), nil,
+			"Court hearing, to be confirmed: Trafficking trial. " + when + "."},
+		{"tentative, titled a hearing", event(bulletin.Hearing, bulletin.Tentative, "Appeal hearing", ""), nil,
+			"Appeal hearing, to be confirmed. " + when + "."},
+		{"postponed", event(bulletin.Hearing, bulletin.Postponed, "Sex trafficking case hearing", ""), nil,
+			"Sex trafficking case hearing. It was to be heard on " + when + "; it has been postponed, and a new date will be announced."},
+		{"cancelled", event(bulletin.Gathering, bulletin.Cancelled, "Local prayer gathering", "Birmingham"), nil,
+			"Local prayer gathering. It was to be held on " + when + "; it has been cancelled. Birmingham."},
+		{"moved", moved, event(bulletin.Hearing, bulletin.Confirmed, "Trafficking trial", ""),
+			"Court hearing: Trafficking trial. It has been moved: it is now on Thursday the 17th of December at 10 in the morning, Dominican Republic time, and was to be heard on " + when + "."},
+		{"mentioned again, not moved", event(bulletin.Hearing, bulletin.Confirmed, "Trafficking trial", ""), event(bulletin.Hearing, bulletin.Confirmed, "Trafficking trial", ""),
+			"Court hearing: Trafficking trial. " + when + "."},
+		{"all day", &bulletin.Event{Kind: bulletin.Hearing, Title: "Trial", AllDay: true, Date: date(2026, 12, 8)}, nil,
 			"Court hearing: Trial. All day on Tuesday the 8th of December."},
+		{"all day, postponed", &bulletin.Event{Kind: bulletin.Hearing, Status: bulletin.Postponed, Title: "Trial", AllDay: true, Date: date(2026, 12, 8)}, nil,
+			"Court hearing: Trial. It was to be heard all day on Tuesday the 8th of December; it has been postponed, and a new date will be announced."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := eventWords(tt.e, 2026); got != tt.want {
+			if got := eventWords(tt.e, tt.early, 2026); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestTitled(t *testing.T) {
+	for title, want := range map[string]string{
+		"IJM Prayer Bulletin":  "the IJM Prayer Bulletin",
+		"Weekly Prayer Points": "the Weekly Prayer Points",
+		"The Justice Update":   "The Justice Update",
+		"Prayer Partners UK":   "Prayer Partners UK",
+		"Pray for Justice":     "Pray for Justice",
+	} {
+		if got := titled(title); got != want {
+			t.Errorf("titled(%q) = %q, want %q", title, got, want)
+		}
 	}
 }
