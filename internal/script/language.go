@@ -3,10 +3,37 @@ package script
 import "github.com/prayerfeed/prayerfeed/internal/bulletin"
 
 // A language holds what a script says in its own words, around the
-// bulletin's: the names people say for time zones, and how an event that
-// moved, was postponed or was cancelled is read. (The spoken forms of
-// dates and times are in words.go.)
+// bulletin's: dates, times, scripture references, the names people say
+// for time zones, and how an event that moved, was postponed or was
+// cancelled is read. words.go and reference.go put them together; a new
+// language is a new table.
 type language struct {
+	weekdays [7]string  // Sunday first, as time.Weekday counts
+	months   [12]string // January first
+	ordinal  func(int) string
+	// dayOfMonth is "%[1]s the %[2]s": a weekday and an ordinal;
+	// ofMonth "%[1]s of %[2]s": that and a month; withYear a date and a
+	// year.
+	dayOfMonth, ofMonth, withYear string
+	allDayOn, fromTo, at          string // "all day on %s", "from %s to %s", "%s at %s"
+	// The clock: midnight, noon, the parts of the day, and how minutes
+	// past and to the hour are said.
+	midnight, noon, morning, afternoon, evening, night string
+	quarter, half, past, to, digits                    string
+	// A series: "%s, and then %s", ", %d times in all", " until %s",
+	// ", except %s"; and joins the last two of a list.
+	andThen, timesInAll, until, except, and string
+	// References: a chapter and chapters, a psalm and psalms, a verse
+	// and verses, a range ("%s to %s"), a list of clauses ("%s, and
+	// %s"), and the numbers of numbered books.
+	chapter, chapters, psalm, psalms, verse, verses, span, clauses string
+	bookNumbers                                                    map[string]string
+	// The opening: "This is %s", ", from %s" (the organisation), ", for
+	// %s." (the date); the scripture: "Our scripture is from %s", ", in
+	// %s" (the version), and the article of a version ("the NIV").
+	opening, from, forDate, reading, in, versionArticle string
+	on                                                  string // "on %s", a day after "was to be heard"
+
 	// zones are the names people say for time zones, by IANA name;
 	// another zone is named by its city: "Santo Domingo time".
 	zones    map[string]string
@@ -30,6 +57,24 @@ type language struct {
 }
 
 var english = &language{
+	weekdays:   [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+	months:     [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	ordinal:    bulletin.Ordinal,
+	dayOfMonth: "%[1]s the %[2]s", ofMonth: "%[1]s of %[2]s", withYear: "%s %d",
+	allDayOn: "all day on %s", fromTo: "from %s to %s", at: "%s at %s",
+	midnight: "midnight", noon: "noon", morning: "in the morning", afternoon: "in the afternoon",
+	evening: "in the evening", night: "at night",
+	quarter: "quarter", half: "half", past: "%s past %s", to: "%s to %s", digits: "%d:%02d %s",
+	andThen: "%s, and then %s", timesInAll: ", %d times in all", until: " until %s", except: ", except %s", and: " and ",
+	chapter: "chapter", chapters: "chapters", psalm: "Psalm", psalms: "Psalms", verse: "verse", verses: "verses",
+	span: "%s to %s", clauses: "%s, and %s",
+	opening: "This is %s", from: ", from %s", forDate: ", for %s.", reading: "Our scripture is from %s", in: ", in %s",
+	versionArticle: "the ", on: "on %s",
+	bookNumbers: map[string]string{
+		"1": "First", "i": "First", "first": "First", "1st": "First",
+		"2": "Second", "ii": "Second", "second": "Second", "2nd": "Second",
+		"3": "Third", "iii": "Third", "third": "Third", "3rd": "Third",
+	},
 	zones: map[string]string{
 		"America/New_York": "Eastern time", "America/Detroit": "Eastern time", "America/Toronto": "Eastern time",
 		"America/Chicago": "Central time", "America/Winnipeg": "Central time",

@@ -1,6 +1,7 @@
 package script
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -20,12 +21,6 @@ var (
 	// "10:29-31", "3:16-4:2", "58-59". A verse may carry a letter (13a).
 	itemRE = regexp.MustCompile(`^(\d+)(?::(\d+[a-z]?))?(?:\s*[-–—]\s*(?:(\d+):)?(\d+[a-z]?))?$`)
 )
-
-var bookNumbers = map[string]string{
-	"1": "First", "i": "First", "first": "First", "1st": "First",
-	"2": "Second", "ii": "Second", "second": "Second", "2nd": "Second",
-	"3": "Third", "iii": "Third", "third": "Third", "3rd": "Third",
-}
 
 // singleChapter lists the books of one chapter, whose references name
 // verses only: "Jude 3" is verse 3.
@@ -52,7 +47,7 @@ func reference(ref string) string {
 			}
 			book = strings.TrimSpace(m[3])
 			if n := strings.ToLower(m[1] + m[2]); n != "" {
-				book = bookNumbers[n] + " " + book
+				book = english.bookNumbers[n] + " " + book
 			}
 			rest = m[4]
 		}
@@ -106,11 +101,12 @@ func passage(book, rest string) ([]string, bool) {
 		spans = append(spans, sp)
 	}
 
+	l := english
 	chapterWords := func(c string) string {
 		if psalm {
-			return "Psalm " + c
+			return l.psalm + " " + c
 		}
-		return "chapter " + c
+		return l.chapter + " " + c
 	}
 	var groups []string
 	for i := 0; i < len(spans); {
@@ -122,25 +118,19 @@ func passage(book, rest string) ([]string, bool) {
 			for ; i < len(spans) && spans[i].verse == "" && spans[i].toChapter == ""; i++ {
 				cs = append(cs, spans[i].chapter)
 			}
-			word := "chapter"
-			if psalm {
-				word = "Psalm"
-			}
-			if len(cs) > 1 {
-				word += "s"
-			}
+			word := map[bool]map[bool]string{false: {false: l.chapter, true: l.chapters}, true: {false: l.psalm, true: l.psalms}}[psalm][len(cs) > 1]
 			groups = append(groups, word+" "+and(cs))
 		case sp.verse == "":
 			// A range of chapters: "chapters 58 to 59", "Psalms 120 to 134".
-			word := "chapters "
+			word := l.chapters
 			if psalm {
-				word = "Psalms "
+				word = l.psalms
 			}
-			groups = append(groups, word+sp.chapter+" to "+sp.toChapter)
+			groups = append(groups, word+" "+fmt.Sprintf(l.span, sp.chapter, sp.toChapter))
 			i++
 		case sp.toChapter != "":
 			// Across chapters: "chapter 3, verse 16, to chapter 4, verse 2".
-			groups = append(groups, chapterWords(sp.chapter)+", verse "+sp.verse+", to "+chapterWords(sp.toChapter)+", verse "+sp.toVerse)
+			groups = append(groups, fmt.Sprintf(l.span, chapterWords(sp.chapter)+", "+l.verse+" "+sp.verse+",", chapterWords(sp.toChapter)+", "+l.verse+" "+sp.toVerse))
 			i++
 		default:
 			// Verses of one chapter: "chapter 10, verses 29 to 31".
@@ -148,13 +138,13 @@ func passage(book, rest string) ([]string, bool) {
 			for ; i < len(spans) && spans[i].verse != "" && spans[i].toChapter == "" && spans[i].chapter == sp.chapter; i++ {
 				v := spans[i].verse
 				if spans[i].toVerse != "" {
-					v += " to " + spans[i].toVerse
+					v = fmt.Sprintf(l.span, v, spans[i].toVerse)
 				}
 				vs = append(vs, v)
 			}
-			words := "verse " + vs[0]
-			if len(vs) > 1 || strings.Contains(vs[0], " to ") {
-				words = "verses " + and(vs)
+			words := l.verse + " " + vs[0]
+			if len(vs) > 1 || sp.toVerse != "" { // sp is the first of them
+				words = l.verses + " " + and(vs)
 			}
 			if !single {
 				words = chapterWords(sp.chapter) + ", " + words
@@ -171,5 +161,5 @@ func commaAnd(clauses []string) string {
 	if len(clauses) <= 1 {
 		return strings.Join(clauses, "")
 	}
-	return strings.Join(clauses[:len(clauses)-1], ", ") + ", and " + clauses[len(clauses)-1]
+	return fmt.Sprintf(english.clauses, strings.Join(clauses[:len(clauses)-1], ", "), clauses[len(clauses)-1])
 }

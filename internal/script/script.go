@@ -186,11 +186,12 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 		title:      b.Title,
 		date:       date,
 	}
-	opening := "This is " + titled(s.Title)
+	l := english
+	opening := fmt.Sprintf(l.opening, titled(s.Title))
 	if s.Org.Name != "" && !strings.Contains(s.Title, s.Org.Name) {
-		opening += ", from " + s.Org.Name
+		opening += fmt.Sprintf(l.from, s.Org.Name)
 	}
-	sc.opening = opening + ", for " + date + "."
+	sc.opening = opening + fmt.Sprintf(l.forDate, date)
 
 	var links linkList
 	spoken := func(src string) []string {
@@ -199,12 +200,12 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 		return paragraphs(text)
 	}
 
-	reading := "Our scripture is from " + reference(b.Scripture.Reference)
+	reading := fmt.Sprintf(l.reading, reference(b.Scripture.Reference))
 	if v := b.Scripture.Version; v != "" {
-		if !strings.HasPrefix(strings.ToLower(v), "the ") {
-			v = "the " + v
+		if !strings.HasPrefix(strings.ToLower(v), strings.ToLower(l.versionArticle)) {
+			v = l.versionArticle + v
 		}
-		reading += ", in " + v
+		reading += fmt.Sprintf(l.in, v)
 	}
 	sc.reading = sentence(reading)
 	sc.scripture = spoken(b.Scripture.Text)

@@ -15,15 +15,17 @@ import (
 
 // dayOfMonth says a day without its month: "Tuesday the 1st".
 func dayOfMonth(d bulletin.Date) string {
-	return d.Weekday().String() + " the " + bulletin.Ordinal(d.Day)
+	l := english
+	return fmt.Sprintf(l.dayOfMonth, l.weekdays[d.Weekday()], l.ordinal(d.Day))
 }
 
 // day says a date: "Monday the 30th of November", followed by the year
 // when it is not year, the year the listener has in mind.
 func day(d bulletin.Date, year int) string {
-	s := dayOfMonth(d) + " of " + d.Month.String()
+	l := english
+	s := fmt.Sprintf(l.ofMonth, dayOfMonth(d), l.months[d.Month-1])
 	if d.Year != year {
-		s += " " + strconv.Itoa(d.Year)
+		s = fmt.Sprintf(l.withYear, s, d.Year)
 	}
 	return s
 }
@@ -34,37 +36,39 @@ func day(d bulletin.Date, year int) string {
 // December". The year is said once, at the end, when it is not year; a
 // span that crosses into another year names both.
 func days(first, last bulletin.Date, year int) string {
+	l := english
 	switch {
 	case last.IsZero() || !first.Before(last):
-		return "all day on " + day(first, year)
+		return fmt.Sprintf(l.allDayOn, day(first, year))
 	case first.Year != last.Year:
-		return "from " + day(first, 0) + " to " + day(last, 0)
+		return fmt.Sprintf(l.fromTo, day(first, 0), day(last, 0))
 	case first.Month == last.Month:
-		return "from " + dayOfMonth(first) + " to " + day(last, year)
+		return fmt.Sprintf(l.fromTo, dayOfMonth(first), day(last, year))
 	}
-	return "from " + day(first, first.Year) + " to " + day(last, year)
+	return fmt.Sprintf(l.fromTo, day(first, first.Year), day(last, year))
 }
 
 // clock says a time of day as people say it: "9 in the morning", "half
 // past 6 in the evening", "quarter to noon", "noon", "midnight", "10 past
 // 10 at night"; a time off the five minutes as "10:07 in the morning".
 func clock(h, m int) string {
+	l := english
 	switch {
 	case h == 0 && m == 0:
-		return "midnight"
+		return l.midnight
 	case h == 12 && m == 0:
-		return "noon"
+		return l.noon
 	case m == 0:
 		return hour(h)
 	case m%5 != 0:
-		return fmt.Sprintf("%d:%02d %s", twelve(h), m, period(h))
+		return fmt.Sprintf(l.digits, twelve(h), m, period(h))
 	case m <= 30:
 		if h == 12 {
-			return minutes(m) + " past 12 in the afternoon"
+			return fmt.Sprintf(l.past, minutes(m), "12 "+l.afternoon)
 		}
-		return minutes(m) + " past " + hour(h)
+		return fmt.Sprintf(l.past, minutes(m), hour(h))
 	}
-	return minutes(60-m) + " to " + hour((h+1)%24)
+	return fmt.Sprintf(l.to, minutes(60-m), hour((h+1)%24))
 }
 
 // hour names an hour on the clock with its part of the day: "9 in the
@@ -72,9 +76,9 @@ func clock(h, m int) string {
 func hour(h int) string {
 	switch h {
 	case 0:
-		return "midnight"
+		return english.midnight
 	case 12:
-		return "noon"
+		return english.noon
 	}
 	return strconv.Itoa(twelve(h)) + " " + period(h)
 }
@@ -88,23 +92,24 @@ func twelve(h int) int {
 
 // period names the part of the day of an hour from 0 to 23.
 func period(h int) string {
+	l := english
 	switch {
 	case h == 0 || h >= 21:
-		return "at night"
+		return l.night
 	case h < 12:
-		return "in the morning"
+		return l.morning
 	case h < 18:
-		return "in the afternoon"
+		return l.afternoon
 	}
-	return "in the evening"
+	return l.evening
 }
 
 func minutes(m int) string {
 	switch m {
 	case 15:
-		return "quarter"
+		return english.quarter
 	case 30:
-		return "half"
+		return english.half
 	}
 	return strconv.Itoa(m)
 }
@@ -125,16 +130,16 @@ func zone(loc *time.Location) string {
 // on says when an event happens after "was to be heard": "on Monday the
 // 30th …", "from Tuesday the 1st …", "all day on …".
 func on(when string) string {
-	if strings.HasPrefix(when, "from ") || strings.HasPrefix(when, "all day") {
+	if strings.HasPrefix(when, strings.Split(english.fromTo, "%")[0]) || strings.HasPrefix(when, strings.Split(english.allDayOn, "%")[0]) {
 		return when
 	}
-	return "on " + when
+	return fmt.Sprintf(english.on, when)
 }
 
 // at says an instant in its own zone's day and clock: "Monday the 30th of
 // November at 9 in the morning".
 func at(t time.Time, year int) string {
-	return day(bulletin.DateOf(t), year) + " at " + clock(t.Hour(), t.Minute())
+	return fmt.Sprintf(english.at, day(bulletin.DateOf(t), year), clock(t.Hour(), t.Minute()))
 }
 
 // when says when an event happens, in the zone where it happens. Year is
@@ -146,26 +151,27 @@ func when(e *bulletin.Event, year int) string {
 	} else {
 		s = at(e.Start, year)
 		if endDay := bulletin.DateOf(e.End); endDay != bulletin.DateOf(e.Start) && !endsAtMidnight(e) {
-			s = "from " + s + " to " + at(e.End, year)
+			s = fmt.Sprintf(english.fromTo, s, at(e.End, year))
 		}
 		if e.Zone != nil {
 			s += ", " + zone(e.Zone)
 		}
 	}
 	if r := e.Repeat; r != nil {
-		s += ", and then " + r.Every()
+		l := english
+		s = fmt.Sprintf(l.andThen, s, r.Every())
 		switch {
 		case r.Count > 0:
-			s += fmt.Sprintf(", %d times in all", r.Count)
+			s += fmt.Sprintf(l.timesInAll, r.Count)
 		case !r.Until.IsZero():
-			s += " until " + day(r.Until, year)
+			s += fmt.Sprintf(l.until, day(r.Until, year))
 		}
 		if len(r.Except) > 0 {
 			except := make([]string, len(r.Except))
 			for i, d := range r.Except {
 				except[i] = day(d, year)
 			}
-			s += ", except " + and(except)
+			s += fmt.Sprintf(l.except, and(except))
 		}
 	}
 	return s
@@ -183,5 +189,5 @@ func and(words []string) string {
 	if len(words) <= 1 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + english.and + words[len(words)-1]
 }
