@@ -415,11 +415,11 @@ func TestImport(t *testing.T) {
 	os.Remove(filepath.Join("bulletins", "2026", "2026-11-27.yaml"))
 	stdout, stderr, err := runTest(t, "import", "-now", "2026-11-29", seed)
 	want := filepath.Join("bulletins", "2026", "2026-12-04.yaml")
-	if err != nil || !strings.HasPrefix(stdout, want+": a draft; 3 guesses and 0 texts not placed are marked in it.") {
+	if err != nil || !strings.HasPrefix(stdout, want+": a draft; 4 guesses and 0 texts not placed are marked in it.") {
 		t.Fatalf("import: %v\n%s%s", err, stdout, stderr)
 	}
 	_, stderr, err = runTest(t, "check", "-now", "2026-12-05")
-	if err != nil || !strings.Contains(stderr, want+`:9:8: a draft, not published, with 5 placeholders (TODO) still to write (the first at line 30); then delete "draft: true" to publish it`) ||
+	if err != nil || !strings.Contains(stderr, want+`:10:8: a draft, not published, with 5 placeholders (TODO) still to write (the first at line 31); then delete "draft: true" to publish it`) ||
 		!strings.HasSuffix(stderr, "; 1 bulletin not yet\n") {
 		t.Errorf("check of the imported draft: %v\n%s", err, stderr)
 	}

@@ -123,6 +123,7 @@ func (in *importer) head(blocks []block, opts Options) []block {
 		}
 		if in.title == "" && isTitleLine(b) {
 			in.title = strings.Trim(b.text, "*_# ")
+			in.titleNote = "guessed: the text's first line"
 			continue
 		}
 		in.preface = append(in.preface, b.text)
@@ -487,7 +488,8 @@ func isHeading(b block) bool {
 	if b.heading {
 		return true
 	}
-	return !b.item && isTitleLine(b) && len(strings.Fields(b.text)) <= 8
+	// "Pray for Pastor Wang": short, but a point.
+	return !b.item && isTitleLine(b) && opening(b.text) == "" && len(strings.Fields(b.text)) <= 8
 }
 
 // isTitleLine reports whether b is one short line that ends no sentence.
@@ -646,7 +648,7 @@ func (in *importer) write(opts Options) *Draft {
 	p("# The points, in reading order. Give each a title; its kind is praise or\n")
 	p("# prayer, and its body is Markdown: *emphasis*, [a link](https://example.org/).\n")
 	p("items:\n")
-	perRegion := map[string]int{}
+	perRegion, used := map[string]int{}, map[string]bool{}
 	for i, pt := range in.points {
 		if i > 0 {
 			p("\n")
@@ -654,12 +656,19 @@ func (in *importer) write(opts Options) *Draft {
 		for _, n := range pt.notes {
 			p("  # %s\n", n)
 		}
-		perRegion[pt.region]++
-		id := pt.region
-		if id == bulletin.Placeholder {
-			id = "point"
+		base := pt.region
+		if base == bulletin.Placeholder {
+			base = "point"
 		}
-		p("  - id: %s-%d\n", id, perRegion[pt.region])
+		// The region and the point's place among its points, or the
+		// next number free: a region may be called "point".
+		id := ""
+		for id == "" || used[id] {
+			perRegion[base]++
+			id = fmt.Sprintf("%s-%d", base, perRegion[base])
+		}
+		used[id] = true
+		p("  - id: %s\n", id)
 		p("    region: %s%s\n", pt.region, note(pt.regionNote))
 		p("    kind: %s%s\n", pt.kind, note(pt.kindNote))
 		p("    title: %s a few words that say what it is about\n", bulletin.Placeholder)

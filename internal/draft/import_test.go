@@ -251,3 +251,28 @@ func TestImportDateFlag(t *testing.T) {
 		t.Errorf("the draft has no %q:\n%s", want, d.YAML)
 	}
 }
+
+// TestImportIDs: a region called "point" and points that could not be
+// placed never share an id; a short line that prays is a point, not a
+// heading; a table's cells are paragraphs.
+func TestImportIDs(t *testing.T) {
+	siteYAML := "title: T\ndescription: D\nbase_url: https://x.example/\nid_domain: x.example\ntimezone: UTC\norganization:\n  name: O\nregions:\n  - id: point\n    name: Point\n  - id: asia\n    name: Asia\n"
+	site, _, errs := load.Dir(fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}}, "bulletins")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	text := "T\n\n“a” — John 3:16\n\nPray for y.\n\n## Asia\n\nPray for x.\n\nPray for Pastor Wang\n\n## Point\n\nPray for z.\n\n## Europe\n\nPray for w.\n"
+	d := draft.Import(site, text, draft.Options{Default: bulletin.Date{Year: 2026, Month: 12, Day: 11}})
+	b := loadDraft(t, siteYAML, d)
+	var got []string
+	for _, pt := range b.Points {
+		got = append(got, pt.ID+" "+pt.Region)
+	}
+	if want := "point-1 point,asia-1 asia,asia-2 asia,point-2 point,point-3 TODO"; strings.Join(got, ",") != want {
+		t.Errorf("points %s, want %s\n%s", strings.Join(got, ","), want, d.YAML)
+	}
+	html, err := draft.Text("b.eml", []byte("Content-Type: text/html\r\n\r\n<table><tr><td>Asia</td><td>Pray for Kenya.</td></tr></table>"))
+	if err != nil || !strings.Contains(html, "Asia\n\nPray for Kenya.") {
+		t.Errorf("a table's cells: %q, %v", html, err)
+	}
+}

@@ -124,7 +124,10 @@ func parts(contentType, encoding string, body io.Reader, depth int) (text, htmlT
 		media, params = "text/plain", nil
 	}
 	if strings.HasPrefix(media, "multipart/") {
-		if depth >= 8 || params["boundary"] == "" {
+		switch {
+		case params["boundary"] == "":
+			return "", "", errors.New("the message says it has parts but not where they begin (no boundary)")
+		case depth >= 8:
 			return "", "", errors.New("the message's parts are nested too deep")
 		}
 		r := multipart.NewReader(body, params["boundary"])
@@ -236,7 +239,7 @@ func htmlMarkdown(s string) string {
 				} else {
 					skip++
 				}
-			case "p", "div", "table", "tr", "blockquote", "ul", "ol":
+			case "p", "div", "table", "tr", "td", "th", "blockquote", "ul", "ol":
 				b.WriteString("\n\n")
 			case "br":
 				b.WriteString("\n")
