@@ -141,9 +141,10 @@ func sourceName(src string) string { return filepath.ToSlash(filepath.Clean(src)
 var httpClient = &http.Client{Timeout: 2 * time.Minute}
 
 // liveManifest fetches the manifest of the site as published at
-// site.yaml's base_url. A site not yet published has none: an empty
-// one stands for it. Any other failure stops the build, which would
-// otherwise check no ID.
+// site.yaml's base_url. Where there is none (a 404, or a domain not yet
+// pointed at a host) it returns nil: the build then compares with the
+// manifest in -out, if any, as a first publication has none. Any other
+// failure stops the build, which would otherwise check no ID.
 func liveManifest(src string, stderr io.Writer) (*build.Manifest, error) {
 	root, err := openSource(src)
 	if err != nil {
@@ -159,8 +160,8 @@ func liveManifest(src string, stderr io.Writer) (*build.Manifest, error) {
 	var dns *net.DNSError
 	if errors.As(err, &dns) && dns.IsNotFound {
 		// A new domain, not yet pointed at a host: no site yet.
-		fmt.Fprintf(stderr, "prayerfeed: %s has no address yet: the site's first publication, with no IDs to compare\n", site.BaseURL.Host)
-		return &build.Manifest{}, nil
+		fmt.Fprintf(stderr, "prayerfeed: %s has no address yet, so no published manifest: comparing IDs with the one in the output folder, if any\n", site.BaseURL.Host)
+		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("fetching the live site's manifest, to compare IDs with what subscribers hold: %w", err)
@@ -168,8 +169,8 @@ func liveManifest(src string, stderr io.Writer) (*build.Manifest, error) {
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == http.StatusNotFound:
-		fmt.Fprintf(stderr, "prayerfeed: %s is not there: the site's first publication, with no IDs to compare\n", u)
-		return &build.Manifest{}, nil
+		fmt.Fprintf(stderr, "prayerfeed: %s is not there: comparing IDs with the manifest in the output folder, if any (the host must serve files whose names begin with a dot)\n", u)
+		return nil, nil
 	case resp.StatusCode != http.StatusOK:
 		return nil, fmt.Errorf("fetching %s: %s", u, resp.Status)
 	}

@@ -3,10 +3,8 @@ package main
 import (
 	"bufio"
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,6 +12,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/prayerfeed/prayerfeed/internal/atomicfile"
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/draft"
 	"github.com/prayerfeed/prayerfeed/internal/load"
@@ -131,25 +130,21 @@ func runInit(dir string, s draft.Settings, regions string, m moment, stdin io.Re
 	if err := os.MkdirAll(filepath.Dir(first), 0o755); err != nil {
 		return err
 	}
-	for _, f := range []struct {
-		path string
-		data []byte
-	}{{first, draft.Skeleton(site, day, s.Title)}, {filepath.Join(dir, "site.yaml"), siteYAML}} {
-		path, data := f.path, f.data
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s already exists; prayerfeed init never writes over a file", path)
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	// Each file is written whole or not at all, and site.yaml last: when
+	// it cannot be, the draft goes too, so that init can run again.
+	rel := filepath.Join(fmt.Sprint(day.Year), day.String()+".yaml")
+	if err := atomicfile.WriteFile(root, rel, draft.Skeleton(site, day, s.Title), 0o644); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteFile(root, "site.yaml", siteYAML, 0o644); err != nil {
+		root.Remove(rel)
+		root.Remove(filepath.Dir(rel)) // when init made it, and it is empty
+		return err
 	}
 	fmt.Fprintf(stdout, "%s\n%s\n", filepath.Join(dir, "site.yaml"), first)
 	fmt.Fprintf(stderr, "prayerfeed: a new site in %s. Write its first bulletin in %s (or import one: prayerfeed import -src %s FILE), and see it with prayerfeed serve -src %s\n",

@@ -315,15 +315,23 @@ func TestLiveManifest(t *testing.T) {
 	os.WriteFile(site, bytes.Replace(mustRead(t, site), []byte("https://prayer.example.org/"), []byte(srv.URL+"/prayer/"), 1), 0o644)
 
 	_, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-out", "first")
-	if err != nil || !strings.Contains(stderr, "/prayer/.site-manifest.json is not there: the site's first publication") {
+	if err != nil || !strings.Contains(stderr, "/prayer/.site-manifest.json is not there: comparing IDs with the manifest in the output folder") {
 		t.Fatalf("first publication: %v\n%s", err, stderr)
 	}
 	published := mustRead(t, filepath.Join("first", ".site-manifest.json"))
+	// Without a live manifest, the one in the output folder stands: a
+	// host that hides it does not let a changed ID through.
+	b := filepath.Join("bulletins", "2026", "2026-11-27.yaml")
+	before := mustRead(t, b)
+	os.WriteFile(b, bytes.Replace(before, []byte("  - region: latin-america\n"), []byte("  - region: latin-america\n    id: renamed\n"), 1), 0o644)
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-strict", "-out", "first"); !errors.Is(err, errReported) {
+		t.Errorf("a renamed point, the live manifest missing, the local one there: %v\n%s", err, stderr)
+	}
+	os.WriteFile(b, before, 0o644)
 	live.HandleFunc("/prayer/.site-manifest.json", func(w http.ResponseWriter, r *http.Request) { w.Write(published) })
 	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-strict", "-out", "second"); err != nil {
 		t.Errorf("a rebuild: %v\n%s", err, stderr)
 	}
-	b := filepath.Join("bulletins", "2026", "2026-11-27.yaml")
 	os.WriteFile(b, bytes.Replace(mustRead(t, b), []byte("  - region: latin-america\n"), []byte("  - region: latin-america\n    id: renamed\n"), 1), 0o644)
 	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-strict", "-out", "third"); !errors.Is(err, errReported) || !strings.Contains(stderr, "problem with published IDs") {
 		t.Errorf("a build that renames a published point: %v\n%s", err, stderr)
@@ -332,7 +340,7 @@ func TestLiveManifest(t *testing.T) {
 	httpClient = &http.Client{Transport: &http.Transport{DialContext: func(context.Context, string, string) (net.Conn, error) {
 		return nil, &net.DNSError{Err: "no such host", Name: "prayer.example.org", IsNotFound: true}
 	}}}
-	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-out", "fifth"); err != nil || !strings.Contains(stderr, "has no address yet: the site's first publication") {
+	if _, stderr, err := runTest(t, "build", "-now", "2026-11-28", "-manifest", "live", "-out", "fifth"); err != nil || !strings.Contains(stderr, "has no address yet, so no published manifest") {
 		t.Errorf("a build for a domain that does not exist yet: %v\n%s", err, stderr)
 	}
 	httpClient = srv.Client()

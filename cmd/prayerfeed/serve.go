@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 
 	"github.com/prayerfeed/prayerfeed/internal/build"
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
@@ -24,6 +25,7 @@ import (
 // rendered from the model when it is asked for.
 func newServer(src string, now func() moment, stderr io.Writer) *serve.Server {
 	cache := new(load.Cache)
+	var mu sync.Mutex // said is the builds' to share
 	said := map[string]bool{}
 	return &serve.Server{
 		Src: src,
@@ -48,12 +50,14 @@ func newServer(src string, now func() moment, stderr io.Writer) *serve.Server {
 			}
 			// The drafts and the bulletins held back show as if
 			// published, and the log says each once.
+			mu.Lock()
 			for _, h := range r.Held {
 				if l := h.Error() + " (shown in this preview)"; !said[l] {
 					said[l] = true
 					fmt.Fprintln(stderr, l)
 				}
 			}
+			mu.Unlock()
 			m := r.Model
 			site := &serve.Site{Base: m.Site.BaseURL.Path, Files: map[string]serve.File{}}
 			for _, part := range m.Parts() {

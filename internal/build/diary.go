@@ -30,7 +30,7 @@ func (m *Model) settleDiary(prev *Manifest) map[string]DiaryRecord {
 	for i, d := range m.Diary {
 		pt := d.Point
 		id := m.Site.PointEntryID(pt)
-		h := sha256.Sum256([]byte(id + "\x00" + pt.Title + "\x00" + pt.Body))
+		h := sha256.Sum256([]byte(id + "\x00" + pt.Title + "\x00" + pt.Body + "\x00" + string(pt.Kind) + "\x00" + pt.Region))
 		r := DiaryRecord{Point: id, State: hex.EncodeToString(h[:8])}
 		if p, ok := prev.diary()[d.Day.String()]; ok {
 			r.Sequence = p.Sequence
@@ -50,15 +50,15 @@ func (m *Model) settleDiary(prev *Manifest) map[string]DiaryRecord {
 	}
 	first := bulletin.DateOf(m.Now.In(loc)).AddDays(-bulletin.DiaryPast).String()
 	for day, p := range prev.diary() {
-		if _, ok := records[day]; ok || day < first {
-			continue
+		d, err := time.Parse("2006-01-02", day)
+		if _, ok := records[day]; ok || err != nil || day < first {
+			continue // given still, not a day (a manifest edited by hand), or past
 		}
 		r := DiaryRecord{State: goneState, Sequence: p.Sequence}
 		if p.State != goneState {
 			r.Sequence = min(p.Sequence+1, maxSequence)
 		}
 		records[day] = r
-		d, _ := time.Parse("2006-01-02", day)
 		m.DiaryGone = append(m.DiaryGone, ical.DiaryDay{DiaryDay: bulletin.DiaryDay{Day: bulletin.DateOf(d)}, Sequence: r.Sequence})
 	}
 	slices.SortFunc(m.DiaryGone, func(a, b ical.DiaryDay) int { return a.Day.Compare(b.Day) })
@@ -83,7 +83,7 @@ func diaryCalendar(m *Model) []Job {
 		return nil
 	}
 	return []Job{{Path: ical.DiaryPath, Render: func(w *bytes.Buffer, c *markdown.Cache) error {
-		var stamp time.Time
+		stamp := time.Unix(0, 0) // as the other calendars' when nothing is published
 		if len(m.Bulletins) > 0 {
 			stamp = m.Bulletins[0].Modified()
 		}

@@ -68,4 +68,15 @@ func TestDiaryDays(t *testing.T) {
 	if s, seq, status := day("2026-11-20.diary@prayer.example.org"); status != "CANCELLED" || seq != "1" || s != "Prayer diary (cancelled)" {
 		t.Errorf("20 November, its bulletin taken back: %q, SEQUENCE %s, %s", s, seq, status)
 	}
+
+	// Every bulletin taken back: every day cancelled, dated as the other
+	// calendars date what has no bulletin, never the year 1.
+	os.Remove(filepath.Join(src, "2026", "2026-11-27.yaml"))
+	run(t, src, out, sites[0].now)
+	if _, _, status := day("2026-11-28.diary@prayer.example.org"); status != "CANCELLED" {
+		t.Errorf("28 November, every bulletin taken back: %s", status)
+	}
+	if diary, _ := os.ReadFile(filepath.Join(out, "calendars", "diary.ics")); bytes.Contains(diary, []byte(":0001")) {
+		t.Errorf("the diary is dated in the year 1:\n%s", diary)
+	}
 }
