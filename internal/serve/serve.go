@@ -55,14 +55,18 @@ type Server struct {
 	// of its own that resolves to this machine (DNS rebinding).
 	AnyHost bool
 
-	mu   sync.RWMutex
-	site *Site // of the last build that succeeded
-	err  error // of the last build
-	gen  int   // counts builds, for tests
+	building sync.Mutex // one build at a time: Build keeps a cache
+	mu       sync.RWMutex
+	site     *Site // of the last build that succeeded
+	err      error // of the last build
+	gen      int   // counts builds, for tests
 }
 
-// Rebuild runs Build and records its outcome.
+// Rebuild runs Build and records its outcome. Builds run one at a time:
+// a save during the first build waits for it.
 func (s *Server) Rebuild() error {
+	s.building.Lock()
+	defer s.building.Unlock()
 	start := time.Now()
 	site, err := s.Build()
 	s.mu.Lock()

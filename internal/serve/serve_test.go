@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -169,5 +171,28 @@ func TestServeOnlyLoopbackNames(t *testing.T) {
 	s.ServeHTTP(w, req)
 	if w.Code != 200 {
 		t.Errorf("AnyHost, Host 192.168.1.5:8080: %d, want 200", w.Code)
+	}
+}
+
+// TestRebuildsOneAtATime: builds never overlap, however many saves come
+// at once.
+func TestRebuildsOneAtATime(t *testing.T) {
+	var running, most atomic.Int32
+	s := &Server{Log: log.New(io.Discard, "", 0), Build: func() (*Site, error) {
+		n := running.Add(1)
+		if n > most.Load() {
+			most.Store(n)
+		}
+		time.Sleep(time.Millisecond)
+		running.Add(-1)
+		return &Site{Base: "/", Files: map[string]File{}}, nil
+	}}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() { s.Rebuild() })
+	}
+	wg.Wait()
+	if most.Load() != 1 || s.Builds() != 8 {
+		t.Errorf("%d builds at once at most, %d in all; want 1 and 8", most.Load(), s.Builds())
 	}
 }
