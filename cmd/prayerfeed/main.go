@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -136,12 +137,23 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, cl
 	} else if cmd == "import" {
 		// Flags may follow the file too: import FILE -date 2026-12-04.
 		var files []string
-		for rest := fset.Args(); len(rest) > 0; rest = fset.Args() {
-			files = append(files, rest[0])
-			if err := fset.Parse(rest[1:]); err != nil {
+		// After "--", every argument is a file, even one that begins
+		// with "-".
+		var tail []string
+		for args := fset.Args(); len(args) > 0; args = fset.Args() {
+			files = append(files, args[0])
+			rest := args[1:]
+			if k := slices.Index(rest, "--"); k >= 0 && tail == nil {
+				rest, tail = rest[:k], rest[k+1:]
+			}
+			if err := fset.Parse(rest); err != nil {
+				if errors.Is(err, flag.ErrHelp) {
+					return nil
+				}
 				return errUsage
 			}
 		}
+		files = append(files, tail...)
 		if len(files) != 1 {
 			fmt.Fprintln(stderr, "prayerfeed import: name one file: the bulletin's text, an email (.eml), or - for text pasted in")
 			fset.Usage()

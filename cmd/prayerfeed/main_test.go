@@ -463,6 +463,12 @@ func TestImport(t *testing.T) {
 	if _, stderr, err := runTest(t, "import"); !errors.Is(err, errUsage) || !strings.Contains(stderr, "name one file") {
 		t.Errorf("import without a file: %v\n%s", err, stderr)
 	}
+	if _, stderr, err := runTest(t, "import", "other.txt", "-h"); err != nil || !strings.Contains(stderr, "usage: prayerfeed import [flags] FILE") {
+		t.Errorf("import FILE -h: %v\n%s", err, stderr)
+	}
+	if _, stderr, err := runTest(t, "import", "-now", "2026-11-29", "--", "-date"); err == nil || !strings.Contains(err.Error(), "-date") || errors.Is(err, errUsage) {
+		t.Errorf("import -- -date, a file of that name: %v\n%s", err, stderr)
+	}
 	if after := mustRead(t, want); !bytes.Equal(after, data) {
 		t.Errorf("import changed %s", want)
 	}

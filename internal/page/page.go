@@ -62,7 +62,7 @@ type Pages struct {
 func New(in *Input) (*Pages, error) {
 	ps := &Pages{in: in, byID: bulletin.ByID(in.Events)}
 	v := &view{In: in, Site: in.Site, Root: in.Site.BaseURL.Path}
-	if u, err := url.Parse(in.Site.Logo); err == nil && in.Site.Logo != "" && u.Host == in.Site.BaseURL.Host {
+	if u, err := url.Parse(in.Site.Logo); err == nil && in.Site.Logo != "" && strings.EqualFold(u.Host, in.Site.BaseURL.Host) {
 		v.Logo = u.Path
 	}
 	if c, ok := bulletin.ParseColor(in.Site.Accent); ok {
