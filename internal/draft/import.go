@@ -56,8 +56,7 @@ func Import(s *bulletin.Site, text string, opts Options) *Draft {
 
 // A block is a paragraph of the text, or a heading.
 type block struct {
-	text    string // its lines joined, or as they were in a list
-	lines   bool   // text keeps its line breaks
+	text    string // its lines joined
 	heading bool   // marked as a heading: "## Africa" or "**Africa**"
 	item    bool   // an item of a list, never a heading
 }
@@ -67,7 +66,6 @@ type point struct {
 	region               string // a region ID, or bulletin.Placeholder
 	kind                 bulletin.Kind
 	body                 string
-	lines                bool
 	notes                []string // the comments above the point
 	regionNote, kindNote string   // the comments on those lines
 }
@@ -185,7 +183,7 @@ func (in *importer) body(blocks []block) {
 			in.about = firstWords(markdown.Text(b.text), 6)
 			continue
 		}
-		pt := &point{body: b.text, lines: b.lines}
+		pt := &point{body: b.text}
 		name, rest := inline(b.text)
 		r := in.regionOf(block{text: name})
 		switch {
@@ -256,7 +254,7 @@ func (in *importer) placeFirst(pending []*point, blocks []block) {
 
 // regionOf returns the region that b is the heading of, or nil.
 func (in *importer) regionOf(b block) *bulletin.Region {
-	if b.lines || utf8.RuneCountInString(b.text) > 80 {
+	if utf8.RuneCountInString(b.text) > 80 {
 		return nil
 	}
 	key := bulletin.HeadingKey(b.text)
@@ -422,7 +420,7 @@ func paragraphs(text string) []block {
 			return
 		}
 		b := block{text: strings.Join(cur, " ")}
-		if t, ok := strongOnly(b.text); ok && !b.lines {
+		if t, ok := strongOnly(b.text); ok {
 			b.text, b.heading = t, true
 		}
 		out = append(out, b)
@@ -495,7 +493,7 @@ func isHeading(b block) bool {
 // isTitleLine reports whether b is one short line that ends no sentence.
 func isTitleLine(b block) bool {
 	t := strings.TrimRight(b.text, "*_ ")
-	if b.lines || t == "" || utf8.RuneCountInString(t) > 80 {
+	if t == "" || utf8.RuneCountInString(t) > 80 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
@@ -604,18 +602,23 @@ func (in *importer) write(opts Options) *Draft {
 	p("# you. \"prayerfeed serve\" shows the draft as it will look, and\n")
 	p("# \"prayerfeed check\" names every mistake with its line and column.\n")
 	p("# Then delete \"draft: true\" to publish it with the next build.\n\n")
-	note := func(n string) string {
-		if n == "" {
-			return ""
-		}
+	// guess returns a note, counting the guesses; note puts it on the
+	// line it is about.
+	guess := func(n string) string {
 		if strings.HasPrefix(n, "guessed") {
 			in.d.Guesses++
+		}
+		return n
+	}
+	note := func(n string) string {
+		if n = guess(n); n == "" {
+			return ""
 		}
 		return "  # " + n
 	}
 	p("date: %s%s\n", in.date, note(in.dateNote))
-	if in.titleNote != "" {
-		p("#%s\n", note(in.titleNote)[3:])
+	if n := guess(in.titleNote); n != "" {
+		p("# %s\n", n) // above: a comment after a title would be read as cut short
 	}
 	writeText(&b, "", "title", in.title)
 	p("draft: true\n\n")
@@ -672,7 +675,7 @@ func (in *importer) write(opts Options) *Draft {
 		p("    region: %s%s\n", pt.region, note(pt.regionNote))
 		p("    kind: %s%s\n", pt.kind, note(pt.kindNote))
 		p("    title: %s a few words that say what it is about\n", bulletin.Placeholder)
-		writeBlock(&b, "    ", "body", pt.body, pt.lines)
+		writeBlock(&b, "    ", "body", pt.body, false)
 		in.d.Bodies = append(in.d.Bodies, pt.body)
 		if i == 0 {
 			eventsHelp(&b, in.date)
