@@ -51,7 +51,7 @@ func runImport(src, file, dateFlag string, m moment, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	text, err := draft.Text(file, data)
+	text, sent, err := draft.Text(file, data)
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func runImport(src, file, dateFlag string, m moment, stdout, stderr io.Writer) e
 		return err
 	}
 	defer f.root.Close()
-	opts := draft.Options{Name: filepath.Base(file), Date: f.day, Default: f.next, Title: f.site.Title, Sent: draft.Sent(file, data)}
+	opts := draft.Options{Name: filepath.Base(file), Date: f.day, Default: f.next, Title: f.site.Title, Sent: sent}
 	if file == "-" {
 		opts.Name = "the text pasted in"
 	}

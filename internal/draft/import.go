@@ -20,7 +20,7 @@ type Options struct {
 	Date    bulletin.Date // the bulletin's date; zero: the text's, else Default
 	Default bulletin.Date // the date when neither Date nor the text gives one
 	Title   string        // the title when the text has none: the latest bulletin's
-	// Sent is when the email was sent (see Sent): its day, in the
+	// Sent is when the email was sent (see Text): its day, in the
 	// site's zone, is the bulletin's when the text names none.
 	Sent time.Time
 }

@@ -76,7 +76,7 @@ func TestImportSeeds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text, err := draft.Text(name, data)
+			text, _, err := draft.Text(name, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -173,12 +173,12 @@ func TestImport(t *testing.T) {
 		points: []pt{{"southeast-asia", "prayer", "Pray for **Manila**: see [the story](https://example.org/)."}},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			text, err := draft.Text(tc.file, []byte(tc.text))
+			text, sent, err := draft.Text(tc.file, []byte(tc.text))
 			if err != nil {
 				t.Fatal(err)
 			}
 			d := draft.Import(site, text, draft.Options{Name: tc.file, Default: bulletin.Date{Year: 2026, Month: 12, Day: 11}, Title: "Old title",
-				Sent: draft.Sent(tc.file, []byte(tc.text))})
+				Sent: sent})
 			got := loadDraft(t, siteYAML, d)
 			if d.Date.String() != tc.date || got.Title != tc.title {
 				t.Errorf("date %s, title %q; want %s, %q", d.Date, got.Title, tc.date, tc.title)
@@ -225,7 +225,7 @@ func FuzzImport(f *testing.F) {
 	site, _, _ := load.Dir(root.FS(), "bulletins")
 	siteYAML, _ := os.ReadFile(filepath.Join("..", "..", "bulletins", "site.yaml"))
 	f.Fuzz(func(t *testing.T, text string) {
-		clean, _ := draft.Text("f.txt", []byte(text))
+		clean, _, _ := draft.Text("f.txt", []byte(text))
 		d := draft.Import(site, clean, draft.Options{Default: bulletin.Date{Year: 2026, Month: 12, Day: 11}, Title: "T"})
 		name := "2026/" + d.Date.String() + ".yaml"
 		_, all, errs := load.Dir(fstest.MapFS{"site.yaml": {Data: siteYAML}, name: {Data: d.YAML}}, "bulletins")
@@ -271,7 +271,7 @@ func TestImportIDs(t *testing.T) {
 	if want := "point-1 point,asia-1 asia,asia-2 asia,point-2 point,point-3 TODO"; strings.Join(got, ",") != want {
 		t.Errorf("points %s, want %s\n%s", strings.Join(got, ","), want, d.YAML)
 	}
-	html, err := draft.Text("b.eml", []byte("Content-Type: text/html\r\n\r\n<table><tr><td>Asia</td><td>Pray for Kenya.</td></tr></table>"))
+	html, _, err := draft.Text("b.eml", []byte("Content-Type: text/html\r\n\r\n<table><tr><td>Asia</td><td>Pray for Kenya.</td></tr></table>"))
 	if err != nil || !strings.Contains(html, "Asia\n\nPray for Kenya.") {
 		t.Errorf("a table's cells: %q, %v", html, err)
 	}

@@ -31,35 +31,17 @@ import (
 // UTF-8, UTF-16 with a byte order mark, and, as Word saves plain text
 // on Windows, Windows-1252. The text it returns has Unix line ends, no
 // characters the loader refuses, no invisible spaces, and composed
-// accents.
-func Text(name string, data []byte) (string, error) {
-	var text string
-	var err error
+// accents. Sent is when an email says it was sent, or zero.
+func Text(name string, data []byte) (text string, sent time.Time, err error) {
 	if strings.EqualFold(path.Ext(name), ".eml") {
-		text, err = emailText(data)
+		text, sent, err = emailText(data)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", name, err)
+			return "", time.Time{}, fmt.Errorf("%s: %w", name, err)
 		}
 	} else {
 		text = decode(data)
 	}
-	return clean(text), nil
-}
-
-// Sent returns when an email (.eml) says it was sent, or the zero time.
-func Sent(name string, data []byte) time.Time {
-	if !strings.EqualFold(path.Ext(name), ".eml") {
-		return time.Time{}
-	}
-	msg, err := mail.ReadMessage(bytes.NewReader(data))
-	if err != nil {
-		return time.Time{}
-	}
-	t, err := msg.Header.Date()
-	if err != nil {
-		return time.Time{}
-	}
-	return t
+	return clean(text), sent, nil
 }
 
 // decode returns data as text, from UTF-8, UTF-16 with a byte order
@@ -94,23 +76,23 @@ func clean(text string) string {
 	return norm.NFC.String(bulletin.Clean(invisible.Replace(text)))
 }
 
-// emailText returns the text of an email message.
-func emailText(data []byte) (string, error) {
+// emailText returns the text of an email message, and when it was sent.
+func emailText(data []byte) (string, time.Time, error) {
 	msg, err := mail.ReadMessage(bytes.NewReader(data))
 	if err != nil {
-		return "", fmt.Errorf("not an email message: %w", err)
+		return "", time.Time{}, fmt.Errorf("not an email message: %w", err)
 	}
+	sent, _ := msg.Header.Date() // zero when it says none
 	text, htmlText, err := parts(msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), msg.Body, 0)
-	if err != nil {
-		return "", err
-	}
 	switch {
+	case err != nil:
+		return "", time.Time{}, err
 	case text != "":
-		return text, nil
+		return text, sent, nil
 	case htmlText != "":
-		return htmlMarkdown(htmlText), nil
+		return htmlMarkdown(htmlText), sent, nil
 	}
-	return "", errors.New("the message has no text")
+	return "", time.Time{}, errors.New("the message has no text")
 }
 
 // parts returns the first plain text and the first HTML of a message
