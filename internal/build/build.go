@@ -114,12 +114,14 @@ func Run(opts Options) (*Report, error) {
 	// The model holds copies of the published bulletins only. The loaded
 	// ones, with the position of every key for messages, go before the
 	// previous manifest is read, which is as large again.
-	pub := bulletin.Public(all, now)
-	if opts.Preview {
-		if opts.Out != "" {
-			return r, errors.New("build: a preview is never published")
-		}
+	var pub []*bulletin.Bulletin
+	switch {
+	case opts.Preview && opts.Out != "":
+		return r, errors.New("build: a preview is never published")
+	case opts.Preview:
 		pub = bulletin.Preview(all, now)
+	default:
+		pub = bulletin.Public(all, now)
 	}
 
 	// Publish begins: the lock on the output folder, under which the

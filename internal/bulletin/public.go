@@ -134,7 +134,7 @@ func stillPostponed(bulletins []*Bulletin) ErrorList {
 	for _, t := range Track(bulletins) {
 		for i := 1; i < len(t.Mentions); i++ {
 			prev, e := t.Mentions[i-1], t.Mentions[i]
-			if e.Status == Postponed && prev.Status == Postponed && !sameTime(prev, e) {
+			if e.Status == Postponed && prev.Status == Postponed && !prev.SameTime(e) {
 				warns.Add(e.Fields.at("status", e.Pos), "event %q has a new time but is still marked postponed; set status: confirmed or tentative", e.ID)
 			}
 		}
@@ -142,11 +142,8 @@ func stillPostponed(bulletins []*Bulletin) ErrorList {
 	return warns
 }
 
-func sameTime(a, b *Event) bool { return a.SameTime(b) }
-
 // SameTime reports whether e and f happen at the same time: the same
 // start and end, or the same days.
 func (e *Event) SameTime(f *Event) bool {
-	a, b := e, f
-	return a.AllDay == b.AllDay && a.Start.Equal(b.Start) && a.End.Equal(b.End) && a.Date == b.Date && a.Until == b.Until
+	return e.AllDay == f.AllDay && e.Start.Equal(f.Start) && e.End.Equal(f.End) && e.Date == f.Date && e.Until == f.Until
 }
