@@ -29,11 +29,11 @@ type icaljsEvent struct {
 	Occurrences []any  `json:"occurrences"`
 }
 
-// TestICALJS has ical.js, the parser inside Thunderbird, read every
-// calendar of the test site and expand its recurring gatherings, and
-// compares what it finds with what the bulletins say. It needs node and
-// the npm packages of testdata/icaljs (npm ci there, as .ci/run does).
-func TestICALJS(t *testing.T) {
+// icaljs returns how to have ical.js read a calendar file and expand
+// its events between two days, or skips the test where node or ical.js
+// is missing (CI must run it).
+func icaljs(t *testing.T) func(path, from, to string) []icaljsEvent {
+	t.Helper()
 	dir := filepath.Join("testdata", "icaljs")
 	node, err := exec.LookPath("node")
 	if _, serr := os.Stat(filepath.Join(dir, "node_modules", "ical.js")); err != nil || serr != nil {
@@ -42,15 +42,42 @@ func TestICALJS(t *testing.T) {
 		}
 		t.Skip("node or ical.js missing; run npm ci in internal/ical/testdata/icaljs")
 	}
+	return func(path, from, to string) []icaljsEvent {
+		t.Helper()
+		out, err := exec.Command(node, filepath.Join(dir, "expand.js"), path, from, to).Output()
+		if err != nil {
+			t.Fatalf("%s: ical.js: %v", filepath.Base(path), err)
+		}
+		var got []icaljsEvent
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+}
+
+// icaljsSite loads the build tests' general-case site, and its clock.
+func icaljsSite(t *testing.T) (*bulletin.Site, []*bulletin.Bulletin, time.Time) {
+	t.Helper()
 	root, err := os.OpenRoot(filepath.Join("..", "build", "testdata", "site", "bulletins"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer root.Close()
 	site, bs, errs := load.Dir(root.FS(), "bulletins")
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	now := time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
+	return site, bs, time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
+}
+
+// TestICALJS has ical.js, the parser inside Thunderbird, read every
+// calendar of the test site and expand its recurring gatherings, and
+// compares what it finds with what the bulletins say. It needs node and
+// the npm packages of testdata/icaljs (npm ci there, as .ci/run does).
+func TestICALJS(t *testing.T) {
+	expand := icaljs(t)
+	site, bs, now := icaljsSite(t)
 	events := bulletin.Track(bulletin.Public(bs, now))
 	from, to := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC)
 	tmp := t.TempDir()
@@ -72,14 +99,7 @@ func TestICALJS(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.Close()
-		out, err := exec.Command(node, filepath.Join(dir, "expand.js"), path, from.Format("2006-01-02"), to.Format("2006-01-02")).Output()
-		if err != nil {
-			t.Fatalf("%s: ical.js: %v", c.Path, err)
-		}
-		var got []icaljsEvent
-		if err := json.Unmarshal(out, &got); err != nil {
-			t.Fatal(err)
-		}
+		got := expand(path, from.Format("2006-01-02"), to.Format("2006-01-02"))
 		if len(got) != len(c.Events)+len(copies) {
 			t.Fatalf("%s: ical.js reads %d events, want %d", c.Path, len(got), len(c.Events)+len(copies))
 		}
@@ -109,21 +129,8 @@ func TestICALJS(t *testing.T) {
 // with a day gone: an all-day event a day, each on its day, and the day
 // gone cancelled.
 func TestICALJSDiary(t *testing.T) {
-	node, err := exec.LookPath("node")
-	dir := filepath.Join("testdata", "icaljs")
-	if _, serr := os.Stat(filepath.Join(dir, "node_modules", "ical.js")); err != nil || serr != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI must run this test: install node and run npm ci in internal/ical/testdata/icaljs")
-		}
-		t.Skip("node or ical.js missing; run npm ci in internal/ical/testdata/icaljs")
-	}
-	root, err := os.OpenRoot(filepath.Join("..", "build", "testdata", "site", "bulletins"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	site, bs, _ := load.Dir(root.FS(), "bulletins")
-	now := time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
+	expand := icaljs(t)
+	site, bs, now := icaljsSite(t)
 	var days []ical.DiaryDay
 	for _, d := range site.Diary(bulletin.Public(bs, now), now) {
 		days = append(days, ical.DiaryDay{DiaryDay: d, Sequence: 1})
@@ -135,14 +142,7 @@ func TestICALJSDiary(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	out, err := exec.Command(node, filepath.Join(dir, "expand.js"), path, "2026-01-01", "2027-01-01").Output()
-	if err != nil {
-		t.Fatalf("ical.js: %v", err)
-	}
-	var got []icaljsEvent
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatal(err)
-	}
+	got := expand(path, "2026-01-01", "2027-01-01")
 	if len(got) != len(days)+1 || len(days) == 0 {
 		t.Fatalf("ical.js reads %d days, want %d", len(got), len(days)+1)
 	}
