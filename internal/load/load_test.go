@@ -464,3 +464,11 @@ func TestDateWarnings(t *testing.T) {
 		t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(warns, "\n\t"), strings.Join(want, "\n\t"))
 	}
 }
+
+// TestDiaryOff: diary: false in site.yaml turns the prayer diary off.
+func TestDiaryOff(t *testing.T) {
+	site, _, errs := load.Dir(fstest.MapFS{"site.yaml": {Data: []byte(siteYAML + "diary: false\n")}}, "bulletins")
+	if len(errs) > 0 || !site.DiaryOff {
+		t.Errorf("diary: false: off %v, %v", site.DiaryOff, errs)
+	}
+}
