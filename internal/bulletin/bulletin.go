@@ -62,7 +62,9 @@ func (f *Fields) Set(key string, p Pos) {
 // Grow makes room for n more keys.
 func (f *Fields) Grow(n int) { f.list = slices.Grow(f.list, n) }
 
-// at returns the position of key's value, or def when key was not given.
+// At returns the position of key's value, or def when key was not given.
+func (f *Fields) At(key string, def Pos) Pos { return f.at(key, def) }
+
 func (f *Fields) at(key string, def Pos) Pos {
 	if p, ok := f.Get(key); ok {
 		return p
@@ -82,13 +84,23 @@ type Site struct {
 	Title       string
 	Description string
 	BaseURL     *url.URL // absolute https, path ending in "/"
-	Language    string   // BCP 47
-	Location    *time.Location
-	IDDomain    string // domain in every entry ID and event UID
-	Org         Org
-	About       string // Markdown, closes every bulletin
-	Regions     []*Region
-	Icon        string // absolute URL or ""
+	Language    string   // BCP 47: the language of this site's texts
+	// Languages are the languages the site publishes in, its own first
+	// (see In); Texts are site.yaml's texts in each other one, and
+	// Translations the bulletins'.
+	Languages    []string
+	Texts        map[string]*SiteText
+	Translations []*Translation
+	// IDLanguage is "" for the site in its own language, and the
+	// language of one of its translations (see In): every ID and UID of
+	// that one names it, so that no two languages share one.
+	IDLanguage string
+	Location   *time.Location
+	IDDomain   string // domain in every entry ID and event UID
+	Org        Org
+	About      string // Markdown, closes every bulletin
+	Regions    []*Region
+	Icon       string // absolute URL or ""
 	// DiaryOff turns the prayer diary off; DiaryRegions are the regions
 	// it draws on, all when empty (see Diary).
 	DiaryOff     bool
@@ -178,12 +190,13 @@ type Bulletin struct {
 	// as a title cut short by a " #" (see Warn).
 	Notes ErrorList
 
-	ID      string
-	Title   string
-	Date    time.Time // publication date and time, in the site's zone
-	Publish time.Time // embargo: not published before this instant; zero if none
-	Updated time.Time // last correction; zero if none
-	Draft   bool
+	ID       string
+	Language string // the language of its texts, BCP 47
+	Title    string
+	Date     time.Time // publication date and time, in the site's zone
+	Publish  time.Time // embargo: not published before this instant; zero if none
+	Updated  time.Time // last correction; zero if none
+	Draft    bool
 
 	Scripture Scripture
 	Intro     string // Markdown

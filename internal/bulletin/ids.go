@@ -9,7 +9,28 @@ package bulletin
 // EntryID returns the permanent ID of a bulletin's entry in every feed:
 // a tag URI (RFC 4151) such as "tag:prayer.example.org,2026-11-20:2026-11-20".
 func (s *Site) EntryID(b *Bulletin) string {
-	return "tag:" + s.IDDomain + "," + b.Date.Format("2006-01-02") + ":" + b.ID
+	return s.Tag(b.Date.Format("2006-01-02"), b.ID)
+}
+
+// Tag returns a tag URI (RFC 4151) of the site's, minted on date:
+// "tag:<id_domain>,<date>:<specific>". A translation's (IDLanguage) have
+// its language first: "tag:prayer.example.org,2026-11-20:es/2026-11-20".
+// No bulletin id holds a slash, so none is taken for a language.
+func (s *Site) Tag(date, specific string) string {
+	if s.IDLanguage != "" {
+		specific = s.IDLanguage + "/" + specific
+	}
+	return "tag:" + s.IDDomain + "," + date + ":" + specific
+}
+
+// UIDOf returns an iCalendar UID of the site's: "<local>@<id_domain>",
+// or, in a translation, "<local>.<lang>@<id_domain>". No event id holds
+// a dot, so none is taken for a language.
+func (s *Site) UIDOf(local string) string {
+	if s.IDLanguage != "" {
+		local += "." + s.IDLanguage
+	}
+	return local + "@" + s.IDDomain
 }
 
 // PointEntryID returns the permanent ID of a point's entry in its region's
@@ -18,10 +39,9 @@ func (s *Site) PointEntryID(pt *Point) string {
 	return s.EntryID(pt.Bulletin) + "/" + pt.ID
 }
 
-// UID returns the permanent iCalendar UID of an event: "<id>@<id_domain>".
-func (s *Site) UID(e *Event) string {
-	return e.ID + "@" + s.IDDomain
-}
+// UID returns the permanent iCalendar UID of an event: "<id>@<id_domain>"
+// (see UIDOf).
+func (s *Site) UID(e *Event) string { return s.UIDOf(e.ID) }
 
 // URL returns the absolute URL of a path within the site. A path ending
 // in "/" keeps it.

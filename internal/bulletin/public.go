@@ -21,6 +21,9 @@ func ValidateAll(s *Site, bulletins []*Bulletin, now time.Time) (errs, warns Err
 		warns.Append(b.Warn(now))
 	}
 	errs.Append(Check(bulletins))
+	terrs, twarns := Translations(s, bulletins)
+	errs.Append(terrs)
+	warns.Append(twarns)
 	warns.Append(stillPostponed(bulletins))
 	errs.Sort()
 	warns.Sort()

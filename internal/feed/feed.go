@@ -227,7 +227,7 @@ func (set *Set) diary(days []bulletin.DiaryDay, c *markdown.Cache) *Feed {
 			updated = m.Add(time.Duration(n) * time.Second)
 		}
 		f.Entries = append(f.Entries, &Entry{
-			ID:         "tag:" + s.IDDomain + "," + d.String() + ":diary/" + pt.Bulletin.ID + "/" + pt.ID,
+			ID:         s.Tag(d.String(), "diary/"+pt.Bulletin.ID+"/"+pt.ID),
 			Title:      start.Format("Monday 2 January") + ": " + pt.Title,
 			URL:        s.PointURL(pt),
 			Content:    bd.pointHTML(pt),
@@ -390,7 +390,11 @@ func archivePath(name string, year int) string {
 // UUID (RFC 9562, version 5) of the feed's place under the site's
 // id_domain, so that it does not change when the site moves.
 func feedID(s *bulletin.Site, name string) string {
-	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://"+s.IDDomain+"/feeds/"+name)).URN()
+	place := "/feeds/" + name
+	if s.IDLanguage != "" {
+		place = "/" + s.IDLanguage + place
+	}
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://"+s.IDDomain+place)).URN()
 }
 
 func newFeed(s *bulletin.Site, name, title, description, home string) *Feed {

@@ -183,7 +183,7 @@ func newCalendar(s *bulletin.Site, title, description string, subscription bool)
 // events: RFC 5545 wants at least one component, and calendar apps show
 // no journal entries, so subscribers see an empty calendar.
 func emptyNote(s *bulletin.Site, c *Calendar) *ics.VJournal {
-	j := ics.NewJournal(strings.TrimSuffix(strings.ReplaceAll(c.Path, "/", "-"), ".ics") + "@" + s.IDDomain)
+	j := ics.NewJournal(s.UIDOf(strings.TrimSuffix(strings.ReplaceAll(c.Path, "/", "-"), ".ics")))
 	j.SetProperty(ics.ComponentPropertyDtstamp, c.Stamp.UTC().Format(utcLayout))
 	j.SetProperty(ics.ComponentPropertyDtStart, c.Stamp.UTC().Format(dateLayout), ics.WithValue("DATE"))
 	addr, cn := organizer(s)

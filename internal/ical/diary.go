@@ -25,7 +25,7 @@ type DiaryDay struct {
 // a point, so that a day whose point changes is updated in place. No
 // event's UID has a dot before its @, so none can be one.
 func DiaryUID(s *bulletin.Site, day bulletin.Date) string {
-	return day.String() + ".diary@" + s.IDDomain
+	return s.UIDOf(day.String() + ".diary")
 }
 
 // EncodeDiary writes the prayer diary as an iCalendar document: an

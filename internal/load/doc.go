@@ -30,6 +30,7 @@
 //	description: Weekly praise and prayer   # required
 //	base_url: https://prayer.example.org/   # required; absolute https
 //	language: en                            # BCP 47; default en
+//	languages: [en, es]                     # published in these, its own first (see Languages)
 //	timezone: America/New_York              # IANA; default zone of bulletins and events
 //	id_domain: prayer.example.org           # default: base_url's host
 //	organization:                           # required
@@ -175,4 +176,53 @@
 // postponed or cancelled), it repeats the event with the same id and its
 // new details: the latest published bulletin's version is the one in
 // force. An event keeps its kind across bulletins.
+//
+// # Languages
+//
+// A site may publish in more than one language. site.yaml lists them, its
+// own first:
+//
+//	languages: [en, es, fr]                 # the first is the site's own
+//
+// Each other language needs site.<lang>.yaml beside site.yaml, with
+// site.yaml's texts in it, and any bulletin published in that language a
+// translation beside it, named after it with the language before .yaml:
+// 2026-11-27.es.yaml translates 2026-11-27.yaml. A translation holds texts
+// only; dates, times, zones, regions, kinds, statuses and places stay the
+// bulletin's, and setting one in a translation is an error. Points and
+// events are named by their ids, and a translated point needs an id of its
+// own in the bulletin (prayerfeed ids writes them).
+//
+//	# site.es.yaml
+//	title: Boletín de oración de IJM        # required
+//	description: Peticiones de oración …    # required
+//	about: La sede de IJM está en …
+//	regions:                                # by region id
+//	  africa:
+//	    name: África                        # required
+//	    description: Kenia, Uganda …
+//	podcast:
+//	  title: Boletín de oración de IJM
+//
+//	# 2026-11-27.es.yaml
+//	title: Petición de oración de IJM       # required
+//	draft: true                             # keeps this language's version back
+//	scripture:                              # required
+//	  text: ¿Cuánto mayor castigo …         # required
+//	  reference: Hebreos 10:29-31           # required
+//	  version: NVI
+//	intro: …
+//	audio: {url: …, length: 1, type: audio/mpeg}   # a recording in the language
+//	items:                                  # by point id
+//	  africa-1:
+//	    title: Diálogo comunitario en Nairobi   # default: the body's first sentence
+//	    body: Alaben a Dios por …           # required
+//	events:                                 # by event id
+//	  dr-hearing-san-cristobal:
+//	    title: Audiencia en San Cristóbal   # required
+//
+// A point or event a translation leaves out is left out of that language,
+// and check says so; a bulletin without a translation is absent from that
+// language. Each language is a whole site under /<lang>/, with feed entry
+// IDs and calendar UIDs of its own.
 package load

@@ -41,7 +41,7 @@ const (
 // comment documents every one, and a test checks that it and docs/format.md
 // name them all.
 var keys = map[string][]string{
-	"site.yaml": {"title", "description", "base_url", "language", "timezone", "id_domain", "organization", "about",
+	"site.yaml": {"title", "description", "base_url", "language", "languages", "timezone", "id_domain", "organization", "about",
 		"icon", "logo", "accent", "newsletter", "hub", "feed_limit", "calendar_past_days", "cancelled_days", "refresh", "event_duration",
 		"podcast", "regions", "retired", "diary"},
 	"diary":        {"regions"},
@@ -96,6 +96,7 @@ type Cache struct {
 type cached struct {
 	sum  string
 	b    *bulletin.Bulletin
+	t    *bulletin.Translation
 	errs bulletin.ErrorList
 }
 
@@ -124,7 +125,7 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 			errs.Add(filePos(name, p), "symbolic links are not allowed; copy the file in instead")
 			return nil
 		}
-		if d.IsDir() || p == SiteFile || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
+		if d.IsDir() || p == SiteFile || isSiteText(p) || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
 			return nil
 		}
 		if !d.Type().IsRegular() {
@@ -147,7 +148,12 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 	// outcome does not depend on which finishes first.
 	type result struct {
 		b    *bulletin.Bulletin
+		t    *bulletin.Translation
 		errs bulletin.ErrorList
+	}
+	isFile := map[string]bool{}
+	for _, p := range files {
+		isFile[p] = true
 	}
 	results := make([]result, len(files))
 	next := make(chan int)
@@ -155,8 +161,13 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
 			for i := range next {
-				b, berrs := readBulletin(fsys, name, files[i], site, c)
-				results[i] = result{b, berrs}
+				var r result
+				if of, lang, ok := translationOf(files[i], isFile, site.Languages); ok {
+					r.t, r.errs = readTranslation(fsys, name, files[i], of, lang, c)
+				} else {
+					r.b, r.errs = readBulletin(fsys, name, files[i], site, c)
+				}
+				results[i] = r
 			}
 		})
 	}
@@ -170,6 +181,9 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 		errs.Append(r.errs)
 		if r.b != nil {
 			bulletins = append(bulletins, r.b)
+		}
+		if r.t != nil {
+			site.Translations = append(site.Translations, r.t)
 		}
 	}
 	errs.Sort()
@@ -199,27 +213,27 @@ func (c *Cache) finish() {
 	c.old, c.new = c.new, nil
 }
 
-func (c *Cache) get(p, sum string) (*bulletin.Bulletin, bulletin.ErrorList, bool) {
+func (c *Cache) get(p, sum string) (cached, bool) {
 	if c == nil {
-		return nil, nil, false
+		return cached{}, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.old[p]
 	if !ok || e.sum != sum {
-		return nil, nil, false
+		return cached{}, false
 	}
 	c.new[p] = e
-	return e.b, e.errs, true
+	return e, true
 }
 
-func (c *Cache) put(p, sum string, b *bulletin.Bulletin, errs bulletin.ErrorList) {
+func (c *Cache) put(p string, e cached) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.new[p] = cached{sum, b, errs}
+	c.new[p] = e
 }
 
 func filePos(dir, p string) bulletin.Pos {
@@ -562,6 +576,29 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 		}
 		site.Language = s
 	}
+	site.Languages = []string{site.Language}
+	if list := m.list("languages", false); list != nil {
+		site.Languages = nil
+		for i, n := range list {
+			tag := d.lines([]*yaml.Node{n}, "languages must list language tags, such as \"en\" or \"es\"")
+			if len(tag) == 0 {
+				continue
+			}
+			switch _, err := language.Parse(tag[0]); {
+			case err != nil:
+				d.errorf(n, "language %s is not a BCP 47 tag such as \"es\" or \"pt-BR\"", short(tag[0]))
+			case slices.Contains(site.Languages, tag[0]):
+				d.errorf(n, "languages lists %s twice", tag[0])
+			case i == 0 && m.node("language") != nil && tag[0] != site.Language:
+				d.errorf(n, "languages lists the site's own language first, and language says that is %s; write %s first, or leave language out", site.Language, site.Language)
+			default:
+				site.Languages = append(site.Languages, tag[0])
+			}
+		}
+		if len(site.Languages) > 0 {
+			site.Language = site.Languages[0]
+		}
+	}
 	site.Location = m.zone("timezone")
 	site.IDDomain = m.line("id_domain", false)
 	if site.IDDomain == "" && site.BaseURL != nil {
@@ -622,6 +659,9 @@ func Site(fsys fs.FS, dir string) (*bulletin.Site, bulletin.ErrorList) {
 		}
 	}
 	site.Notes = d.notes
+	for _, lang := range site.Languages[min(1, len(site.Languages)):] {
+		siteTexts(fsys, dir, site, lang, &d.errs)
+	}
 	return site, d.errs
 }
 
@@ -710,12 +750,27 @@ func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site, c *Cache) (*bu
 	if data == nil {
 		return nil, d.errs
 	}
-	if b, errs, ok := c.get(p, d.sum); ok {
-		return b, errs
+	if e, ok := c.get(p, d.sum); ok {
+		return e.b, e.errs
 	}
 	b, errs := decodeBulletin(data, d, p, site)
-	c.put(p, d.sum, b, errs)
+	c.put(p, cached{sum: d.sum, b: b, errs: errs})
 	return b, errs
+}
+
+// readTranslation loads the translation in file p of the bulletin in file
+// of, into lang.
+func readTranslation(fsys fs.FS, dir, p, of, lang string, c *Cache) (*bulletin.Translation, bulletin.ErrorList) {
+	data, d := readBytes(fsys, dir, p)
+	if data == nil {
+		return nil, d.errs
+	}
+	if e, ok := c.get(p, d.sum); ok {
+		return e.t, e.errs
+	}
+	t, errs := decodeTranslation(data, d, p, of, lang)
+	c.put(p, cached{sum: d.sum, t: t, errs: errs})
+	return t, errs
 }
 
 func decodeBulletin(data []byte, d *decoder, p string, site *bulletin.Site) (*bulletin.Bulletin, bulletin.ErrorList) {
@@ -736,7 +791,7 @@ func decodeBulletin(data []byte, d *decoder, p string, site *bulletin.Site) (*bu
 
 func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulletin {
 	m := d.mapping(root, "bulletin", keys["bulletin"]...)
-	b := &bulletin.Bulletin{Pos: d.pos(root), Fields: m.fields}
+	b := &bulletin.Bulletin{Pos: d.pos(root), Fields: m.fields, Language: site.Language}
 	loc := site.Location
 	if z := m.zone("timezone"); z != nil {
 		loc = z
