@@ -60,9 +60,11 @@ func newServer(src string, now func() moment, stderr io.Writer) *serve.Server {
 			mu.Unlock()
 			m := r.Model
 			site := &serve.Site{Base: m.Site.BaseURL.Path, Files: map[string]serve.File{}}
-			for _, part := range m.Parts() {
-				for _, j := range m.Jobs(part) {
-					site.Files[j.Path] = serve.File{MediaType: j.MediaType, Render: func() ([]byte, error) { return m.RenderFile(j) }}
+			for _, x := range m.Sites() {
+				for _, part := range x.Parts() {
+					for _, j := range x.Jobs(part) {
+						site.Files[j.Path] = serve.File{MediaType: j.MediaType, Render: func() ([]byte, error) { return x.RenderFile(j) }}
+					}
 				}
 			}
 			return site, nil

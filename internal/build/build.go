@@ -156,6 +156,15 @@ func Run(opts Options) (*Report, error) {
 	// Both manifests, large, go after, while the files render.
 	var kept *Manifest
 	r.Changed, kept = m.CompareIDs(prev)
+	for _, lm := range m.Languages {
+		lang := lm.Site.Language
+		changed, lkept := lm.CompareIDs(prev.Language(lang))
+		r.Changed.Append(changed)
+		if kept.Languages == nil {
+			kept.Languages = map[string]*Manifest{}
+		}
+		kept.Languages[lang] = lkept
+	}
 	if opts.Strict && len(r.Changed) > 0 {
 		return r, ErrIDs
 	}
@@ -178,7 +187,9 @@ func Run(opts Options) (*Report, error) {
 		return r, err
 	}
 	large.Sort()
-	r.Warnings.Append(m.Left)
+	for _, x := range m.Sites() {
+		r.Warnings.Append(x.Left)
+	}
 	r.Warnings.Append(large)
 
 	// Publish.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
+	"github.com/prayerfeed/prayerfeed/internal/words"
 )
 
 // A Slot is when an event takes place, as the manifest keeps it: enough to
@@ -217,7 +218,7 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 		keep(uid, r, r.Time)
 		if len(first) > 0 {
 			notes.Add(t.Pos, "this %s was in %s: it is kept there as cancelled until %s, so that subscribers' calendars drop it",
-				strings.ToLower(t.Kind.Label()), strings.Join(first, ", "), until)
+				strings.ToLower(t.Kind.Label(words.English)), strings.Join(first, ", "), until)
 		}
 	}
 
@@ -245,7 +246,7 @@ func (m *Model) settle(prev *Manifest) (map[string]Record, bulletin.ErrorList) {
 		if len(first) > 0 {
 			what := "event"
 			if sl := p.Time; sl != nil && (sl.Kind == string(bulletin.Hearing) || sl.Kind == string(bulletin.Gathering)) {
-				what = strings.ToLower(bulletin.EventKind(sl.Kind).Label())
+				what = strings.ToLower(bulletin.EventKind(sl.Kind).Label(words.English))
 			}
 			notes.Add(bulletin.Pos{File: p.File}, "the %s %q is no longer published: %s keep it as cancelled until %s, so that subscribers' calendars drop it",
 				what, p.Title, strings.Join(first, ", "), until)

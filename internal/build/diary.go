@@ -87,6 +87,6 @@ func diaryCalendar(m *Model) []Job {
 		if len(m.Bulletins) > 0 {
 			stamp = m.Bulletins[0].Modified()
 		}
-		return ical.EncodeDiary(w, m.Site, feed.DiaryTitle, m.Diary, m.DiaryGone, stamp, c.Text)
+		return ical.EncodeDiary(w, m.Site, feed.DiaryTitle(m.Site), m.Diary, m.DiaryGone, stamp, c.Text)
 	}}}
 }

@@ -72,6 +72,7 @@ func TestDiaryDays(t *testing.T) {
 	// Every bulletin taken back: every day cancelled, dated as the other
 	// calendars date what has no bulletin, never the year 1.
 	os.Remove(filepath.Join(src, "2026", "2026-11-27.yaml"))
+	os.Remove(filepath.Join(src, "2026", "2026-11-27.es.yaml")) // a translation goes with its bulletin
 	run(t, src, out, sites[0].now)
 	if _, _, status := day("2026-11-28.diary@prayer.example.org"); status != "CANCELLED" {
 		t.Errorf("28 November, every bulletin taken back: %s", status)

@@ -30,18 +30,25 @@ func headers(m *Model) []Job {
 
 func headersFile(m *Model) []byte {
 	s := m.Site
-	var paths []string
-	for _, f := range m.Feeds.Heads {
-		for _, ext := range []string{"atom", "json", "rss"} {
-			paths = append(paths, "feeds/"+f.Name+"."+ext)
+	type file struct{ prefix, path string }
+	var files []file
+	for _, x := range m.Sites() {
+		var paths []string
+		for _, f := range x.Feeds.Heads {
+			for _, ext := range []string{"atom", "json", "rss"} {
+				paths = append(paths, "feeds/"+f.Name+"."+ext)
+			}
 		}
-	}
-	paths = append(paths, "feeds.opml")
-	if m.Podcast != nil {
-		paths = append(paths, bulletin.PodcastPath)
-	}
-	for _, c := range m.Calendars {
-		paths = append(paths, c.Path)
+		paths = append(paths, "feeds.opml")
+		if x.Podcast != nil {
+			paths = append(paths, bulletin.PodcastPath)
+		}
+		for _, c := range x.Calendars {
+			paths = append(paths, c.Path)
+		}
+		for _, p := range paths {
+			files = append(files, file{x.Prefix, p})
+		}
 	}
 	prefix := strings.TrimSuffix(s.BaseURL.Path, "/")
 	var b strings.Builder
@@ -55,10 +62,12 @@ func headersFile(m *Model) []byte {
 	cors := "Access-Control-Allow-Origin: *"
 	rule("/*", "X-Content-Type-Options: nosniff")
 	rule("/assets/*", fmt.Sprintf("Cache-Control: public, max-age=%d", assetMaxAge))
-	rule("/events/*", cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
-	rule("/feeds/archive/*", "Content-Type: "+atomType, cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
-	for _, p := range paths {
-		rule("/"+(&url.URL{Path: p}).EscapedPath(), "Content-Type: "+MediaType(p), cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
+	for _, x := range m.Sites() {
+		rule("/"+x.Prefix+"events/*", cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
+		rule("/"+x.Prefix+"feeds/archive/*", "Content-Type: "+atomType, cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
+	}
+	for _, f := range files {
+		rule("/"+(&url.URL{Path: f.prefix + f.path}).EscapedPath(), "Content-Type: "+MediaType(f.path), cors, fmt.Sprintf("Cache-Control: public, max-age=%d", feedMaxAge))
 	}
 	return []byte(b.String())
 }

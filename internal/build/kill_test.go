@@ -30,6 +30,9 @@ func makeSite(t *testing.T, n int, title string) string {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "site.yaml"), site, 0o644)
+	if es, err := os.ReadFile(filepath.Join(sample, "site.es.yaml")); err == nil {
+		os.WriteFile(filepath.Join(dir, "site.es.yaml"), es, 0o644)
+	}
 	day := time.Date(2020, 1, 3, 0, 0, 0, 0, time.UTC)
 	for i := range n {
 		d := day.AddDate(0, 0, 7*i).Format("2006-01-02")

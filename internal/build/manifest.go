@@ -26,12 +26,24 @@ const ManifestFile = ".site-manifest.json"
 // the entries and events with its own, so that no published ID vanishes,
 // stands for another request, or goes back in SEQUENCE.
 type Manifest struct {
-	Format  int               `json:"prayerfeed_manifest"` // 3
-	Files   Files             `json:"files"`
+	Format  int               `json:"prayerfeed_manifest,omitempty"` // 3
+	Files   Files             `json:"files,omitempty"`
 	Entries map[string]Entry  `json:"entries"`
 	Events  map[string]Record `json:"events"`
 	// Diary are the days of the prayer diary, by date.
 	Diary map[string]DiaryRecord `json:"diary,omitempty"`
+	// Languages are the entries, events and diaries of the site's other
+	// languages, each as a manifest of its own without files, by language.
+	Languages map[string]*Manifest `json:"languages,omitempty"`
+}
+
+// Language returns the manifest of the site in lang, one of its other
+// languages: empty when m has none.
+func (m *Manifest) Language(lang string) *Manifest {
+	if m != nil && m.Languages[lang] != nil {
+		return m.Languages[lang]
+	}
+	return &Manifest{}
 }
 
 // Files are the paths of the files a build published, sorted. (A
@@ -108,8 +120,12 @@ func ReadManifest(path string) (*Manifest, error) {
 // DecodeManifest reads a manifest, such as the live site's.
 func DecodeManifest(r io.Reader) (*Manifest, error) {
 	var m Manifest
-	if err := m.decode(json.NewDecoder(bufio.NewReader(r))); err != nil {
+	dec := json.NewDecoder(bufio.NewReader(r))
+	if err := m.decode(dec); err != nil {
 		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("invalid data after the manifest")
 	}
 	return &m, nil
 }
@@ -135,6 +151,8 @@ func (m *Manifest) decode(dec *json.Decoder) error {
 			m.Events, err = decodeMap[Record](dec)
 		case "diary":
 			m.Diary, err = decodeMap[DiaryRecord](dec)
+		case "languages":
+			m.Languages, err = decodeLanguages(dec)
 		default:
 			err = dec.Decode(new(json.RawMessage))
 		}
@@ -142,13 +160,31 @@ func (m *Manifest) decode(dec *json.Decoder) error {
 			return err
 		}
 	}
-	if err := expect(dec, '}'); err != nil {
-		return err
+	return expect(dec, '}')
+}
+
+// decodeLanguages reads the manifests of the other languages, or null.
+func decodeLanguages(dec *json.Decoder) (map[string]*Manifest, error) {
+	tok, err := dec.Token()
+	if tok == nil || err != nil {
+		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("invalid data after the manifest")
+	if tok != json.Delim('{') {
+		return nil, fmt.Errorf("%v where an object belongs", tok)
 	}
-	return nil
+	langs := map[string]*Manifest{}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		m := &Manifest{}
+		if err := m.decode(dec); err != nil {
+			return nil, err
+		}
+		langs[key.(string)] = m
+	}
+	return langs, expect(dec, '}')
 }
 
 // decodeMap reads an object of entries or events, or null.
@@ -208,6 +244,14 @@ func (m *Model) Manifest() *Manifest {
 	}
 	maps.Copy(man.Events, m.records)
 	man.Diary = m.diaryRecords
+	for _, lm := range m.Languages {
+		if man.Languages == nil {
+			man.Languages = map[string]*Manifest{}
+		}
+		l := lm.Manifest()
+		l.Format, l.Files = 0, nil
+		man.Languages[lm.Site.Language] = l
+	}
 	return man
 }
 
@@ -216,50 +260,80 @@ func (m *Model) Manifest() *Manifest {
 // site's manifest is some 20 MB, which MarshalIndent would hold three
 // times.
 func (m *Manifest) encode(b *bufio.Writer) error {
-	b.WriteString("{\n  \"prayerfeed_manifest\": " + strconv.Itoa(m.Format) + ",\n  \"files\": ")
-	encodeList(b, m.Files)
-	b.WriteString(",\n  \"entries\": ")
-	if err := encodeMap(b, m.Entries); err != nil {
+	if err := m.encodeAt(b, ""); err != nil {
 		return err
 	}
-	b.WriteString(",\n  \"events\": ")
-	if err := encodeMap(b, m.Events); err != nil {
-		return err
-	}
-	if len(m.Diary) > 0 {
-		b.WriteString(",\n  \"diary\": ")
-		if err := encodeMap(b, m.Diary); err != nil {
-			return err
-		}
-	}
-	b.WriteString("\n}\n")
+	b.WriteString("\n")
 	return b.Flush()
 }
 
-// encodeList writes l as a member of the manifest.
-func encodeList(b *bufio.Writer, l []string) {
-	switch {
-	case l == nil:
-		b.WriteString("null")
-		return
-	case len(l) == 0:
-		b.WriteString("[]")
-		return
+// encodeAt writes the manifest as a value whose line starts with ind.
+func (m *Manifest) encodeAt(b *bufio.Writer, ind string) error {
+	sep := "{"
+	member := func(name string) {
+		b.WriteString(sep + "\n" + ind + "  \"" + name + "\": ")
+		sep = ","
 	}
+	if m.Format != 0 {
+		member("prayerfeed_manifest")
+		b.WriteString(strconv.Itoa(m.Format))
+	}
+	if len(m.Files) > 0 {
+		member("files")
+		encodeList(b, m.Files, ind)
+	}
+	member("entries")
+	if err := encodeMap(b, m.Entries, ind); err != nil {
+		return err
+	}
+	member("events")
+	if err := encodeMap(b, m.Events, ind); err != nil {
+		return err
+	}
+	if len(m.Diary) > 0 {
+		member("diary")
+		if err := encodeMap(b, m.Diary, ind); err != nil {
+			return err
+		}
+	}
+	if len(m.Languages) > 0 {
+		member("languages")
+		b.WriteString("{")
+		for i, lang := range slices.Sorted(maps.Keys(m.Languages)) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("\n" + ind + "    ")
+			quote(b, lang)
+			b.WriteString(": ")
+			if l := m.Languages[lang]; l == nil {
+				b.WriteString("null")
+			} else if err := l.encodeAt(b, ind+"    "); err != nil {
+				return err
+			}
+		}
+		b.WriteString("\n" + ind + "  }")
+	}
+	b.WriteString("\n" + ind + "}")
+	return nil
+}
+
+// encodeList writes l as a member of a manifest at ind.
+func encodeList(b *bufio.Writer, l []string, ind string) {
 	b.WriteString("[")
 	for i, s := range l {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString("\n    ")
+		b.WriteString("\n" + ind + "    ")
 		quote(b, s)
 	}
-	b.WriteString("\n  ]")
+	b.WriteString("\n" + ind + "  ]")
 }
 
-// encodeMap writes m as a member of the manifest, its keys sorted, each
-// value as json.MarshalIndent writes it in place.
-func encodeMap[V Entry | Record | DiaryRecord](b *bufio.Writer, m map[string]V) error {
+// encodeMap writes m as a member of a manifest at ind, its keys sorted,
+// each value as json.MarshalIndent writes it in place.
+func encodeMap[V Entry | Record | DiaryRecord](b *bufio.Writer, m map[string]V, ind string) error {
 	if m == nil {
 		b.WriteString("null")
 		return nil
@@ -274,39 +348,39 @@ func encodeMap[V Entry | Record | DiaryRecord](b *bufio.Writer, m map[string]V) 
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString("\n    ")
+		b.WriteString("\n" + ind + "    ")
 		quote(b, k)
 		b.WriteString(": ")
 		if e, ok := any(m[k]).(Entry); ok {
-			e.encode(b) // most of a manifest: written without reflection
+			e.encode(b, ind) // most of a manifest: written without reflection
 			continue
 		}
-		v, err := json.MarshalIndent(m[k], "    ", "  ")
+		v, err := json.MarshalIndent(m[k], ind+"    ", "  ")
 		if err != nil {
 			return err
 		}
 		b.Write(v)
 	}
-	b.WriteString("\n  }")
+	b.WriteString("\n" + ind + "  }")
 	return nil
 }
 
 // encode writes e as json.MarshalIndent does, indented as a member of a
-// member of the manifest.
-func (e Entry) encode(b *bufio.Writer) {
-	b.WriteString("{\n      \"file\": ")
+// member of a manifest at ind.
+func (e Entry) encode(b *bufio.Writer, ind string) {
+	b.WriteString("{\n" + ind + "      \"file\": ")
 	quote(b, e.File)
-	b.WriteString(",\n      \"title\": ")
+	b.WriteString(",\n" + ind + "      \"title\": ")
 	quote(b, e.Title)
 	if e.Sketch != "" {
-		b.WriteString(",\n      \"sketch\": ")
+		b.WriteString(",\n" + ind + "      \"sketch\": ")
 		quote(b, e.Sketch)
 	}
 	if e.Updated != "" {
-		b.WriteString(",\n      \"updated\": ")
+		b.WriteString(",\n" + ind + "      \"updated\": ")
 		quote(b, e.Updated)
 	}
-	b.WriteString("\n    }")
+	b.WriteString("\n" + ind + "    }")
 }
 
 // quote writes s as encoding/json does: itself between quotes when it is
@@ -335,6 +409,11 @@ func quote(b *bufio.Writer, s string) {
 // m's own.
 func (m *Manifest) carry(kept *Manifest) {
 	maps.Copy(m.Entries, kept.Entries)
+	for lang, k := range kept.Languages {
+		if l := m.Languages[lang]; l != nil {
+			l.carry(k)
+		}
+	}
 }
 
 // state digests an event's revision (bulletin.Event.Revision), to tell

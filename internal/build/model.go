@@ -44,17 +44,56 @@ type Model struct {
 	// bulletins' dates and of the feeds' archives.
 	Years []int
 	years map[int][]*bulletin.Bulletin // by the year of their date
+	ids   map[string]bool              // the bulletins' ids
+
+	// Prefix is the folder of the model's files in the output: "" for the
+	// site in its own language, "es/" for it in Spanish.
+	Prefix string
+	// Languages are the site in its other languages, each a model of its
+	// own, of the bulletins translated into it (bulletin.Translate).
+	Languages []*Model
 }
+
+// Sites returns the model and those of its other languages.
+func (m *Model) Sites() []*Model { return append([]*Model{m}, m.Languages...) }
 
 // NewModel returns the model of a site whose published bulletins are
 // bulletins (see bulletin.Public), at the clock now. Prev is the manifest
 // of the site as last published, or nil: no event's SEQUENCE goes below
 // what it says, and the events that left a calendar stay in it a while
 // as cancelled.
+//
+// A site in more than one language has a model of each other one in
+// Languages, built from the bulletins' translations and the previous
+// manifest's records of that language, in a folder of its own.
 func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time, prev *Manifest) (*Model, error) {
-	m := &Model{Site: site, Bulletins: bulletins, Now: now, years: map[int][]*bulletin.Bulletin{}}
+	m, err := newModel(site, bulletins, now, prev)
+	if err != nil {
+		return nil, err
+	}
+	for _, lang := range site.Languages[min(1, len(site.Languages)):] {
+		lm, err := newModel(site.In(lang), bulletin.Translate(site, bulletins, lang, now), now, prev.Language(lang))
+		if err != nil {
+			return nil, err
+		}
+		lm.Prefix = lang + "/"
+		m.Languages = append(m.Languages, lm)
+	}
+	for _, x := range m.Sites() {
+		if err := x.newPages(m.Sites()); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// newModel returns the model of the site in one language, all but its
+// pages.
+func newModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time, prev *Manifest) (*Model, error) {
+	m := &Model{Site: site, Bulletins: bulletins, Now: now, years: map[int][]*bulletin.Bulletin{}, ids: map[string]bool{}}
 	for _, b := range bulletins {
 		m.years[b.Date.Year()] = append(m.years[b.Date.Year()], b)
+		m.ids[b.ID] = true
 	}
 	m.Events = bulletin.Track(bulletins)
 	m.tracked = bulletin.ByID(m.Events)
@@ -79,7 +118,13 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 	slices.Sort(m.Years)
 	m.Years = slices.Compact(m.Years)
 	slices.Reverse(m.Years)
+	return m, nil
+}
 
+// newPages readies the model's pages, which link the same page in the
+// languages of sites that have it.
+func (m *Model) newPages(sites []*Model) error {
+	site, bulletins, now := m.Site, m.Bulletins, m.Now
 	in := &page.Input{Site: site, Bulletins: bulletins, Events: m.Events, Now: now,
 		Scripts: func(b *bulletin.Bulletin) string { return site.BaseURL.Path + bulletin.ScriptPath(b, "txt") }}
 	for _, f := range m.Feeds.Heads {
@@ -93,11 +138,25 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 		in.Calendars = append(in.Calendars, page.Calendar{Name: name, Title: c.Title, URL: site.URL(c.Path)})
 	}
 	if !site.DiaryOff {
-		in.Diary = &page.Calendar{Name: "diary", Title: feed.DiaryTitle, URL: site.URL(ical.DiaryPath)}
+		in.Diary = &page.Calendar{Name: "diary", Title: feed.DiaryTitle(site), URL: site.URL(ical.DiaryPath)}
+	}
+	if len(sites) > 1 {
+		for _, x := range sites {
+			in.Languages = append(in.Languages, page.Language{Tag: x.Site.Language, Site: x.Site, Has: x.HasPage})
+		}
 	}
 	var err error
 	m.Pages, err = page.New(in)
-	return m, err
+	return err
+}
+
+// HasPage reports whether the site has the page at p, a path such as
+// "bulletins/2026-11-27/": every page but those of bulletins it lacks.
+func (m *Model) HasPage(p string) bool {
+	if id, ok := strings.CutPrefix(p, "bulletins/"); ok {
+		return m.ids[strings.TrimSuffix(id, "/")]
+	}
+	return true
 }
 
 // Jobs returns the files of a part of the site, not yet rendered, row
@@ -108,6 +167,7 @@ func (m *Model) Jobs(part int) []Job {
 	for _, o := range Outputs {
 		for _, j := range o.Files(m, part) {
 			j.MediaType = o.MediaType
+			j.Path = m.Prefix + j.Path
 			jobs = append(jobs, j)
 		}
 	}

@@ -77,12 +77,12 @@ func init() {
 		{"archive/index.html", htmlType, whole(sitePage("archive/index.html", ignoreText((*page.Pages).Archive)))},
 		{"events/index.html", htmlType, whole(sitePage("events/index.html", (*page.Pages).Events))},
 		{"subscribe/index.html", htmlType, whole(sitePage("subscribe/index.html", ignoreText((*page.Pages).Subscribe)))},
-		{"404.html", htmlType, whole(sitePage("404.html", ignoreText((*page.Pages).NotFound)))},
+		{"404.html", htmlType, whole(own(sitePage("404.html", ignoreText((*page.Pages).NotFound))))},
 		{"sitemap.xml", "application/xml; charset=utf-8", whole(sitePage("sitemap.xml", ignoreText((*page.Pages).Sitemap)))},
-		{"robots.txt", textType, whole(sitePage("robots.txt", ignoreText((*page.Pages).Robots)))},
-		{"assets/<asset>.css", "text/css; charset=utf-8", whole(assets(".css"))},
-		{"assets/<asset>.js", "text/javascript; charset=utf-8", whole(assets(".js"))},
-		{"_headers", textType, whole(headers)},
+		{"robots.txt", textType, whole(own(sitePage("robots.txt", ignoreText((*page.Pages).Robots))))},
+		{"assets/<asset>.css", "text/css; charset=utf-8", whole(own(assets(".css")))},
+		{"assets/<asset>.js", "text/javascript; charset=utf-8", whole(own(assets(".js")))},
+		{"_headers", textType, whole(own(headers))},
 	}
 	for _, o := range Outputs {
 		re := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(regexp.QuoteMeta(o.Path), `[^/]+`)
@@ -109,6 +109,18 @@ func MediaType(p string) string {
 func whole(list func(*Model) []Job) func(*Model, int) []Job {
 	return func(m *Model, part int) []Job {
 		if part != 0 {
+			return nil
+		}
+		return list(m)
+	}
+}
+
+// own makes a row of the site in its own language alone: hosts read
+// _headers, robots.txt and 404.html at the root, and every language's
+// pages load the one stylesheet.
+func own(list func(*Model) []Job) func(*Model) []Job {
+	return func(m *Model) []Job {
+		if m.Prefix != "" {
 			return nil
 		}
 		return list(m)
@@ -166,7 +178,7 @@ func podcast(m *Model) []Job {
 func opml(m *Model) []Job {
 	return []Job{{Path: "feeds.opml", Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
 		owner := feed.Person{Name: m.Site.Org.Name, Email: m.Site.Org.Email, URI: m.Site.Org.URL}
-		return feed.EncodeOPML(w, m.Site.Title+" feeds", owner, m.Feeds)
+		return feed.EncodeOPML(w, m.Site.Words().F("%s feeds", m.Site.Title), owner, m.Feeds)
 	}}}
 }
 

@@ -55,13 +55,15 @@ func Render(m *Model, emit func(File) error) error {
 		})
 	}
 	i := 0
-	for _, part := range m.Parts() {
-		// A part's jobs are listed as it starts and its Markdown is
-		// rendered once for them, and both go when they are done.
-		text := markdown.NewCache(m.Site.BaseURL)
-		for _, j := range m.Jobs(part) {
-			tasks <- task{j, i, text}
-			i++
+	for _, x := range m.Sites() {
+		for _, part := range x.Parts() {
+			// A part's jobs are listed as it starts and its Markdown is
+			// rendered once for them, and both go when they are done.
+			text := markdown.NewCache(x.Site.BaseURL)
+			for _, j := range x.Jobs(part) {
+				tasks <- task{j, i, text}
+				i++
+			}
 		}
 	}
 	close(tasks)

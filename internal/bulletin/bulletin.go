@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/prayerfeed/prayerfeed/internal/words"
 )
 
 // Fields records where each key's value of one mapping stands in its
@@ -279,11 +281,11 @@ const (
 )
 
 // Label returns the kind as shown to readers: "Praise" or "Prayer".
-func (k Kind) Label() string {
+func (k Kind) Label(w *words.Words) string {
 	if k == Praise {
-		return "Praise"
+		return w.T("Praise")
 	}
-	return "Prayer"
+	return w.T("Prayer")
 }
 
 // An Point is one praise or prayer point.
@@ -315,11 +317,11 @@ const (
 )
 
 // Label returns the kind as shown to readers.
-func (k EventKind) Label() string {
+func (k EventKind) Label(w *words.Words) string {
 	if k == Hearing {
-		return "Court hearing"
+		return w.T("Court hearing")
 	}
-	return "Prayer gathering"
+	return w.T("Prayer gathering")
 }
 
 // Status is the state of an event.

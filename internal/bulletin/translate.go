@@ -95,7 +95,7 @@ func Translations(s *Site, bulletins []*Bulletin) (errs, warns ErrorList) {
 		b := byFile[t.Of]
 		switch {
 		case b == nil:
-			errs.Add(t.Pos, "this is a translation of %s, which is not in this folder; name a translation after its bulletin's file, with the language before .yaml (2026-11-20.es.yaml translates 2026-11-20.yaml)", path.Base(t.Of))
+			errs.Add(t.Pos, "this is a translation of %s, which is not in this folder: delete a translation with its bulletin, or name it after its bulletin's file with the language before .yaml (2026-11-20.es.yaml translates 2026-11-20.yaml)", path.Base(t.Of))
 			continue
 		case !slices.Contains(s.Languages, t.Language) || t.Language == s.Language:
 			errs.Add(t.Pos, "this is a translation into %s, which is not one of the languages site.yaml lists (%s); add it to languages: there",

@@ -6,31 +6,49 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/words"
 )
 
 // When says in words when an event happens, in the zone where it happens:
 // "Monday 30 November 2026, 9:00 am – 12:00 pm, Santo Domingo time
 // (UTC-4)", "Tuesday 8 December 2026, all day" or "1–3 December 2026",
-// and how it repeats, with the days it does not.
+// and how it repeats, with the days it does not, in the language of its
+// bulletin.
 func (e *Event) When() string {
+	w := e.words()
 	if e.AllDay {
 		last := e.Until
 		if last.IsZero() || last == e.Date {
-			return dayWords(e.Date) + ", all day" + e.repeatWords()
+			return w.F("%s, all day", dayWords(w, e.Date)) + e.repeatWords(w)
 		}
-		return dayWords(e.Date) + " to " + dayWords(last) + e.repeatWords()
+		return w.F("%s to %s", dayWords(w, e.Date), dayWords(w, last)) + e.repeatWords(w)
 	}
 	start, end := e.Start, e.End
-	s := dayWords(DateOf(start)) + ", " + clockWords(start) + " – "
+	s := dayWords(w, DateOf(start)) + ", " + w.Clock(start) + " – "
 	if DateOf(end) != DateOf(start) {
-		s += dayWords(DateOf(end)) + ", "
+		s += dayWords(w, DateOf(end)) + ", "
 	}
-	zone := ZoneWords(start)
+	zone := ZoneWords(w, start)
 	if e.Repeat != nil && !e.Last.IsZero() && offsetChanges(start, e.Last) {
-		zone = cityTime(start) // a series that runs into summer time keeps its clock, not its offset
+		zone = cityTime(w, start) // a series that runs into summer time keeps its clock, not its offset
 	}
-	return s + clockWords(end) + ", " + zone + e.repeatWords()
+	return s + w.Clock(end) + ", " + zone + e.repeatWords(w)
 }
+
+// words returns the words of the event's language: its bulletin's.
+func (e *Event) words() *words.Words {
+	if e.Point == nil || e.Point.Bulletin == nil {
+		return words.English
+	}
+	return e.Point.Bulletin.Words()
+}
+
+// Words returns the words of the bulletin's language.
+func (b *Bulletin) Words() *words.Words { return words.For(b.Language) }
+
+// Words returns the words of the site's language.
+func (s *Site) Words() *words.Words { return words.For(s.Language) }
 
 // offsetChanges reports whether the UTC offset of t's zone changes between
 // t and the same clock time on the day last.
@@ -50,30 +68,24 @@ func offsetChanges(t time.Time, last Date) bool {
 	return false
 }
 
-func dayWords(d Date) string {
-	return fmt.Sprintf("%s %d %s %d", d.Weekday(), d.Day, d.Month, d.Year)
-}
-
-func clockWords(t time.Time) string {
-	return strings.ToLower(t.Format("3:04 pm"))
-}
+func dayWords(w *words.Words, d Date) string { return w.LongDate(d.Year, d.Month, d.Day) }
 
 // ZoneWords names the zone of t for readers, with its UTC offset at t:
 // "Santo Domingo time (UTC-4)", "Kolkata time (UTC+5:30)". The offset is
 // what nobody misreads: the tz database's abbreviations are ambiguous
 // (Manila's "PST" reads as US Pacific time) or made up.
-func ZoneWords(t time.Time) string {
+func ZoneWords(w *words.Words, t time.Time) string {
 	if t.Location() == time.UTC {
 		return "UTC"
 	}
 	_, off := t.Zone()
-	return cityTime(t) + " (" + OffsetWords(off) + ")"
+	return cityTime(w, t) + " (" + OffsetWords(off) + ")"
 }
 
 // cityTime names the zone of t by its city: "Santo Domingo time".
-func cityTime(t time.Time) string {
+func cityTime(w *words.Words, t time.Time) string {
 	name := t.Location().String()
-	return strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " ") + " time"
+	return w.F("%s time", strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " "))
 }
 
 // OffsetWords writes an offset east of UTC, in seconds, as "UTC+8",
@@ -90,30 +102,26 @@ func OffsetWords(off int) string {
 	return s
 }
 
-func (e *Event) repeatWords() string {
+func (e *Event) repeatWords(w *words.Words) string {
 	r := e.Repeat
 	if r == nil {
 		return ""
 	}
-	s := ", " + r.Every()
+	s := ", " + r.EveryIn(w)
 	if r.Count > 0 {
-		s += fmt.Sprintf(", %d times", r.Count)
+		s += w.F(", %d times", r.Count)
 	} else {
-		s += " until " + dayWords(r.Until)
+		s += w.F(" until %s", dayWords(w, r.Until))
 	}
 	if n := len(r.Except); n > 0 {
 		var days []string
 		for _, d := range r.Except[:min(n, maxExceptWords)] {
-			days = append(days, dayWords(d))
+			days = append(days, dayWords(w, d))
 		}
 		if n > maxExceptWords {
-			days = append(days, fmt.Sprintf("%d other days", n-maxExceptWords))
+			days = append(days, w.F("%d other days", n-maxExceptWords))
 		}
-		s += ", except " + strings.Join(days[:len(days)-1], ", ")
-		if len(days) > 1 {
-			s += " and "
-		}
-		s += days[len(days)-1]
+		s += w.F(", except %s", w.List(days))
 	}
 	return s
 }
@@ -124,7 +132,10 @@ const maxExceptWords = 5
 // Every says in words how often r recurs, without its end: "every week",
 // "every 2 weeks on Monday and Wednesday", "every month on the second
 // Thursday".
-func (r *Repeat) Every() string {
+func (r *Repeat) Every() string { return r.EveryIn(words.English) }
+
+// EveryIn says Every in the language of w.
+func (r *Repeat) EveryIn(w *words.Words) string {
 	unit, interval, byday := "", "1", ""
 	for _, part := range strings.Split(r.Rule, ";") {
 		name, value, _ := strings.Cut(part, "=")
@@ -137,47 +148,64 @@ func (r *Repeat) Every() string {
 			byday = value
 		}
 	}
-	s := "every " + unit
-	if interval != "1" {
-		s = "every " + interval + " " + unit + "s"
+	var s string
+	switch unit {
+	case "day":
+		s = w.T("every day")
+	case "week":
+		s = w.T("every week")
+	case "month":
+		s = w.T("every month")
+	case "year":
+		s = w.T("every year")
 	}
-	if days := weekdayWords(byday); days != "" {
-		s += " on " + days
+	if interval != "1" {
+		switch unit {
+		case "day":
+			s = w.F("every %s days", interval)
+		case "week":
+			s = w.F("every %s weeks", interval)
+		case "month":
+			s = w.F("every %s months", interval)
+		case "year":
+			s = w.F("every %s years", interval)
+		}
+	}
+	if days := weekdayWords(w, byday); days != "" {
+		s += w.F(" on %s", days)
 	}
 	return s
 }
 
 var (
-	weekdays = map[string]string{"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
-	ordinals = map[string]string{"1": "the first", "2": "the second", "3": "the third", "4": "the fourth", "5": "the fifth", "-1": "the last", "-2": "the second to last"}
+	weekdays = map[string]time.Weekday{"MO": time.Monday, "TU": time.Tuesday, "WE": time.Wednesday, "TH": time.Thursday, "FR": time.Friday, "SA": time.Saturday, "SU": time.Sunday}
+	ordinals = map[string]string{"1": "the first %s", "2": "the second %s", "3": "the third %s", "4": "the fourth %s", "5": "the fifth %s", "-1": "the last %s", "-2": "the second to last %s"}
 )
 
 // weekdayWords says a BYDAY list in words: "2TH" gives "the second Thursday",
 // "MO,WE" gives "Monday and Wednesday".
-func weekdayWords(byday string) string {
+func weekdayWords(w *words.Words, byday string) string {
 	if byday == "" {
 		return ""
 	}
-	var words []string
+	var list []string
 	for _, d := range strings.Split(byday, ",") {
 		n, wd := d[:len(d)-min(2, len(d))], d[len(d)-min(2, len(d)):]
-		w, ok := weekdays[wd]
+		day, ok := weekdays[wd]
 		if !ok {
 			return ""
 		}
+		name := w.Weekday(day)
 		if n != "" {
 			o, ok := ordinals[strings.TrimPrefix(n, "+")]
 			if !ok {
 				return ""
 			}
-			w = o + " " + w
+			name = w.F(o, name)
 		}
-		words = append(words, w)
+		list = append(list, name)
 	}
-	if len(words) == 1 {
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return w.List(list)
 }
 
 // StatusLabel returns "Postponed", "Cancelled" or "Tentative" for an event
@@ -199,13 +227,14 @@ var saysStatus = map[Status]*regexp.Regexp{
 }
 
 func (e *Event) statusLabel() string {
+	w := e.words()
 	switch e.Status {
 	case Postponed:
-		return "Postponed"
+		return w.T("Postponed")
 	case Cancelled:
-		return "Cancelled"
+		return w.T("Cancelled")
 	case Tentative:
-		return "Tentative"
+		return w.T("Tentative")
 	}
 	return ""
 }
@@ -217,7 +246,8 @@ func (b *Bulletin) DatedTitle() string {
 	if saysDate(b.Title, b.Date) {
 		return b.Title
 	}
-	return b.Title + " — " + b.Date.Format("2 January 2006")
+	y, m, d := b.Date.Date()
+	return b.Title + " — " + b.Words().Date(y, m, d)
 }
 
 // saysDate reports whether a title names the day t as people write a

@@ -32,7 +32,7 @@ func sample(t *testing.T) (*bulletin.Site, []*bulletin.Bulletin, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return site, all, string(data)
+	return site, all, oneLanguage(data)
 }
 
 // loadDraft loads a draft beside site.yaml, and fails on any problem or
@@ -223,7 +223,8 @@ func FuzzImport(f *testing.F) {
 	}
 	defer root.Close()
 	site, _, _ := load.Dir(root.FS(), "bulletins")
-	siteYAML, _ := os.ReadFile(filepath.Join("..", "..", "bulletins", "site.yaml"))
+	data, _ := os.ReadFile(filepath.Join("..", "..", "bulletins", "site.yaml"))
+	siteYAML := []byte(oneLanguage(data))
 	f.Fuzz(func(t *testing.T, text string) {
 		clean, _, _ := draft.Text("f.txt", []byte(text))
 		d := draft.Import(site, clean, draft.Options{Default: bulletin.Date{Year: 2026, Month: 12, Day: 11}, Title: "T"})
@@ -275,4 +276,10 @@ func TestImportIDs(t *testing.T) {
 	if err != nil || !strings.Contains(html, "Asia\n\nPray for Kenya.") {
 		t.Errorf("a table's cells: %q, %v", html, err)
 	}
+}
+
+// oneLanguage returns the sample's site.yaml without its other languages,
+// whose texts a test's folder of one draft does not hold.
+func oneLanguage(siteYAML []byte) string {
+	return regexp.MustCompile(`(?m)^languages:.*\n`).ReplaceAllString(string(siteYAML), "")
 }

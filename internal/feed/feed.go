@@ -177,7 +177,7 @@ func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.
 	for _, r := range s.Regions {
 		desc := r.Description
 		if desc == "" {
-			desc = "Praise and prayer points for " + r.Name + " from " + s.Title + "."
+			desc = s.Words().F("Praise and prayer points for %s from %s.", r.Name, s.Title)
 		}
 		f := newFeed(s, r.ID, s.Title+" — "+r.Name, desc, s.URL(bulletin.RegionPath(r)))
 		srcs := byRegion[r.ID]
@@ -192,8 +192,9 @@ func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.
 	return set
 }
 
-// DiaryTitle is the title of the prayer diary, in its feeds and calendar.
-const DiaryTitle = "Prayer diary: a point a day"
+// DiaryTitle returns the title of the prayer diary, in its feeds and
+// calendar, in the site's language.
+func DiaryTitle(s *bulletin.Site) string { return s.Words().T("Prayer diary: a point a day") }
 
 // diary returns the feed of the prayer diary: an entry a day, the day's
 // point, from the day it begins (midnight in the site's zone), newest
@@ -203,7 +204,7 @@ const DiaryTitle = "Prayer diary: a point a day"
 // gets a new entry, as an ID never stands for another request.
 func (set *Set) diary(days []bulletin.DiaryDay, c *markdown.Cache) *Feed {
 	s := set.site
-	f := newFeed(s, "diary", s.Title+" — "+DiaryTitle, "One point a day from "+s.Title+" to pray through the week.", s.URL("subscribe/")+"#diary")
+	f := newFeed(s, "diary", s.Title+" — "+DiaryTitle(s), s.Words().F("One point a day from %s to pray through the week.", s.Title), s.URL("subscribe/")+"#diary")
 	bd := &builder{s, c, set.tracked, set.now}
 	loc := s.Location
 	if loc == nil {
@@ -228,14 +229,14 @@ func (set *Set) diary(days []bulletin.DiaryDay, c *markdown.Cache) *Feed {
 		}
 		f.Entries = append(f.Entries, &Entry{
 			ID:         s.Tag(d.String(), "diary/"+pt.Bulletin.ID+"/"+pt.ID),
-			Title:      start.Format("Monday 2 January") + ": " + pt.Title,
+			Title:      s.Words().DayMonth(d.Year, d.Month, d.Day) + ": " + pt.Title,
 			URL:        s.PointURL(pt),
 			Content:    bd.pointHTML(pt),
 			Summary:    markdown.Summary(c.Text(pt.Body), summaryLength),
 			Author:     orgPerson(s),
 			Published:  start,
 			Updated:    updated,
-			Categories: categories{{Term: string(pt.Kind), Label: pt.Kind.Label()}},
+			Categories: categories{{Term: string(pt.Kind), Label: pt.Kind.Label(s.Words())}},
 		})
 	}
 	f.setUpdated()
@@ -457,7 +458,7 @@ func (bd *builder) bulletinEntry(src source) *Entry {
 	for _, k := range []bulletin.Kind{bulletin.Praise, bulletin.Prayer} {
 		for _, pt := range b.Points {
 			if pt.Kind == k {
-				cats.add(Category{Term: string(k), Label: k.Label()})
+				cats.add(Category{Term: string(k), Label: k.Label(s.Words())})
 				break
 			}
 		}
@@ -484,7 +485,7 @@ func (bd *builder) pointEntry(src source) *Entry {
 	e.Published, e.Updated = src.times()
 	var cats categories
 	cats.add(Category{Term: r.ID, Label: r.Name})
-	cats.add(Category{Term: string(pt.Kind), Label: pt.Kind.Label()})
+	cats.add(Category{Term: string(pt.Kind), Label: pt.Kind.Label(s.Words())})
 	cats.addEvents(pt)
 	e.Categories = cats.sorted()
 	return e
@@ -503,7 +504,7 @@ func (c *categories) addEvents(pt *bulletin.Point) {
 	for _, k := range []bulletin.EventKind{bulletin.Hearing, bulletin.Gathering} {
 		for _, ev := range pt.Events {
 			if ev.Kind == k {
-				c.add(Category{Term: string(k), Label: k.Label()})
+				c.add(Category{Term: string(k), Label: k.Label(pt.Bulletin.Words())})
 				break
 			}
 		}

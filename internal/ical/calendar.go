@@ -67,18 +67,19 @@ func Calendars(s *bulletin.Site, events []*bulletin.Tracked, now time.Time) []*C
 		}
 		return out
 	}
+	w := s.Words()
 	cals := []*Calendar{
-		{Path: "calendars/all.ics", Title: s.Title, Description: "Court hearings and prayer gatherings from " + s.Title + ".", Events: listed},
-		{Path: "calendars/hearings.ics", Title: s.Title + " — Court hearings", Description: "Court hearings to pray for, from " + s.Title + ".",
+		{Path: "calendars/all.ics", Title: s.Title, Description: w.F("Court hearings and prayer gatherings from %s.", s.Title), Events: listed},
+		{Path: "calendars/hearings.ics", Title: s.Title + " — " + w.T("Court hearings"), Description: w.F("Court hearings to pray for, from %s.", s.Title),
 			Events: filter(func(t *bulletin.Tracked) bool { return t.Kind == bulletin.Hearing })},
-		{Path: "calendars/gatherings.ics", Title: s.Title + " — Prayer gatherings", Description: "Prayer gatherings from " + s.Title + ".",
+		{Path: "calendars/gatherings.ics", Title: s.Title + " — " + w.T("Prayer gatherings"), Description: w.F("Prayer gatherings from %s.", s.Title),
 			Events: filter(func(t *bulletin.Tracked) bool { return t.Kind == bulletin.Gathering })},
 	}
 	for _, r := range s.Regions {
 		events := filter(func(t *bulletin.Tracked) bool { return t.Point.Region == r.ID })
 		cals = append(cals, &Calendar{
 			Path: "calendars/" + r.ID + ".ics", Title: s.Title + " — " + r.Name,
-			Description: "Court hearings and prayer gatherings in " + r.Name + ", from " + s.Title + ".",
+			Description: w.F("Court hearings and prayer gatherings in %s, from %s.", r.Name, s.Title),
 			Events:      events,
 		})
 	}
@@ -189,9 +190,9 @@ func emptyNote(s *bulletin.Site, c *Calendar) *ics.VJournal {
 	addr, cn := organizer(s)
 	j.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
 	j.SetProperty(ics.ComponentPropertySummary, text(c.Title))
-	note := "No hearings or gatherings at the moment. Events appear here as the bulletins announce them."
+	note := s.Words().T("No hearings or gatherings at the moment. Events appear here as the bulletins announce them.")
 	if c.Path == DiaryPath {
-		note = "No points to pray at the moment: the diary fills again with the next bulletin."
+		note = s.Words().T("No points to pray at the moment: the diary fills again with the next bulletin.")
 	}
 	j.SetProperty(ics.ComponentPropertyDescription, text(note))
 	return j
@@ -302,7 +303,7 @@ func vevent(s *bulletin.Site, t *bulletin.Tracked) *ics.VEvent {
 	v.SetProperty(ics.ComponentPropertyUrl, s.PointURL(e.Point))
 	addr, cn := organizer(s)
 	v.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
-	v.AddProperty(ics.ComponentPropertyCategories, text(e.Kind.Label()))
+	v.AddProperty(ics.ComponentPropertyCategories, text(e.Kind.Label(s.Words())))
 	if r := s.Region(e.Point.Region); r != nil {
 		v.AddProperty(ics.ComponentPropertyCategories, text(r.Name))
 	}
@@ -326,7 +327,7 @@ func cancelled(s *bulletin.Site, g *Cancelled) *ics.VEvent {
 		v.SetProperty(ics.ComponentPropertyDtStart, g.Start.Format(localLayout), tzid)
 		v.SetProperty(ics.ComponentPropertyDtEnd, g.End.Format(localLayout), tzid)
 	}
-	v.SetProperty(ics.ComponentPropertySummary, text(g.Kind.Label()+" (cancelled)"))
+	v.SetProperty(ics.ComponentPropertySummary, text(s.Words().F("%s (cancelled)", g.Kind.Label(s.Words()))))
 	addr, cn := organizer(s)
 	v.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
 	v.SetProperty(ics.ComponentPropertyStatus, "CANCELLED")
@@ -357,11 +358,12 @@ func rruleValue(e *bulletin.Event) string {
 // summary names the kind of event first: "Court hearing: …", with the
 // state of one that is not going ahead as planned.
 func summary(e *bulletin.Event) string {
-	label := e.Kind.Label()
+	w := e.Point.Bulletin.Words()
+	label := e.Kind.Label(w)
 	if l := e.StatusLabel(); l != "" && (e.Status == bulletin.Postponed || e.Status == bulletin.Cancelled) {
 		label += " (" + strings.ToLower(l) + ")"
 	}
-	return label + ": " + e.Title
+	return w.F("%s: %s", label, e.Title)
 }
 
 // description returns the plain text of the point that announces the
@@ -373,9 +375,10 @@ func description(s *bulletin.Site, e *bulletin.Event) string {
 		b.WriteString(label + ". ")
 	}
 	b.WriteString(e.When() + ".\n\n")
-	b.WriteString(pt.Kind.Label() + ": " + pt.Title + "\n\n")
+	w := pt.Bulletin.Words()
+	b.WriteString(w.F("%s: %s", pt.Kind.Label(w), pt.Title) + "\n\n")
 	b.WriteString(markdown.Text(pt.Body) + "\n\n")
-	b.WriteString("From " + pt.Bulletin.DatedTitle() + ": " + s.URL(bulletin.BulletinPath(pt.Bulletin)))
+	b.WriteString(w.F("From %s: %s", pt.Bulletin.DatedTitle(), s.URL(bulletin.BulletinPath(pt.Bulletin))))
 	return b.String()
 }
 

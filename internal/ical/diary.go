@@ -49,7 +49,7 @@ func EncodeDiary(w io.Writer, s *bulletin.Site, title string, days, gone []Diary
 		v.SetProperty(ics.ComponentPropertyUrl, s.PointURL(pt))
 		addr, cn := organizer(s)
 		v.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
-		v.AddProperty(ics.ComponentPropertyCategories, text(pt.Kind.Label()))
+		v.AddProperty(ics.ComponentPropertyCategories, text(pt.Kind.Label(s.Words())))
 		if r := s.Region(pt.Region); r != nil {
 			v.AddProperty(ics.ComponentPropertyCategories, text(r.Name))
 		}
@@ -62,7 +62,7 @@ func EncodeDiary(w io.Writer, s *bulletin.Site, title string, days, gone []Diary
 		v.SetProperty(ics.ComponentPropertySequence, strconv.Itoa(d.Sequence))
 		v.SetProperty(ics.ComponentPropertyDtStart, dateValue(d.Day), ics.WithValue("DATE"))
 		v.SetProperty(ics.ComponentPropertyDtEnd, dateValue(d.Day.AddDays(1)), ics.WithValue("DATE"))
-		v.SetProperty(ics.ComponentPropertySummary, text("Prayer diary (cancelled)"))
+		v.SetProperty(ics.ComponentPropertySummary, text(s.Words().T("Prayer diary (cancelled)")))
 		addr, cn := organizer(s)
 		v.SetProperty(ics.ComponentPropertyOrganizer, addr, cn)
 		v.SetProperty(ics.ComponentPropertyStatus, "CANCELLED")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/words"
 )
 
 // The links that add one event to a calendar app.
@@ -22,7 +23,7 @@ func GoogleEvent(s *bulletin.Site, e *bulletin.Event) string {
 func googleEvent(e *bulletin.Event, details string) string {
 	v := url.Values{
 		"action":   {"TEMPLATE"},
-		"text":     {summary(e)},
+		"text":     {summary(e.Point.Bulletin.Words(), e)},
 		"details":  {details},
 		"location": {e.Location},
 	}
@@ -51,7 +52,7 @@ func outlookEvent(e *bulletin.Event, details string) string {
 	v := url.Values{
 		"path":     {"/calendar/action/compose"},
 		"rru":      {"addevent"},
-		"subject":  {summary(e)},
+		"subject":  {summary(e.Point.Bulletin.Words(), e)},
 		"body":     {details},
 		"location": {e.Location},
 	}
@@ -82,15 +83,16 @@ func googleAdds(e *bulletin.Event) bool {
 func outlookAdds(e *bulletin.Event) bool { return e.Repeat == nil }
 
 // icsLabel names the .ics download of an event by who needs it.
-func icsLabel(e *bulletin.Event) string {
+func icsLabel(w *words.Words, e *bulletin.Event) string {
 	if googleAdds(e) && outlookAdds(e) {
-		return "Apple and others (.ics)"
+		return w.T("Apple and others (.ics)")
 	}
-	return "Apple, Outlook and others (.ics)"
+	return w.T("Apple, Outlook and others (.ics)")
 }
 
-func summary(e *bulletin.Event) string {
-	return e.Kind.Label() + ": " + e.Title
+// summary names an event with its kind: "Court hearing: …".
+func summary(w *words.Words, e *bulletin.Event) string {
+	return w.F("%s: %s", e.Kind.Label(w), e.Title)
 }
 
 // detailsLength is the most characters of its point's text that an

@@ -17,6 +17,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/words"
 )
 
 // A Writer is HTML being written, with what it needs to know of the site
@@ -156,8 +157,10 @@ func (w *Writer) Point(pt *bulletin.Point, anchor string) {
 		w.Raw("#")
 		w.URLPart(anchor)
 	}
-	w.Raw("\" aria-label=\"Link to this point\">#</a></h3>\n<p class=\"kind\">")
-	w.Text(pt.Kind.Label())
+	w.Raw("\" aria-label=\"")
+	w.Text(w.words().T("Link to this point"))
+	w.Raw("\">#</a></h3>\n<p class=\"kind\">")
+	w.Text(pt.Kind.Label(w.words()))
 	w.Raw("</p>\n")
 	w.Raw(body)
 	if len(pt.Events) > 0 {
@@ -188,7 +191,7 @@ func (w *Writer) events(events []*bulletin.Event, mentions bool) {
 			w.Raw(`">`)
 		}
 		w.Raw("\n<strong>")
-		w.Text(e.Kind.Label())
+		w.Text(e.Kind.Label(w.words()))
 		if l := e.StatusLabel(); l != "" {
 			w.Raw(` <span class="status">(`)
 			w.Text(l)
@@ -207,7 +210,9 @@ func (w *Writer) events(events []*bulletin.Event, mentions bool) {
 			w.Text(e.Location)
 		}
 		if l := latest; mentions && l != e && l.Point.Bulletin.ID != e.Point.Bulletin.ID {
-			w.Raw("\n<br><em class=\"update\">Since updated: ")
+			w.Raw("\n<br><em class=\"update\">")
+			w.Text(w.words().T("Since updated:"))
+			w.Raw(" ")
 			if sl := l.StatusLabel(); sl != "" {
 				w.Text(sl)
 				w.Raw(", ")
@@ -222,20 +227,24 @@ func (w *Writer) events(events []*bulletin.Event, mentions bool) {
 		if e.URL != "" {
 			w.Raw("\n<br><a href=\"")
 			w.URL(e.URL)
-			w.Raw("\">More about it</a>")
+			w.Raw("\">")
+			w.Text(w.words().T("More about it"))
+			w.Raw("</a>")
 		}
 		if !mentions {
 			// Listed apart from its point: a link to the point that
 			// says why to pray.
 			w.Raw("\n<br><a href=\"")
 			w.pointURL(latest.Point)
-			w.Raw("\">Why we pray: ")
-			w.Text(latest.Point.Title)
+			w.Raw("\">")
+			w.Text(w.words().F("Why we pray: %s", latest.Point.Title))
 			w.Raw("</a>")
 		}
 		if latest.Status != bulletin.Cancelled && !latest.LastDay().Before(latest.Today(w.Now)) {
 			details := Details(w.Site, latest, w.Markdown.Text(latest.Point.Body))
-			w.Raw("\n<br><span class=\"add\">Add to calendar: ")
+			w.Raw("\n<br><span class=\"add\">")
+			w.Text(w.words().T("Add to calendar:"))
+			w.Raw(" ")
 			if googleAdds(latest) {
 				w.Raw(`<a href="`)
 				w.URL(googleEvent(latest, details))
@@ -249,7 +258,7 @@ func (w *Writer) events(events []*bulletin.Event, mentions bool) {
 			w.Raw(`<a href="`)
 			w.URL(w.Root + bulletin.EventPath(latest))
 			w.Raw(`" download>`)
-			w.Text(icsLabel(latest))
+			w.Text(icsLabel(w.words(), latest))
 			w.Raw(`</a></span>`)
 		}
 		w.Raw("\n</li>")
@@ -265,9 +274,7 @@ func (w *Writer) Coming(events []*bulletin.Event) {
 		w.Raw("\n<li><a href=\"")
 		w.pointURL(e.Point)
 		w.Raw("\">")
-		w.Text(e.Kind.Label())
-		w.Raw(": ")
-		w.Text(e.Title)
+		w.Text(summary(w.words(), e))
 		w.Raw("</a>")
 		if l := e.StatusLabel(); l != "" {
 			w.Raw(` <span class="status">(`)
@@ -280,6 +287,9 @@ func (w *Writer) Coming(events []*bulletin.Event) {
 	}
 	w.Raw("\n</ul>")
 }
+
+// words returns the words of the site's language.
+func (w *Writer) words() *words.Words { return w.Site.Words() }
 
 // pointURL writes the address of a point on its bulletin's page.
 func (w *Writer) pointURL(pt *bulletin.Point) {

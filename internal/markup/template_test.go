@@ -12,6 +12,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/corpus"
 	"github.com/prayerfeed/prayerfeed/internal/load"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/words"
 )
 
 // The Writer's points, written by html/template instead: the twin that
@@ -54,13 +55,13 @@ type eventView struct {
 
 // pointViaTemplate writes pt as Writer.Point does, with html/template.
 func pointViaTemplate(t testing.TB, w *Writer, pt *bulletin.Point) string {
-	v := pointView{Anchor: pt.ID, Title: pt.Title, Kind: pt.Kind.Label(), Body: template.HTML(w.Markdown.HTML(pt.Body))}
+	v := pointView{Anchor: pt.ID, Title: pt.Title, Kind: pt.Kind.Label(words.English), Body: template.HTML(w.Markdown.HTML(pt.Body))}
 	for _, e := range pt.Events {
 		latest := e
 		if tr := w.Tracked[e.ID]; tr != nil {
 			latest = tr.Event
 		}
-		ev := eventView{Kind: e.Kind.Label(), Status: e.StatusLabel(), Title: e.Title, When: e.When(), Location: e.Location,
+		ev := eventView{Kind: e.Kind.Label(words.English), Status: e.StatusLabel(), Title: e.Title, When: e.When(), Location: e.Location,
 			URL: e.URL, Cancelled: e.Status == bulletin.Cancelled}
 		if latest != e && latest.Point.Bulletin.ID != e.Point.Bulletin.ID {
 			parts := []string{latest.When()}
@@ -80,7 +81,7 @@ func pointViaTemplate(t testing.TB, w *Writer, pt *bulletin.Point) string {
 			if outlookAdds(latest) {
 				ev.Outlook = outlookEvent(latest, details)
 			}
-			ev.ICS, ev.ICSLabel = w.Root+bulletin.EventPath(latest), icsLabel(latest)
+			ev.ICS, ev.ICSLabel = w.Root+bulletin.EventPath(latest), icsLabel(words.English, latest)
 		}
 		v.Events = append(v.Events, ev)
 	}

@@ -22,6 +22,11 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
@@ -47,6 +52,28 @@ type Input struct {
 	// Scripts, when set, returns the URL of a bulletin's read-aloud
 	// script, or "".
 	Scripts func(*bulletin.Bulletin) string
+	// Languages are the site in each of its languages, its own among
+	// them, when it has more than one: its pages link theirs.
+	Languages []Language
+}
+
+// A Language is the site in one of its languages.
+type Language struct {
+	Tag  string
+	Site *bulletin.Site
+	// Has reports whether the site in the language has the page at a
+	// path, such as "bulletins/2026-11-27/".
+	Has func(path string) bool
+}
+
+// An Alternate is the page in another language, or the home page of
+// that language's site when it lacks the page.
+type Alternate struct {
+	Tag  string // BCP 47
+	Name string // the language in its own words: "Español"
+	URL  string
+	Same bool // the same page, as against the language's home page
+	Self bool // the page itself
 }
 
 // Pages renders the pages of one site. New prepares what every page
@@ -61,7 +88,10 @@ type Pages struct {
 // New returns the renderer of the pages of in.
 func New(in *Input) (*Pages, error) {
 	ps := &Pages{in: in, byID: bulletin.ByID(in.Events)}
-	v := &view{In: in, Site: in.Site, Root: in.Site.BaseURL.Path}
+	v := &view{In: in, Site: in.Site, Root: in.Site.BaseURL.Path, Assets: in.Site.BaseURL.Path}
+	if len(in.Languages) > 0 {
+		v.Assets = in.Languages[0].Site.BaseURL.Path
+	}
 	if u, err := url.Parse(in.Site.Logo); err == nil && in.Site.Logo != "" && strings.EqualFold(u.Host, in.Site.BaseURL.Host) {
 		v.Logo = u.Path
 	}
@@ -117,8 +147,7 @@ func init() {
 }
 
 var funcs = template.FuncMap{
-	"longDate": func(t time.Time) string { return t.Format("Monday 2 January 2006") },
-	"isoDate":  func(t time.Time) string { return t.Format("2006-01-02") },
+	"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
 	// webcal: links are safe (built from the https base URL), but
 	// html/template trusts only http, https and mailto.
 	"webcal":           func(u string) template.URL { return template.URL(Webcal(u)) },
@@ -134,6 +163,7 @@ type view struct {
 	Description string
 	Canonical   string
 	Root        string // the site's root path, such as "/" or "/prayer/": links work on any host
+	Assets      string // the root path of the stylesheet and script: the site's in its own language
 	Feeds       []Feed // the feeds this page points readers to
 	Data        any
 	Chrome      *chrome
@@ -141,6 +171,42 @@ type view struct {
 	// pages load nothing from elsewhere), and Accent its colour.
 	Logo   string
 	Accent template.CSS
+	// Alternates are the page in every language of the site, when it
+	// has more than one.
+	Alternates []Alternate
+}
+
+// The words of the page's language (package words), for its templates.
+
+// T returns a message in the page's language.
+func (v *view) T(msg string) string { return v.Site.Words().T(msg) }
+
+// F returns a message in the page's language, filled in with args.
+func (v *view) F(msg string, args ...any) string { return v.Site.Words().F(msg, args...) }
+
+// H returns a message that holds markup, in the page's language, filled
+// in with args, each escaped: the message is the package's own, never a
+// writer's.
+func (v *view) H(msg string, args ...any) template.HTML {
+	for i, a := range args {
+		args[i] = template.HTMLEscapeString(fmt.Sprint(a))
+	}
+	return template.HTML(v.Site.Words().F(msg, args...))
+}
+
+// LongDate writes the day of t with its weekday: "Friday 27 November
+// 2026".
+func (v *view) LongDate(t time.Time) string {
+	y, m, d := t.Date()
+	return v.Site.Words().LongDate(y, m, d)
+}
+
+// A copyField is an address to copy, with its labels.
+type copyField struct{ URL, Label, Button string }
+
+// Copy returns the address u to copy, for the template "copy".
+func (v *view) Copy(u string) copyField {
+	return copyField{u, v.T("Address to copy"), v.T("Copy")}
 }
 
 // chrome is what every page has around its content, the same on every
@@ -223,16 +289,28 @@ func (ps *Pages) Subscribe(w io.Writer) error { return ps.one(w, nil, (*renderer
 // NotFound writes the page a host shows for a missing path.
 func (ps *Pages) NotFound(w io.Writer) error {
 	return ps.one(w, nil, func(r *renderer) {
-		r.render("notfound.html", "Page not found", "This page does not exist.", "", nil, nil)
+		w := r.s.Words()
+		r.render("notfound.html", w.T("Page not found"), w.T("This page does not exist."), "", nil, nil)
 	})
 }
 
 // Sitemap writes sitemap.xml.
 func (ps *Pages) Sitemap(w io.Writer) error { return ps.one(w, nil, (*renderer).sitemap) }
 
-// Robots writes robots.txt.
+// Robots writes robots.txt, which names the sitemap of every language.
 func (ps *Pages) Robots(w io.Writer) error {
-	_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+ps.in.Site.URL("sitemap.xml")+"\n")
+	s := "User-agent: *\nAllow: /\n"
+	sites := []*bulletin.Site{ps.in.Site}
+	if len(ps.in.Languages) > 0 {
+		sites = nil
+		for _, l := range ps.in.Languages {
+			sites = append(sites, l.Site)
+		}
+	}
+	for _, site := range sites {
+		s += "Sitemap: " + site.URL("sitemap.xml") + "\n"
+	}
+	_, err := io.WriteString(w, s)
 	return err
 }
 
@@ -265,9 +343,33 @@ func (r *renderer) render(tmpl, title, description, canonicalPath string, feeds 
 	if len(v.Feeds) == 0 && len(r.in.Feeds) > 0 {
 		v.Feeds = r.in.Feeds[:1]
 	}
+	if v.Canonical != "" {
+		for _, l := range r.in.Languages {
+			a := Alternate{Tag: l.Tag, Name: languageName(l.Tag), URL: l.Site.URL(""), Self: l.Site == r.s}
+			if l.Has(canonicalPath) {
+				a.URL, a.Same = l.Site.URL(canonicalPath), true
+			}
+			v.Alternates = append(v.Alternates, a)
+		}
+	}
 	if err := pages[tmpl].Execute(r.w, v); err != nil && r.err == nil {
 		r.err = fmt.Errorf("page %s: %w", tmpl, err)
 	}
+}
+
+// languageName returns a language's name in its own words, capitalised
+// as it begins a line: "Español" for "es".
+func languageName(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	name := display.Self.Name(t)
+	if name == "" {
+		return tag
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToTitle(r)) + name[size:]
 }
 
 // local returns the path of p from the host's root, for links within the
@@ -410,8 +512,12 @@ func (r *renderer) region(reg *bulletin.Region) {
 		}
 	}
 	p := bulletin.RegionPath(reg)
-	desc := cmp.Or(reg.Description, "Praise and prayer for "+reg.Name+".")
-	r.render("region.html", reg.Name, desc, p, r.feedOf(reg.ID), struct {
+	desc := cmp.Or(reg.Description, r.s.Words().F("Praise and prayer for %s.", reg.Name))
+	feeds := r.feedOf(reg.ID)
+	if len(r.in.Feeds) > 0 {
+		feeds = append(feeds, r.in.Feeds[0]) // the region's own first, then all regions'
+	}
+	r.render("region.html", reg.Name, desc, p, feeds, struct {
 		Region  *bulletin.Region
 		Entries []regionEntry
 		More    int
@@ -444,12 +550,14 @@ func (r *renderer) archive() {
 		}
 		years[len(years)-1].Bulletins = append(years[len(years)-1].Bulletins, b)
 	}
-	r.render("archive.html", "Archive", "Every bulletin of "+r.s.Title+", by year.", "archive/", nil, years)
+	w := r.s.Words()
+	r.render("archive.html", w.T("Archive"), w.F("Every bulletin of %s, by year.", r.s.Title), "archive/", nil, years)
 }
 
 func (r *renderer) events() {
 	next, recent := r.upcoming()
-	r.render("events.html", "Hearings and gatherings", "Court hearings to pray for and prayer gatherings to join.", "events/", nil, struct {
+	w := r.s.Words()
+	r.render("events.html", w.T("Hearings and gatherings"), w.T("Court hearings to pray for and prayer gatherings to join."), "events/", nil, struct {
 		Upcoming, Recent template.HTML
 		Calendars        []Calendar
 	}{r.eventList(next), r.eventList(recent), r.in.Calendars})
@@ -479,5 +587,6 @@ func (r *renderer) subscribe() {
 	if len(r.in.Feeds) > 0 {
 		data.All = &r.in.Feeds[0]
 	}
-	r.render("subscribe.html", "Subscribe", "Follow "+r.s.Title+" in your calendar and your feed reader.", "subscribe/", r.in.Feeds, data)
+	w := r.s.Words()
+	r.render("subscribe.html", w.T("Subscribe"), w.F("Follow %s in your calendar and your feed reader.", r.s.Title), "subscribe/", r.in.Feeds, data)
 }

@@ -66,7 +66,7 @@ func TestReference(t *testing.T) {
 		{"6:9", "6:9"},
 	}
 	for _, tt := range tests {
-		if got := reference(tt.ref); got != tt.want {
+		if got := english.reference(tt.ref); got != tt.want {
 			t.Errorf("reference(%q)\n got %q\nwant %q", tt.ref, got, tt.want)
 		}
 	}

@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -22,15 +21,17 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
 
-// LinksHeading heads the list of addresses that ends every script.
+// LinksHeading heads the list of addresses that ends every English
+// script; a script in another language heads it in that language's words.
 const LinksHeading = "Links (not read aloud)"
 
 // A Script is a bulletin in the words of its reading, before it is laid
 // out as text or Markdown.
 type Script struct {
+	lang       *language
 	bulletinID string
 	title      string   // the bulletin's title
-	date       string   // "Friday the 20th of November 2026"
+	date       string   // "Friday the 20th of November 2026", "Viernes 20 de noviembre de 2026"
 	opening    string   // "This is … for Friday the 20th of November 2026."
 	reading    string   // "Our scripture is from Jeremiah, chapter 20, verse 13, in the NIV."
 	scripture  []string // paragraphs
@@ -100,7 +101,7 @@ func (sc *Script) WriteText(w *bytes.Buffer) {
 	for _, p := range sc.closing {
 		para(p)
 	}
-	w.WriteString("* * *\n\n" + LinksHeading + "\n\n")
+	w.WriteString("* * *\n\n" + sc.lang.links + "\n\n")
 	for _, l := range sc.links {
 		if l.Text != "" {
 			w.WriteString("- " + l.Text + ": " + l.URL + "\n")
@@ -131,7 +132,7 @@ func (sc *Script) WriteMarkdown(w *bytes.Buffer) {
 	para("# " + escape(sc.title))
 	para("*" + escape(sc.date) + "*")
 	para(escape(sc.opening))
-	para("## Scripture")
+	para("## " + escape(sc.lang.scripture))
 	para(escape(sc.reading))
 	for _, p := range sc.scripture {
 		para("> " + escape(p))
@@ -154,13 +155,13 @@ func (sc *Script) WriteMarkdown(w *bytes.Buffer) {
 		}
 	}
 	if len(sc.closing) > 0 {
-		para("## Closing")
+		para("## " + escape(sc.lang.closing))
 		for _, p := range sc.closing {
 			para(escape(p))
 		}
 	}
 	para("---")
-	para("## " + LinksHeading)
+	para("## " + escape(sc.lang.links))
 	for _, l := range sc.links {
 		if l.Text != "" {
 			w.WriteString("- " + escape(l.Text) + ": <" + l.URL + ">\n")
@@ -171,7 +172,9 @@ func (sc *Script) WriteMarkdown(w *bytes.Buffer) {
 }
 
 // New gathers the words of b's script, its Markdown rendered through c,
-// or a cache of its own when c is nil.
+// or a cache of its own when c is nil. The script speaks the language of
+// b, or of s when b does not say, by its base language: English,
+// Spanish, French or Portuguese, and English for any other.
 //
 // Tracked are the site's events by ID (bulletin.ByID), or nil: an event
 // that an earlier bulletin gave another time is read as moved.
@@ -179,17 +182,22 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 	if c == nil {
 		c = markdown.NewCache(s.BaseURL)
 	}
+	tag := b.Language
+	if tag == "" {
+		tag = s.Language
+	}
+	l := languageFor(tag)
 	year := b.Date.Year()
-	date := day(bulletin.DateOf(b.Date), 0)
+	date := l.day(bulletin.DateOf(b.Date), 0)
 	sc := &Script{
+		lang:       l,
 		bulletinID: b.ID,
 		title:      b.Title,
-		date:       date,
+		date:       upperFirst(date),
 	}
-	l := english
-	opening := fmt.Sprintf(l.opening, titled(s.Title))
+	opening := l.introduce(s.Title)
 	if s.Org.Name != "" && !strings.Contains(s.Title, s.Org.Name) {
-		opening += fmt.Sprintf(l.from, s.Org.Name)
+		opening += l.de(l.from, s.Org.Name)
 	}
 	sc.opening = opening + fmt.Sprintf(l.forDate, date)
 
@@ -200,7 +208,7 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 		return paragraphs(text)
 	}
 
-	reading := fmt.Sprintf(l.reading, reference(b.Scripture.Reference))
+	reading := fmt.Sprintf(l.reading, l.reference(b.Scripture.Reference))
 	if v := b.Scripture.Version; v != "" {
 		if !strings.HasPrefix(strings.ToLower(v), strings.ToLower(l.versionArticle)) {
 			v = l.versionArticle + v
@@ -217,14 +225,14 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 			if pt.Region != r.ID {
 				continue
 			}
-			said := point{id: pt.ID, heading: pt.Kind.Label()}
+			said := point{id: pt.ID, heading: pt.Kind.Label(l.words)}
 			if !pt.TitleAuto {
 				// A title taken from the body would be read twice.
-				said.heading += ": " + pt.Title
+				said.heading = fmt.Sprintf(l.labelled, said.heading, pt.Title)
 			}
 			said.body = spoken(pt.Body)
 			for _, e := range pt.Events {
-				said.events = append(said.events, event{id: e.ID, text: eventWords(e, earlier(tracked, e), year)})
+				said.events = append(said.events, event{id: e.ID, text: l.eventWords(e, earlier(tracked, e), year)})
 				if e.URL != "" {
 					links.add(markdown.Link{Text: e.Title, URL: e.URL})
 				}
@@ -236,7 +244,7 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 		}
 	}
 	sc.closing = spoken(s.About)
-	links.add(markdown.Link{Text: "This bulletin", URL: s.URL(bulletin.BulletinPath(b))})
+	links.add(markdown.Link{Text: l.thisBulletin, URL: s.URL(bulletin.BulletinPath(b))})
 	sc.links = links
 	return sc
 }
@@ -248,28 +256,27 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 // hearing"); a postponed or cancelled event is read as one, with when it
 // was to be; and one that an earlier bulletin gave another time, as
 // moved. Earlier is that version, or nil.
-func eventWords(e, earlier *bulletin.Event, year int) string {
-	l := english
+func (l *language) eventWords(e, earlier *bulletin.Event, year int) string {
 	head := e.Title
 	if !containsWord(e.Title, l.kindWord[e.Kind]) {
-		head = l.label[e.Kind] + ": " + e.Title
+		head = fmt.Sprintf(l.labelled, l.label[e.Kind], e.Title)
 	}
 	if e.Status == bulletin.Tentative {
 		if head == e.Title {
 			head += l.tentative
 		} else {
-			head = l.label[e.Kind] + l.tentative + ": " + e.Title
+			head = fmt.Sprintf(l.labelled, l.label[e.Kind]+l.tentative, e.Title)
 		}
 	}
 	words := []string{sentence(upperFirst(head))}
-	now := when(e, year)
+	now := l.when(e, year)
 	switch {
 	case e.Status == bulletin.Postponed:
-		words = append(words, fmt.Sprintf(l.postponed, l.verb[e.Kind], on(now)))
+		words = append(words, fmt.Sprintf(l.postponed[e.Kind], l.onDay(now)))
 	case e.Status == bulletin.Cancelled:
-		words = append(words, fmt.Sprintf(l.cancelled, l.verb[e.Kind], on(now)))
+		words = append(words, fmt.Sprintf(l.cancelled[e.Kind], l.onDay(now)))
 	case earlier != nil && !earlier.SameTime(e):
-		words = append(words, fmt.Sprintf(l.moved, l.verb[e.Kind], on(when(earlier, year)), on(now)))
+		words = append(words, fmt.Sprintf(l.moved[e.Kind], l.onDay(l.when(earlier, year)), l.onDay(now)))
 	default:
 		words = append(words, sentence(upperFirst(now)))
 	}
@@ -290,14 +297,35 @@ func containsWord(text, word string) bool {
 	return false
 }
 
-// titled says the site's title as the opening names it: "the IJM
-// Prayer Bulletin", "Prayer Partners UK".
-func titled(title string) string {
-	f := strings.Fields(strings.ToLower(title))
-	if len(f) == 0 || f[0] == "the" || f[0] == "a" || f[0] == "an" || !slices.Contains(english.nouns, f[len(f)-1]) {
-		return title
+// introduce says the site's title as the opening names it: "This is the
+// IJM Prayer Bulletin", "This is Prayer Partners UK", "Este es el Boletín
+// de Oración de IJM", "Esta es la Carta de Oración", "Voici le Bulletin
+// de prière".
+func (l *language) introduce(title string) string {
+	article, own := "", false
+	if f := strings.Fields(strings.ToLower(title)); len(f) > 0 {
+		head := f[0]
+		if l.headLast {
+			head = f[len(f)-1]
+		}
+		article = l.articles[head]
+		for _, d := range l.determiners {
+			switch {
+			case f[0] == d:
+				article, own = d+" ", true
+			case strings.ContainsAny(d, "'’") && strings.HasPrefix(f[0], d): // "l’"
+				article, own = d, true
+			}
+		}
 	}
-	return english.article + title
+	opening, ok := l.opening[article]
+	if !ok {
+		opening = l.opening[""]
+	}
+	if own {
+		return fmt.Sprintf(opening, title)
+	}
+	return fmt.Sprintf(opening, article+title)
 }
 
 // earlier returns the version of e that the bulletin before e's gave, or

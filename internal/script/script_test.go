@@ -2,6 +2,7 @@ package script_test
 
 import (
 	"bytes"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -177,5 +178,77 @@ func TestREADMEScript(t *testing.T) {
 	shown, _, ok := strings.Cut(rest, "```\n")
 	if !ok || shown != strings.TrimRight(string(want), "\n")+"\n" {
 		t.Errorf("the README's script is not the sample's scripts/2026-11-27.txt; copy it from internal/script/testdata/sample/2026-11-27.txt")
+	}
+}
+
+// TestLanguage checks that a script speaks its bulletin's language, or
+// its site's when the bulletin does not say, by its base language, and
+// English when it has no words of its own for it.
+func TestLanguage(t *testing.T) {
+	base, err := url.Parse("https://example.org/prayer/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, err := time.LoadLocation("America/Santo_Domingo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &bulletin.Site{Title: "IJM Prayer Bulletin", Language: "en", BaseURL: base,
+		Org: bulletin.Org{Name: "International Justice Mission"}, Regions: []*bulletin.Region{{ID: "latin-america", Name: "Latin America"}}}
+	newBulletin := func(lang string) *bulletin.Bulletin {
+		start := time.Date(2026, 11, 30, 9, 0, 0, 0, loc)
+		b := &bulletin.Bulletin{ID: "2026-11-27", Language: lang, Title: "Bulletin", Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC),
+			Scripture: bulletin.Scripture{Reference: "1 John 3:16", Version: "NIV"}}
+		pt := &bulletin.Point{ID: "trial", Region: "latin-america", Kind: bulletin.Prayer, Title: "Trial", Bulletin: b}
+		pt.Events = []*bulletin.Event{{ID: "trial", Kind: bulletin.Hearing, Status: bulletin.Postponed, Title: "Trial",
+			Start: start, End: start.Add(time.Hour), Zone: loc, Point: pt}}
+		b.Points = []*bulletin.Point{pt}
+		return b
+	}
+	tests := []struct {
+		site, bulletin string
+		want           []string
+	}{
+		{"en", "es-MX", []string{
+			"Viernes 27 de noviembre de 2026\n",
+			"Este es IJM Prayer Bulletin, de International Justice Mission, del viernes 27 de noviembre de 2026.\n",
+			"Nuestra lectura bíblica es Primera de John, capítulo 3, versículo 16, en la NIV.\n",
+			"Oración: Trial.\n",
+			"Audiencia judicial: Trial. Iba a celebrarse el lunes 30 de noviembre a las 9 de la mañana, hora de República Dominicana; se ha aplazado y se anunciará una nueva fecha.\n",
+			"Enlaces (no se leen en voz alta)\n",
+			"- Este boletín: https://example.org/prayer/bulletins/2026-11-27/\n",
+		}},
+		{"en", "de", []string{
+			"Friday the 27th of November 2026\n",
+			"This is the IJM Prayer Bulletin, from International Justice Mission, for Friday the 27th of November 2026.\n",
+			"Our scripture is from First John, chapter 3, verse 16, in the NIV.\n",
+			"Prayer: Trial.\n",
+			"Court hearing: Trial. It was to be heard on Monday the 30th of November at 9 in the morning, Dominican Republic time; it has been postponed, and a new date will be announced.\n",
+			script.LinksHeading + "\n",
+		}},
+		{"fr", "", []string{
+			"Vendredi 27 novembre 2026\n",
+			"Voici IJM Prayer Bulletin, de la part d’International Justice Mission, pour le vendredi 27 novembre 2026.\n",
+			"Notre lecture biblique : Premier John, chapitre 3, verset 16, dans la NIV.\n",
+			"Prière : Trial.\n",
+			"Audience au tribunal : Trial. L’audience devait se tenir le lundi 30 novembre à 9 heures, heure de Saint-Domingue ; elle a été reportée et une nouvelle date sera annoncée.\n",
+		}},
+		{"en", "pt-BR", []string{
+			"Sexta-feira, 27 de novembro de 2026\n",
+			"Nossa leitura bíblica é Primeira John, capítulo 3, versículo 16, na NIV.\n",
+			"Audiência judicial: Trial. A audiência estava marcada para segunda-feira, 30 de novembro, às 9 da manhã, horário de Santo Domingo; foi adiada e uma nova data será anunciada.\n",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.site+"/"+tt.bulletin, func(t *testing.T) {
+			site := *s
+			site.Language = tt.site
+			text := string(script.Text(&site, newBulletin(tt.bulletin), nil))
+			for _, want := range tt.want {
+				if !strings.Contains(text, want) {
+					t.Errorf("the script lacks %q:\n%s", want, text)
+				}
+			}
+		})
 	}
 }

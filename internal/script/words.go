@@ -2,7 +2,6 @@ package script
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -10,20 +9,21 @@ import (
 )
 
 // The wording of dates, times and zones as they are read aloud: "Monday
-// the 30th of November at 9 in the morning, Santo Domingo time". Numbers
+// the 30th of November at 9 in the morning, Santo Domingo time", "el lunes
+// 30 de noviembre a las 9 de la mañana, hora de Santo Domingo". Numbers
 // stay digits, which every reader and speech engine says well.
 
-// dayOfMonth says a day without its month: "Tuesday the 1st".
-func dayOfMonth(d bulletin.Date) string {
-	l := english
+// shortDay says a day without its month: "Tuesday the 1st", "martes 1",
+// "mardi 1er", "terça-feira, 1º".
+func (l *language) shortDay(d bulletin.Date) string {
 	return fmt.Sprintf(l.dayOfMonth, l.weekdays[d.Weekday()], l.ordinal(d.Day))
 }
 
-// day says a date: "Monday the 30th of November", followed by the year
-// when it is not year, the year the listener has in mind.
-func day(d bulletin.Date, year int) string {
-	l := english
-	s := fmt.Sprintf(l.ofMonth, dayOfMonth(d), l.months[d.Month-1])
+// day says a date: "Monday the 30th of November", "lunes 30 de
+// noviembre", followed by the year when it is not year, the year the
+// listener has in mind.
+func (l *language) day(d bulletin.Date, year int) string {
+	s := fmt.Sprintf(l.ofMonth, l.shortDay(d), l.months[d.Month-1])
 	if d.Year != year {
 		s = fmt.Sprintf(l.withYear, s, d.Year)
 	}
@@ -33,145 +33,90 @@ func day(d bulletin.Date, year int) string {
 // days says a span of whole days, first and last included: "all day on
 // Tuesday the 8th of December", "from Tuesday the 1st to Thursday the 3rd
 // of December", "from Monday the 30th of November to Wednesday the 2nd of
-// December". The year is said once, at the end, when it is not year; a
-// span that crosses into another year names both.
-func days(first, last bulletin.Date, year int) string {
-	l := english
+// December"; "del martes 1 al jueves 3 de diciembre". The year is said
+// once, at the end, when it is not year; a span that crosses into another
+// year names both.
+func (l *language) days(first, last bulletin.Date, year int) string {
 	switch {
 	case last.IsZero() || !first.Before(last):
-		return fmt.Sprintf(l.allDayOn, day(first, year))
+		return fmt.Sprintf(l.allDayOn, l.day(first, year))
 	case first.Year != last.Year:
-		return fmt.Sprintf(l.fromTo, day(first, 0), day(last, 0))
+		return fmt.Sprintf(l.fromTo, l.day(first, 0), l.day(last, 0))
 	case first.Month == last.Month:
-		return fmt.Sprintf(l.fromTo, dayOfMonth(first), day(last, year))
+		return fmt.Sprintf(l.fromTo, l.shortDay(first), l.day(last, year))
 	}
-	return fmt.Sprintf(l.fromTo, day(first, first.Year), day(last, year))
-}
-
-// clock says a time of day as people say it: "9 in the morning", "half
-// past 6 in the evening", "quarter to noon", "noon", "midnight", "10 past
-// 10 at night"; a time off the five minutes as "10:07 in the morning".
-func clock(h, m int) string {
-	l := english
-	switch {
-	case h == 0 && m == 0:
-		return l.midnight
-	case h == 12 && m == 0:
-		return l.noon
-	case m == 0:
-		return hour(h)
-	case m%5 != 0:
-		return fmt.Sprintf(l.digits, twelve(h), m, period(h))
-	case m <= 30:
-		if h == 12 {
-			return fmt.Sprintf(l.past, minutes(m), "12 "+l.afternoon)
-		}
-		return fmt.Sprintf(l.past, minutes(m), hour(h))
-	}
-	return fmt.Sprintf(l.to, minutes(60-m), hour((h+1)%24))
-}
-
-// hour names an hour on the clock with its part of the day: "9 in the
-// morning", "6 in the evening"; 0 is "midnight" and 12 is "noon".
-func hour(h int) string {
-	switch h {
-	case 0:
-		return english.midnight
-	case 12:
-		return english.noon
-	}
-	return strconv.Itoa(twelve(h)) + " " + period(h)
-}
-
-func twelve(h int) int {
-	if h%12 == 0 {
-		return 12
-	}
-	return h % 12
-}
-
-// period names the part of the day of an hour from 0 to 23.
-func period(h int) string {
-	l := english
-	switch {
-	case h == 0 || h >= 21:
-		return l.night
-	case h < 12:
-		return l.morning
-	case h < 18:
-		return l.afternoon
-	}
-	return l.evening
-}
-
-func minutes(m int) string {
-	switch m {
-	case 15:
-		return english.quarter
-	case 30:
-		return english.half
-	}
-	return strconv.Itoa(m)
+	return fmt.Sprintf(l.fromTo, l.day(first, first.Year), l.day(last, year))
 }
 
 // zone names a time zone as people say it: "Central time", "India
-// time", or by its place, "Santo Domingo time"; UTC is "UTC".
-func zone(loc *time.Location) string {
+// time", or by its place, "Santo Domingo time", "heure d’Accra"; UTC is
+// "UTC".
+func (l *language) zone(loc *time.Location) string {
 	name := loc.String()
-	if said, ok := english.zones[name]; ok {
+	if said, ok := l.zones[name]; ok {
 		return said
 	}
 	if !strings.Contains(name, "/") {
 		return name
 	}
-	return fmt.Sprintf(english.cityTime, strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " "))
+	return l.de(l.cityTime, strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " "))
 }
 
-// on says when an event happens after "was to be heard": "on Monday the
-// 30th …", "from Tuesday the 1st …", "all day on …".
-func on(when string) string {
-	if strings.HasPrefix(when, strings.Split(english.fromTo, "%")[0]) || strings.HasPrefix(when, strings.Split(english.allDayOn, "%")[0]) {
-		return when
+// de fills format in with s, as "de" is said before s: French elides it
+// before a vowel, "heure d’Accra".
+func (l *language) de(format, s string) string {
+	if l.elide && strings.ContainsRune("AEIOUÉÈÊÂÎÔaeiouéèêâîô", []rune(s + " ")[0]) {
+		format = strings.Replace(format, "de %s", "d’%s", 1)
 	}
-	return fmt.Sprintf(english.on, when)
+	return fmt.Sprintf(format, s)
 }
 
-// at says an instant in its own zone's day and clock: "Monday the 30th of
-// November at 9 in the morning".
-func at(t time.Time, year int) string {
-	return fmt.Sprintf(english.at, day(bulletin.DateOf(t), year), clock(t.Hour(), t.Minute()))
+// onDay says when an event happens after "was to be heard": "on Monday
+// the 30th …", "from Tuesday the 1st …", "all day on …".
+func (l *language) onDay(when string) string {
+	for _, format := range []string{l.fromTo, l.allDayOn} {
+		if lead, _, _ := strings.Cut(format, "%"); lead != "" && strings.HasPrefix(when, lead) {
+			return when
+		}
+	}
+	return fmt.Sprintf(l.on, when)
+}
+
+// moment says an instant in its own zone's day and clock: "Monday the 30th
+// of November at 9 in the morning".
+func (l *language) moment(t time.Time, year int) string {
+	return fmt.Sprintf(l.at, l.day(bulletin.DateOf(t), year), l.clock(t.Hour(), t.Minute()))
 }
 
 // when says when an event happens, in the zone where it happens. Year is
 // the year of the bulletin, which is not said again.
-func when(e *bulletin.Event, year int) string {
+func (l *language) when(e *bulletin.Event, year int) string {
 	var s string
 	if e.AllDay {
-		s = days(e.Date, e.Until, year)
+		s = l.days(e.Date, e.Until, year)
 	} else {
-		s = at(e.Start, year)
+		s = fmt.Sprintf(l.theDay, l.moment(e.Start, year))
 		if endDay := bulletin.DateOf(e.End); endDay != bulletin.DateOf(e.Start) && !endsAtMidnight(e) {
-			s = fmt.Sprintf(english.fromTo, s, at(e.End, year))
+			s = fmt.Sprintf(l.fromTo, l.moment(e.Start, year), l.moment(e.End, year))
 		}
 		if e.Zone != nil {
-			s += ", " + zone(e.Zone)
+			s += ", " + l.zone(e.Zone)
 		}
 	}
 	if r := e.Repeat; r != nil {
-		l := english
-		s = fmt.Sprintf(l.andThen, s, r.Every())
+		s = fmt.Sprintf(l.andThen, s, r.EveryIn(l.words))
 		switch {
 		case r.Count > 0:
 			s += fmt.Sprintf(l.timesInAll, r.Count)
 		case !r.Until.IsZero():
-			s += fmt.Sprintf(l.until, day(r.Until, year))
+			s += fmt.Sprintf(l.until, l.day(r.Until, year))
 		}
 		if len(r.Except) > 0 {
 			except := make([]string, len(r.Except))
 			for i, d := range r.Except {
-				except[i] = day(d, year)
+				except[i] = fmt.Sprintf(l.theDay, l.day(d, year))
 			}
-			s += fmt.Sprintf(l.except, and(except))
+			s += fmt.Sprintf(l.except, l.list(except))
 		}
 	}
 	return s
@@ -184,10 +129,10 @@ func endsAtMidnight(e *bulletin.Event) bool {
 		bulletin.DateOf(e.End) == bulletin.DateOf(e.Start).AddDays(1)
 }
 
-// and joins words as a list is said: "a", "a and b", "a, b and c".
-func and(words []string) string {
+// list joins words as a list is said: "a", "a and b", "a, b and c".
+func (l *language) list(words []string) string {
 	if len(words) <= 1 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + english.and + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + l.and + words[len(words)-1]
 }

@@ -55,7 +55,7 @@ func TestClock(t *testing.T) {
 		{23, 59, "11:59 at night"},
 	}
 	for _, tt := range tests {
-		if got := clock(tt.h, tt.m); got != tt.want {
+		if got := english.clock(tt.h, tt.m); got != tt.want {
 			t.Errorf("clock(%02d:%02d) = %q, want %q", tt.h, tt.m, got, tt.want)
 		}
 	}
@@ -82,7 +82,7 @@ func TestDays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := days(tt.first, tt.last, tt.year); got != tt.want {
+			if got := english.days(tt.first, tt.last, tt.year); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -107,7 +107,7 @@ func TestZone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := zone(loc); got != want {
+		if got := english.zone(loc); got != want {
 			t.Errorf("zone(%s) = %q, want %q", name, got, want)
 		}
 	}
@@ -187,7 +187,7 @@ func TestWhen(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := when(tt.e, tt.year); got != tt.want {
+			if got := english.when(tt.e, tt.year); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
@@ -237,23 +237,23 @@ func TestEventWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := eventWords(tt.e, tt.early, 2026); got != tt.want {
+			if got := english.eventWords(tt.e, tt.early, 2026); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
 	}
 }
 
-func TestTitled(t *testing.T) {
+func TestIntroduce(t *testing.T) {
 	for title, want := range map[string]string{
-		"IJM Prayer Bulletin":  "the IJM Prayer Bulletin",
-		"Weekly Prayer Points": "the Weekly Prayer Points",
-		"The Justice Update":   "The Justice Update",
-		"Prayer Partners UK":   "Prayer Partners UK",
-		"Pray for Justice":     "Pray for Justice",
+		"IJM Prayer Bulletin":  "This is the IJM Prayer Bulletin",
+		"Weekly Prayer Points": "This is the Weekly Prayer Points",
+		"The Justice Update":   "This is The Justice Update",
+		"Prayer Partners UK":   "This is Prayer Partners UK",
+		"Pray for Justice":     "This is Pray for Justice",
 	} {
-		if got := titled(title); got != want {
-			t.Errorf("titled(%q) = %q, want %q", title, got, want)
+		if got := english.introduce(title); got != want {
+			t.Errorf("introduce(%q) = %q, want %q", title, got, want)
 		}
 	}
 }
