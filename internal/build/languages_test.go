@@ -22,6 +22,11 @@ id_domain: example.org
 timezone: America/Guatemala
 organization:
   name: Justice Org
+  email: prayer@example.org
+podcast:
+  guid: d99c03f1-dfd2-5369-ab5d-2e5f8d1129ad
+  image: https://example.org/prayer/podcast.png
+  category: Religion & Spirituality
 regions:
   - id: americas
     name: Americas
@@ -30,6 +35,8 @@ regions:
 `,
 	"site.es.yaml": `title: Oración
 description: Oración semanal
+podcast:
+  title: Oración en voz alta
 regions:
   americas:
     name: Las Américas
@@ -38,6 +45,11 @@ regions:
 `,
 	"2026/2026-11-20.yaml": `date: 2026-11-20
 title: Weekly prayer
+audio:
+  url: https://media.example.org/2026-11-20.mp3
+  length: 1000
+  type: audio/mpeg
+  duration: 1m
 scripture:
   text: Seek justice.
   reference: Isaiah 1:17
@@ -60,6 +72,11 @@ items:
     body: Praise God for the shelters of Manila.
 `,
 	"2026/2026-11-20.es.yaml": `title: Oración semanal
+audio:
+  url: https://media.example.org/2026-11-20.es.mp3
+  length: 2000
+  type: audio/mpeg
+  duration: 1m
 scripture:
   text: Buscad la justicia.
   reference: Isaías 1:17
@@ -195,6 +212,17 @@ func TestLanguages(t *testing.T) {
 		if !strings.Contains(cal, want) {
 			t.Errorf("es/calendars/all.ics lacks %q:\n%s", want, cal)
 		}
+	}
+
+	// The podcast: the Spanish recording, under a GUID of its own.
+	guid := regexp.MustCompile(`<podcast:guid>([^<]*)</podcast:guid>`)
+	en, esp := read(two, "feeds/podcast.rss"), read(two, "es/feeds/podcast.rss")
+	if !strings.Contains(esp, "https://media.example.org/2026-11-20.es.mp3") || strings.Contains(esp, "2026-11-20.mp3") ||
+		!strings.Contains(esp, "<title>Oración en voz alta</title>") {
+		t.Errorf("es/feeds/podcast.rss is not the Spanish recording:\n%s", esp)
+	}
+	if g, h := guid.FindStringSubmatch(en), guid.FindStringSubmatch(esp); g == nil || h == nil || g[1] == h[1] {
+		t.Errorf("podcast:guid %v in English, %v in Spanish: want two", g, h)
 	}
 
 	// Pages link their translations.

@@ -102,6 +102,9 @@ func Translations(s *Site, bulletins []*Bulletin) (errs, warns ErrorList) {
 				t.Language, strings.Join(s.Languages, ", "))
 			continue
 		}
+		if t.Audio != nil && s.Podcast == nil {
+			errs.Add(t.Audio.Pos, "audio needs the podcast settings of site.yaml: add podcast: to it, with image: and category:")
+		}
 		t.check(b, &errs, &warns)
 	}
 	for _, lang := range s.Languages[min(1, len(s.Languages)):] {
