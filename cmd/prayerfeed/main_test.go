@@ -642,3 +642,31 @@ func TestManyProblems(t *testing.T) {
 		t.Errorf("no %q in\n%s", want, stderr[len(stderr)-300:])
 	}
 }
+
+// TestServeLanguages checks that the preview serves every language of
+// the sample: its Spanish pages and feeds at their paths.
+func TestServeLanguages(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "bulletins"), filepath.Join(dir, "bulletins"))
+	t.Chdir(dir)
+	var log strings.Builder
+	site, err := newServer("bulletins", func() moment { return moment{t: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)} }, &log).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{
+		"es/bulletins/2026-11-27/index.html": `<html lang="es">`,
+		"es/feeds/all.rss":                   "<language>es</language>",
+		"es/calendars/all.ics":               "Audiencia judicial",
+	} {
+		f, ok := site.Files[p]
+		if !ok {
+			t.Errorf("the preview has no %s", p)
+			continue
+		}
+		data, err := f.Render()
+		if err != nil || !strings.Contains(string(data), want) {
+			t.Errorf("%s: %v, no %q in it", p, err, want)
+		}
+	}
+}
