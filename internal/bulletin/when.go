@@ -201,7 +201,7 @@ func weekdayWords(w *words.Words, byday string) string {
 			if !ok {
 				return ""
 			}
-			name = w.F(o, name)
+			name = w.Nth(o, day)
 		}
 		list = append(list, name)
 	}

@@ -1,7 +1,9 @@
 package words
 
+import "time"
+
 func init() {
-	register(&Words{
+	w := &Words{
 		Tag:      "pt",
 		weekdays: [7]string{"domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado"},
 		months:   [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
@@ -140,5 +142,13 @@ func init() {
 			"Podcast":                           "Podcast",
 			"Listen to the bulletins: paste this address into your podcast app (in Apple Podcasts, <em>Library</em>, <em>Follow a Show by URL</em>).": "Ouça os boletins: cole este endereço no seu aplicativo de podcasts (no Apple Podcasts, <em>Biblioteca</em>, <em>Seguir um Programa por URL</em>).",
 		},
-	})
+	}
+	// Sábado and domingo are masculine: "no primeiro domingo".
+	w.masculine.days = map[time.Weekday]bool{time.Saturday: true, time.Sunday: true}
+	w.masculine.text = map[string]string{
+		"the first %s": "no primeiro %s", "the second %s": "no segundo %s", "the third %s": "no terceiro %s",
+		"the fourth %s": "no quarto %s", "the fifth %s": "no quinto %s", "the last %s": "no último %s",
+		"the second to last %s": "no penúltimo %s",
+	}
+	register(w)
 }

@@ -33,6 +33,13 @@ type Words struct {
 	clock func(t time.Time) string
 	// text are the messages, by their English text.
 	text map[string]string
+	// masculine, when set, holds the masculine form of a message that
+	// names a weekday with an ordinal ("the first %s"), for the weekdays
+	// whose names are masculine where most are not.
+	masculine struct {
+		days map[time.Weekday]bool
+		text map[string]string
+	}
 }
 
 // languages are the languages prayerfeed speaks, by base language.
@@ -72,6 +79,15 @@ func (w *Words) T(msg string) string {
 // F returns the message msg, a format in its English text, in the
 // language, filled in with args as fmt.Sprintf does.
 func (w *Words) F(msg string, args ...any) string { return fmt.Sprintf(w.T(msg), args...) }
+
+// Nth returns a message that puts an ordinal before a weekday, such as
+// "the first %s", filled in with the weekday d, in the gender of its name.
+func (w *Words) Nth(msg string, d time.Weekday) string {
+	if s, ok := w.masculine.text[msg]; ok && w.masculine.days[d] {
+		return fmt.Sprintf(s, w.Weekday(d))
+	}
+	return w.F(msg, w.Weekday(d))
+}
 
 // Weekday returns the name of a day of the week.
 func (w *Words) Weekday(d time.Weekday) string { return w.weekdays[d] }

@@ -150,3 +150,26 @@ func TestFrenchClock(t *testing.T) {
 		}
 	}
 }
+
+// TestNth checks an ordinal agrees with its weekday's gender.
+func TestNth(t *testing.T) {
+	for _, c := range []struct {
+		tag  string
+		d    time.Weekday
+		want string
+	}{
+		{"en", time.Sunday, "the first Sunday"},
+		{"pt", time.Sunday, "no primeiro domingo"},
+		{"pt", time.Saturday, "no último sábado"},
+		{"pt", time.Thursday, "na primeira quinta-feira"},
+		{"es", time.Sunday, For("es").F("the first %s", "domingo")},
+	} {
+		msg := "the first %s"
+		if c.d == time.Saturday {
+			msg = "the last %s"
+		}
+		if got := For(c.tag).Nth(msg, c.d); got != c.want {
+			t.Errorf("%s: Nth(%q, %s) = %q, want %q", c.tag, msg, c.d, got, c.want)
+		}
+	}
+}
