@@ -72,7 +72,7 @@ func NewModel(site *bulletin.Site, bulletins []*bulletin.Bulletin, now time.Time
 		return nil, err
 	}
 	for _, lang := range site.Languages[min(1, len(site.Languages)):] {
-		lm, err := newModel(site.In(lang), bulletin.Translate(site, bulletins, lang, now), now, prev.Language(lang))
+		lm, err := newModel(site.In(lang), bulletin.Translate(site, bulletins, lang), now, prev.Language(lang))
 		if err != nil {
 			return nil, err
 		}

@@ -2,11 +2,9 @@ package bulletin
 
 import (
 	"maps"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
-	"time"
 )
 
 // A site publishes in its Languages: the first is its own, in which the
@@ -200,7 +198,6 @@ func (s *Site) In(lang string) *Site {
 	c.Language = lang
 	c.IDLanguage = lang
 	c.BaseURL = s.BaseURL.JoinPath(lang + "/")
-	c.BaseURL.Path = (&url.URL{Path: c.BaseURL.Path}).Path
 	c.Title, c.Description, c.About = tx.Title, tx.Description, tx.About
 	c.Regions = nil
 	for _, r := range s.Regions {
@@ -228,7 +225,7 @@ func (s *Site) In(lang string) *Site {
 // that have a translation into lang, each in that language: its texts
 // from the translation, all else its own. A point or event left
 // untranslated is left out, and a bulletin with no point left is.
-func Translate(s *Site, bulletins []*Bulletin, lang string, now time.Time) []*Bulletin {
+func Translate(s *Site, bulletins []*Bulletin, lang string) []*Bulletin {
 	tr := map[string]*Translation{}
 	for _, t := range s.Translations {
 		if t.Language == lang && !t.Draft {

@@ -15,8 +15,6 @@ import (
 // but the sentences about them are worded to need no agreement.
 var spanish = &language{
 	words:      words.For("es"),
-	weekdays:   [7]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"},
-	months:     [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 	ordinal:    strconv.Itoa,
 	dayOfMonth: "%[1]s %[2]s", ofMonth: "%[1]s de %[2]s", withYear: "%s de %d", theDay: "el %s",
 	allDayOn: "todo el día el %s", fromTo: "del %s al %s", at: "%s %s",
@@ -55,7 +53,6 @@ var spanish = &language{
 		"America/Asuncion": "hora de Paraguay", "America/Montevideo": "hora de Uruguay", "America/Sao_Paulo": "hora de Brasilia",
 	},
 	cityTime: "hora de %s",
-	label:    map[bulletin.EventKind]string{bulletin.Hearing: "Audiencia judicial", bulletin.Gathering: "Reunión de oración"},
 	kindWord: map[bulletin.EventKind]string{bulletin.Hearing: "audiencia", bulletin.Gathering: "reunión"},
 	labelled: "%s: %s", tentative: ", por confirmar",
 	on: "%s",

@@ -15,8 +15,6 @@ import (
 // about them agree with them.
 var french = &language{
 	words:      words.For("fr"),
-	weekdays:   [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
-	months:     [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 	ordinal:    frenchOrdinal,
 	dayOfMonth: "%[1]s %[2]s", ofMonth: "%[1]s %[2]s", withYear: "%s %d", theDay: "le %s",
 	allDayOn: "le %s, toute la journée", fromTo: "du %s au %s", at: "%s %s",
@@ -42,7 +40,6 @@ var french = &language{
 		"Africa/Johannesburg": "heure d’Afrique du Sud",
 	},
 	cityTime: "heure de %s", elide: true,
-	label:    map[bulletin.EventKind]string{bulletin.Hearing: "Audience au tribunal", bulletin.Gathering: "Rencontre de prière"},
 	kindWord: map[bulletin.EventKind]string{bulletin.Hearing: "audience", bulletin.Gathering: "rencontre"},
 	labelled: "%s : %s", tentative: ", à confirmer",
 	on: "%s",

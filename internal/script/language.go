@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strconv"
 
-	bcp47 "golang.org/x/text/language"
-
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/words"
 )
@@ -22,9 +20,7 @@ type language struct {
 	// with them.
 	words *words.Words
 
-	weekdays [7]string  // Sunday first, as time.Weekday counts
-	months   [12]string // January first
-	ordinal  func(int) string
+	ordinal func(int) string
 	// dayOfMonth is "%[1]s the %[2]s": a weekday and the ordinal of its
 	// day; ofMonth "%[1]s of %[2]s": that and a month; withYear a date
 	// and a year.
@@ -80,9 +76,9 @@ type language struct {
 	// and from: "heure d’Accra".
 	elide bool
 
-	// label names an event's kind; kindWord is the word of it that a
-	// title such as "Sex trafficking case hearing" already says.
-	label    map[bulletin.EventKind]string
+	// kindWord is the word of an event's kind (its label is the
+	// pages' words') that a title such as "Sex trafficking case hearing"
+	// already says.
 	kindWord map[bulletin.EventKind]string
 	labelled string // "%s: %s", a label and a title
 	// tentative follows the label of an event to be confirmed.
@@ -106,14 +102,10 @@ type language struct {
 var languages = map[string]*language{"en": english, "es": spanish, "fr": french, "pt": portuguese}
 
 // languageFor returns the language of a BCP 47 tag such as "es-MX" or
-// "pt-BR", by its base language: English for one without a table.
+// "pt-BR", by its base language, as package words finds the pages' own:
+// English for one without a table.
 func languageFor(tag string) *language {
-	t, err := bcp47.Parse(tag)
-	if err != nil {
-		return english
-	}
-	base, _ := t.Base()
-	if l := languages[base.String()]; l != nil {
+	if l := languages[words.For(tag).Tag]; l != nil {
 		return l
 	}
 	return english
@@ -130,8 +122,6 @@ var histories = map[string]bool{
 
 var english = &language{
 	words:      words.English,
-	weekdays:   [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
-	months:     [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	ordinal:    bulletin.Ordinal,
 	dayOfMonth: "%[1]s the %[2]s", ofMonth: "%[1]s of %[2]s", withYear: "%s %d", theDay: "%s",
 	allDayOn: "all day on %s", fromTo: "from %s to %s", at: "%s at %s",
@@ -164,7 +154,6 @@ var english = &language{
 		"America/Tegucigalpa": "Honduras time", "America/El_Salvador": "El Salvador time",
 	},
 	cityTime: "%s time",
-	label:    map[bulletin.EventKind]string{bulletin.Hearing: "Court hearing", bulletin.Gathering: "Prayer gathering"},
 	kindWord: map[bulletin.EventKind]string{bulletin.Hearing: "hearing", bulletin.Gathering: "gathering"},
 	labelled: "%s: %s", tentative: ", to be confirmed",
 	on: "on %s",

@@ -16,8 +16,6 @@ import (
 // segunda-feira", "no sábado").
 var portuguese = &language{
 	words:      words.For("pt"),
-	weekdays:   [7]string{"domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado"},
-	months:     [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 	ordinal:    portugueseOrdinal,
 	dayOfMonth: "%[1]s, %[2]s", ofMonth: "%[1]s de %[2]s", withYear: "%s de %d", theDay: "%s",
 	allDayOn: "%s, o dia todo", fromTo: "de %s até %s", at: "%s, %s",
@@ -42,7 +40,6 @@ var portuguese = &language{
 		"Asia/Kolkata": "horário da Índia", "Asia/Ho_Chi_Minh": "horário do Vietnã",
 	},
 	cityTime: "horário de %s",
-	label:    map[bulletin.EventKind]string{bulletin.Hearing: "Audiência judicial", bulletin.Gathering: "Reunião de oração"},
 	kindWord: map[bulletin.EventKind]string{bulletin.Hearing: "audiência", bulletin.Gathering: "reunião"},
 	labelled: "%s: %s", tentative: ", a confirmar",
 	on: "para %s",

@@ -259,13 +259,13 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 func (l *language) eventWords(e, earlier *bulletin.Event, year int) string {
 	head := e.Title
 	if !containsWord(e.Title, l.kindWord[e.Kind]) {
-		head = fmt.Sprintf(l.labelled, l.label[e.Kind], e.Title)
+		head = fmt.Sprintf(l.labelled, e.Kind.Label(l.words), e.Title)
 	}
 	if e.Status == bulletin.Tentative {
 		if head == e.Title {
 			head += l.tentative
 		} else {
-			head = fmt.Sprintf(l.labelled, l.label[e.Kind]+l.tentative, e.Title)
+			head = fmt.Sprintf(l.labelled, e.Kind.Label(l.words)+l.tentative, e.Title)
 		}
 	}
 	words := []string{sentence(upperFirst(head))}

@@ -16,14 +16,14 @@ import (
 // shortDay says a day without its month: "Tuesday the 1st", "martes 1",
 // "mardi 1er", "terça-feira, 1º".
 func (l *language) shortDay(d bulletin.Date) string {
-	return fmt.Sprintf(l.dayOfMonth, l.weekdays[d.Weekday()], l.ordinal(d.Day))
+	return fmt.Sprintf(l.dayOfMonth, l.words.Weekday(d.Weekday()), l.ordinal(d.Day))
 }
 
 // day says a date: "Monday the 30th of November", "lunes 30 de
 // noviembre", followed by the year when it is not year, the year the
 // listener has in mind.
 func (l *language) day(d bulletin.Date, year int) string {
-	s := fmt.Sprintf(l.ofMonth, l.shortDay(d), l.months[d.Month-1])
+	s := fmt.Sprintf(l.ofMonth, l.shortDay(d), l.words.Month(d.Month))
 	if d.Year != year {
 		s = fmt.Sprintf(l.withYear, s, d.Year)
 	}

@@ -63,10 +63,6 @@ func For(tag string) *Words {
 	return English
 }
 
-// Speaks reports whether prayerfeed has words of its own for the
-// language tag.
-func Speaks(tag string) bool { return For(tag) != English || strings.HasPrefix(tag, "en") }
-
 // T returns the message msg, given by its English text, in the
 // language: msg itself when the table lacks it.
 func (w *Words) T(msg string) string {
@@ -139,5 +135,5 @@ var English = &Words{
 func init() { register(English) }
 
 // clock24 writes a time of day on the 24-hour clock, as Spanish and
-// Portuguese do: "9:30", "18:00".
+// Portuguese do: "09:30", "18:00".
 func clock24(t time.Time) string { return t.Format("15:04") }
