@@ -40,8 +40,6 @@ podcast:
 regions:
   americas:
     name: Las Américas
-  asia:
-    name: Asia
 `,
 	"2026/2026-11-20.yaml": `date: 2026-11-20
 title: Weekly prayer
@@ -53,6 +51,7 @@ audio:
 scripture:
   text: Seek justice.
   reference: Isaiah 1:17
+intro: Welcome to this week's prayers.
 items:
   - id: courts
     region: americas
@@ -178,8 +177,10 @@ func TestLanguages(t *testing.T) {
 	if asia := read(two, "es/feeds/asia.rss"); strings.Contains(asia, "<item>") {
 		t.Errorf("the untranslated point is in es/feeds/asia.rss:\n%s", asia)
 	}
-	if !strings.Contains(r.Warnings.Error(), "point shelters is not translated") {
-		t.Errorf("no warning of the untranslated point in %v", r.Warnings)
+	for _, want := range []string{"point shelters is not translated", "the intro is not translated", `region asia has no name here, so the es site calls it "Asia"`} {
+		if !strings.Contains(r.Warnings.Error(), want) {
+			t.Errorf("no warning %q in %v", want, r.Warnings)
+		}
 	}
 
 	// IDs and UIDs of its own.
