@@ -30,7 +30,7 @@ func (m *Model) settleDiary(prev *Manifest) map[string]DiaryRecord {
 	for i, d := range m.Diary {
 		pt := d.Point
 		id := m.Site.PointEntryID(pt)
-		h := sha256.Sum256([]byte(id + "\x00" + pt.Title + "\x00" + pt.Body + "\x00" + string(pt.Kind) + "\x00" + pt.Region))
+		h := sha256.Sum256([]byte(id + "\x00" + pt.Title + "\x00" + pt.Body.String() + "\x00" + string(pt.Kind) + "\x00" + pt.Region))
 		r := DiaryRecord{Point: id, State: hex.EncodeToString(h[:8])}
 		if p, ok := prev.diary()[d.Day.String()]; ok {
 			r.Sequence = p.Sequence

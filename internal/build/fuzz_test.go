@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"io"
 	"net/url"
 	"path"
@@ -46,9 +47,9 @@ func fuzzModel(t *testing.T, title, body, place string) *build.Model {
 	var bs []*bulletin.Bulletin
 	for i := range 3 {
 		b := &bulletin.Bulletin{ID: "b" + string(rune('0'+i)), Title: title, Date: time.Date(2026, 11, 6+7*i, 0, 0, 0, 0, sd),
-			Scripture: bulletin.Scripture{Text: body, Reference: title, Version: place}, Intro: body,
+			Scripture: bulletin.Scripture{Text: spool.Of(body), Reference: title, Version: place}, Intro: spool.Of(body),
 			Pos: bulletin.Pos{File: "b.yaml", Line: 1, Col: 1}}
-		pt := &bulletin.Point{ID: "r-1", Region: "r", Kind: bulletin.Prayer, Title: title, Body: body, Bulletin: b}
+		pt := &bulletin.Point{ID: "r-1", Region: "r", Kind: bulletin.Prayer, Title: title, Body: spool.Of(body), Bulletin: b}
 		start := time.Date(2026, 12, 1+i, 9, 0, 0, 0, sd)
 		pt.Events = []*bulletin.Event{{ID: "e", Kind: bulletin.Hearing, Title: title, Location: place, Status: bulletin.Postponed,
 			Start: start, End: start.Add(time.Hour), Zone: sd, Point: pt, URL: "https://example.org/x"}}

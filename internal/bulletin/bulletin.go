@@ -8,6 +8,7 @@
 package bulletin
 
 import (
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"slices"
 	"strings"
@@ -201,7 +202,7 @@ type Bulletin struct {
 	Draft    bool
 
 	Scripture Scripture
-	Intro     string // Markdown
+	Intro     spool.Text // Markdown
 	Points    []*Point
 	Audio     *Audio
 	// DiaryOrder is the order in which the prayer diary takes the
@@ -258,7 +259,7 @@ func (b *Bulletin) Modified() time.Time {
 
 // Scripture is the verse that opens a bulletin.
 type Scripture struct {
-	Text      string
+	Text      spool.Text
 	Reference string // "Jeremiah 20:13"
 	Version   string // translation, for attribution; may be empty
 }
@@ -297,7 +298,7 @@ type Point struct {
 	Region string // a Site region ID
 	Kind   Kind
 	Title  string
-	Body   string // Markdown
+	Body   spool.Text // Markdown
 	// Sketch is the Body's, worked out once where it is loaded.
 	Sketch    Sketch
 	TitleAuto bool // Title was derived from the body

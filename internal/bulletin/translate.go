@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"maps"
 	"path"
 	"slices"
@@ -54,8 +55,8 @@ type Translation struct {
 
 	Title     string
 	Scripture Scripture
-	Intro     string // Markdown
-	Audio     *Audio // a recording in the language, or nil
+	Intro     spool.Text // Markdown
+	Audio     *Audio     // a recording in the language, or nil
 	// Points are the points' titles and bodies, and Events the events'
 	// titles, by their ids in the bulletin.
 	Points map[string]*PointText
@@ -65,9 +66,11 @@ type Translation struct {
 // PointText is a point's texts in another language.
 type PointText struct {
 	Pos   Pos
-	Title string // "" when the point's title is made from its body
-	Body  string // Markdown
-	Auto  bool   // Title was made from Body
+	Title string     // "" when the point's title is made from its body
+	Body  spool.Text // Markdown
+	// Sketch is the Body's, worked out where it is loaded.
+	Sketch Sketch
+	Auto   bool // Title was made from Body
 }
 
 // EventText is an event's title in another language.
@@ -125,13 +128,13 @@ func (t *Translation) check(b *Bulletin, errs, warns *ErrorList) {
 		errs.Add(pos, "%s still holds the placeholder %q; translate it, or keep draft: true", what, Placeholder)
 	}
 	for _, c := range []struct{ key, what, text string }{
-		{"title", "title", t.Title}, {"scripture", "the scripture", t.Scripture.Text + t.Scripture.Reference}, {"intro", "intro", t.Intro},
+		{"title", "title", t.Title}, {"scripture", "the scripture", t.Scripture.Text.String() + t.Scripture.Reference}, {"intro", "intro", t.Intro.String()},
 	} {
 		if strings.Contains(c.text, Placeholder) {
 			todo(at(c.key), c.what)
 		}
 	}
-	if b.Intro != "" && t.Intro == "" {
+	if b.Intro.Len() > 0 && t.Intro.Len() == 0 {
 		warns.Add(at("title"), "the intro is not translated, so the %s bulletin has none", t.Language)
 	}
 	points := map[string]bool{}
@@ -156,7 +159,7 @@ func (t *Translation) check(b *Bulletin, errs, warns *ErrorList) {
 		if !pt.TitleAuto && tp.Auto {
 			warns.Add(tp.Pos, "point %s has a title in %s but none here, so its title is made from the body's first sentence", pt.ID, of)
 		}
-		if strings.Contains(tp.Title+tp.Body, Placeholder) {
+		if strings.Contains(tp.Title+tp.Body.String(), Placeholder) {
 			todo(tp.Pos, "point "+pt.ID)
 		}
 		for _, e := range pt.Events {
@@ -253,7 +256,7 @@ func Translate(s *Site, bulletins []*Bulletin, lang string) []*Bulletin {
 			cp := *pt
 			cp.Bulletin = &c
 			cp.Title, cp.Body, cp.TitleAuto = tp.Title, tp.Body, tp.Auto
-			cp.Sketch = SketchOf(tp.Body)
+			cp.Sketch = tp.Sketch
 			cp.Events = nil
 			for _, e := range pt.Events {
 				te := t.Events[e.ID]

@@ -339,13 +339,13 @@ func (b *Bulletin) checkPlaceholders(errs *ErrorList) {
 	}
 	check(b.Fields.at("title", b.Pos), "title", b.Title, "write the text")
 	scripture := b.Fields.at("scripture", b.Pos)
-	check(b.Fields.at("scripture.text", scripture), "the scripture's text", b.Scripture.Text, "write the verse")
+	check(b.Fields.at("scripture.text", scripture), "the scripture's text", b.Scripture.Text.String(), "write the verse")
 	check(b.Fields.at("scripture.reference", scripture), "the scripture's reference", b.Scripture.Reference, "write where it is from")
-	check(b.Fields.at("intro", b.Pos), "intro", b.Intro, "write the text")
+	check(b.Fields.at("intro", b.Pos), "intro", b.Intro.String(), "write the text")
 	for _, pt := range b.Points {
 		check(pt.Fields.at("region", pt.Pos), "region", pt.Region, "name the point's region, one of site.yaml's")
 		check(pt.Fields.at("title", pt.Pos), "title", pt.Title, "write the text")
-		check(pt.Fields.at("body", pt.Pos), "body", pt.Body, "write the text")
+		check(pt.Fields.at("body", pt.Pos), "body", pt.Body.String(), "write the text")
 		for _, e := range pt.Events {
 			check(e.Fields.at("title", e.Pos), "title", e.Title, "write the text")
 		}

@@ -1,6 +1,7 @@
 package feed_test
 
 import (
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"slices"
 	"strings"
@@ -30,7 +31,7 @@ func TestEntryDates(t *testing.T) {
 		for _, day := range []time.Time{time.Date(2026, 12, 11, 0, 0, 0, 0, loc), time.Date(2026, 6, 12, 0, 0, 0, 0, loc)} {
 			b := &bulletin.Bulletin{ID: day.Format(time.DateOnly), Title: "Bulletin", Date: day}
 			for _, title := range []string{"First", "Second", "Third"} {
-				b.Points = append(b.Points, &bulletin.Point{ID: strings.ToLower(title), Region: "asia", Kind: bulletin.Prayer, Title: title, Body: title + ".", Bulletin: b})
+				b.Points = append(b.Points, &bulletin.Point{ID: strings.ToLower(title), Region: "asia", Kind: bulletin.Prayer, Title: title, Body: spool.Of(title + "."), Bulletin: b})
 			}
 			set := feed.Build(s, []*bulletin.Bulletin{b}, nil, nil, day.AddDate(0, 0, 1))
 			for _, f := range set.Heads {

@@ -9,6 +9,7 @@ package feed
 
 import (
 	"cmp"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"html"
 	"io"
 	"slices"
@@ -442,7 +443,7 @@ func (bd *builder) bulletinEntry(src source) *Entry {
 		Title:   bulletinTitle(b),
 		URL:     s.URL(bulletin.BulletinPath(b)),
 		Content: bd.bulletinHTML(b),
-		Summary: markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, summaryLength),
+		Summary: markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text.String()), " ")+" — "+b.Scripture.Reference, summaryLength),
 		Author:  orgPerson(s),
 	}
 	e.Published, e.Updated = src.times()
@@ -543,7 +544,7 @@ type builder struct {
 func (bd *builder) bulletinHTML(b *bulletin.Bulletin) string {
 	w := bd.writer()
 	w.Bulletin(b)
-	if about := bd.c.HTML(bd.s.About); about != "" {
+	if about := bd.c.HTML(spool.Of(bd.s.About)); about != "" {
 		w.Raw("\n<hr>\n")
 		w.Raw(about)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"io"
 	"math/rand/v2"
 	"net/url"
@@ -58,7 +59,7 @@ func generate(r *rand.Rand, basePath string) (*bulletin.Site, []*bulletin.Bullet
 		day = day.AddDate(0, 0, 1+r.IntN(200))
 		b := &bulletin.Bulletin{
 			ID: day.Format("2006-01-02"), Title: text(), Date: day, File: text(),
-			Scripture: bulletin.Scripture{Text: text(), Reference: text()}, Intro: text(),
+			Scripture: bulletin.Scripture{Text: spool.Of(text()), Reference: text()}, Intro: spool.Of(text()),
 		}
 		perRegion := map[string]int{}
 		for range 1 + r.IntN(6) {
@@ -66,7 +67,7 @@ func generate(r *rand.Rand, basePath string) (*bulletin.Site, []*bulletin.Bullet
 			perRegion[reg]++
 			pt := &bulletin.Point{
 				ID: fmt.Sprintf("%s-%d", reg, perRegion[reg]), Region: reg, Kind: []bulletin.Kind{bulletin.Praise, bulletin.Prayer}[r.IntN(2)],
-				Title: text(), Body: text(), Bulletin: b,
+				Title: text(), Body: spool.Of(text()), Bulletin: b,
 			}
 			if r.IntN(3) == 0 {
 				start := day.Add(time.Duration(r.IntN(1000)) * time.Hour)
@@ -245,7 +246,7 @@ func properties(t *testing.T, seed uint64, now time.Time) {
 	for _, b := range bs2 {
 		b.Title, b.File = texts[r.IntN(len(texts))], "renamed.yaml"
 		for _, pt := range b.Points {
-			pt.Title, pt.Body = texts[r.IntN(len(texts))], texts[r.IntN(len(texts))]
+			pt.Title, pt.Body = texts[r.IntN(len(texts))], spool.Of(texts[r.IntN(len(texts))])
 		}
 	}
 	after := ids(t, feed.Build(s2, bs2, bulletin.Track(bs2), s2.Diary(bs2, now), now))

@@ -377,7 +377,7 @@ func description(s *bulletin.Site, e *bulletin.Event) string {
 	b.WriteString(e.When() + ".\n\n")
 	w := pt.Bulletin.Words()
 	b.WriteString(w.F("%s: %s", pt.Kind.Label(w), pt.Title) + "\n\n")
-	b.WriteString(markdown.Text(pt.Body) + "\n\n")
+	b.WriteString(markdown.Text(pt.Body.String()) + "\n\n")
 	b.WriteString(w.F("From %s: %s", pt.Bulletin.DatedTitle(), s.URL(bulletin.BulletinPath(pt.Bulletin))))
 	return b.String()
 }

@@ -3,6 +3,7 @@ package ical_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -347,7 +348,7 @@ func TestFit(t *testing.T) {
 	s := &bulletin.Site{Title: "T", BaseURL: base, IDDomain: "prayer.example.org", Org: bulletin.Org{Name: "O", Email: "o@example.org"}, Refresh: time.Hour}
 	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 	b := &bulletin.Bulletin{ID: "2026-11-27", Title: "B", Date: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}
-	pt := &bulletin.Point{ID: "p", Title: "Point", Body: strings.Repeat("Pray for the hearing. ", 40), Bulletin: b}
+	pt := &bulletin.Point{ID: "p", Title: "Point", Body: spool.Of(strings.Repeat("Pray for the hearing. ", 40)), Bulletin: b}
 	var events []*bulletin.Tracked
 	for day := -60; day < 60; day++ {
 		start := now.AddDate(0, 0, day)

@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"io"
 	"strconv"
 	"time"
@@ -33,7 +34,7 @@ func DiaryUID(s *bulletin.Site, day bulletin.Date) string {
 // point, described by its text, as plain renders a point's Markdown, and
 // a link to it; and the days gone (with no Point) as cancelled. Stamp
 // dates those, and the note that stands in a diary of no days.
-func EncodeDiary(w io.Writer, s *bulletin.Site, title string, days, gone []DiaryDay, stamp time.Time, plain func(markdown string) string) error {
+func EncodeDiary(w io.Writer, s *bulletin.Site, title string, days, gone []DiaryDay, stamp time.Time, plain func(markdown spool.Text) string) error {
 	cal := newCalendar(s, title, "A point a day from "+s.Title+" to pray through the week.", true)
 	for _, d := range days {
 		pt := d.Point

@@ -2,6 +2,7 @@ package ical_test
 
 import (
 	"encoding/json"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -138,7 +139,7 @@ func TestICALJSDiary(t *testing.T) {
 	gone := []ical.DiaryDay{{DiaryDay: bulletin.DiaryDay{Day: bulletin.Date{Year: 2026, Month: 2, Day: 28}}, Sequence: 3}}
 	path := filepath.Join(t.TempDir(), "diary.ics")
 	f, _ := os.Create(path)
-	if err := ical.EncodeDiary(f, site, "Diary", days, gone, now, func(s string) string { return s }); err != nil {
+	if err := ical.EncodeDiary(f, site, "Diary", days, gone, now, spool.Text.String); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

@@ -3,6 +3,7 @@ package ical_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -40,7 +41,7 @@ func generate(r *rand.Rand) (*bulletin.Site, []*bulletin.Tracked) {
 	var events []*bulletin.Tracked
 	for i := range 1 + r.IntN(8) {
 		b := &bulletin.Bulletin{ID: "b", Title: pick(), Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-		pt := &bulletin.Point{ID: "p", Region: "r", Kind: bulletin.Prayer, Title: pick(), Body: pick(), Bulletin: b}
+		pt := &bulletin.Point{ID: "p", Region: "r", Kind: bulletin.Prayer, Title: pick(), Body: spool.Of(pick()), Bulletin: b}
 		loc, _ := time.LoadLocation(zoneNames[r.IntN(len(zoneNames))])
 		e := &bulletin.Event{ID: fmt.Sprintf("e%d", i), Kind: bulletin.Hearing, Title: pick(), Location: pick(),
 			Status: []bulletin.Status{bulletin.Confirmed, bulletin.Tentative, bulletin.Postponed, bulletin.Cancelled}[r.IntN(4)], Point: pt}

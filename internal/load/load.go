@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"io"
 	"io/fs"
 	"net/url"
@@ -87,10 +88,11 @@ func Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bulletin, bulleti
 // The bulletins it returns are shared, and must not be changed; nothing
 // after loading changes them.
 type Cache struct {
-	mu   sync.Mutex
-	site string // the digest of the site.yaml the entries were read with
-	old  map[string]cached
-	new  map[string]cached
+	mu    sync.Mutex
+	site  string // the digest of the site.yaml the entries were read with
+	old   map[string]cached
+	new   map[string]cached
+	texts *spool.Spool // the texts of the entries, and of this load's files
 }
 
 type cached struct {
@@ -105,7 +107,7 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 	var errs bulletin.ErrorList
 	site, serrs := Site(fsys, name)
 	errs.Append(serrs)
-	c.start(site.Source + "\x00" + name)
+	texts := c.start(site.Source + "\x00" + name)
 	defer c.finish()
 
 	var files []string
@@ -163,9 +165,9 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 			for i := range next {
 				var r result
 				if of, lang, ok := translationOf(files[i], isFile, site.Languages); ok {
-					r.t, r.errs = readTranslation(fsys, name, files[i], of, lang, c)
+					r.t, r.errs = readTranslation(fsys, name, files[i], of, lang, texts, c)
 				} else {
-					r.b, r.errs = readBulletin(fsys, name, files[i], site, c)
+					r.b, r.errs = readBulletin(fsys, name, files[i], site, texts, c)
 				}
 				results[i] = r
 			}
@@ -190,17 +192,21 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 	return site, bulletins, errs
 }
 
-// start begins a load of the folder whose site.yaml has the digest site.
-func (c *Cache) start(site string) {
+// start begins a load of the folder whose site.yaml has the digest site,
+// and returns the spool for its texts.
+func (c *Cache) start(site string) *spool.Spool {
 	if c == nil {
-		return
+		return spool.New()
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.site != site {
-		c.site, c.old = site, nil
+	if c.site != site || c.texts == nil {
+		// A new spool with the entries: the old one goes once no model
+		// made from it is left.
+		c.site, c.old, c.texts = site, nil, spool.New()
 	}
 	c.new = map[string]cached{}
+	return c.texts
 }
 
 // finish keeps the files of this load alone, forgetting those gone.
@@ -745,7 +751,7 @@ func (m *mapping) absURL(key string, required bool) string {
 }
 
 // readBulletin loads the bulletin in file p.
-func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site, c *Cache) (*bulletin.Bulletin, bulletin.ErrorList) {
+func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site, texts *spool.Spool, c *Cache) (*bulletin.Bulletin, bulletin.ErrorList) {
 	data, d := readBytes(fsys, dir, p)
 	if data == nil {
 		return nil, d.errs
@@ -754,13 +760,14 @@ func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site, c *Cache) (*bu
 		return e.b, e.errs
 	}
 	b, errs := decodeBulletin(data, d, p, site)
+	d.texts.Write(texts)
 	c.put(p, cached{sum: d.sum, b: b, errs: errs})
 	return b, errs
 }
 
 // readTranslation loads the translation in file p of the bulletin in file
 // of, into lang.
-func readTranslation(fsys fs.FS, dir, p, of, lang string, c *Cache) (*bulletin.Translation, bulletin.ErrorList) {
+func readTranslation(fsys fs.FS, dir, p, of, lang string, texts *spool.Spool, c *Cache) (*bulletin.Translation, bulletin.ErrorList) {
 	data, d := readBytes(fsys, dir, p)
 	if data == nil {
 		return nil, d.errs
@@ -769,6 +776,7 @@ func readTranslation(fsys fs.FS, dir, p, of, lang string, c *Cache) (*bulletin.T
 		return e.t, e.errs
 	}
 	t, errs := decodeTranslation(data, d, p, of, lang)
+	d.texts.Write(texts)
 	c.put(p, cached{sum: d.sum, t: t, errs: errs})
 	return t, errs
 }
@@ -813,10 +821,10 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 	if n := m.node("scripture"); n != nil || m.require("scripture") {
 		sm := d.mapping(n, "scripture", keys["scripture"]...)
 		b.Scripture = bulletin.Scripture{
-			Text:      sm.markdown("text", true),
 			Reference: sm.line("reference", true),
 			Version:   sm.line("version", false),
 		}
+		d.texts.Add(&b.Scripture.Text, sm.markdown("text", true))
 		// Where the scripture's texts are, for messages about either.
 		for _, k := range []string{"text", "reference"} {
 			if v := sm.values[k]; v != nil {
@@ -824,7 +832,7 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 			}
 		}
 	}
-	b.Intro = m.markdown("intro", false)
+	d.texts.Add(&b.Intro, m.markdown("intro", false))
 	if n := m.node("audio"); n != nil {
 		b.Audio = d.audio(n)
 	}
@@ -921,11 +929,12 @@ func (d *decoder) point(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, 
 		d.errorf(m.values["region"], "unknown region %s%s; site.yaml lists %s", short(pt.Region), didYouMean(pt.Region, ids), commaList(ids))
 	}
 	pt.Kind = bulletin.Kind(m.enum("kind", true, "", string(bulletin.Praise), string(bulletin.Prayer)))
-	pt.Body = m.markdown("body", true)
-	pt.Sketch = bulletin.SketchOf(pt.Body)
+	body := m.markdown("body", true)
+	d.texts.Add(&pt.Body, body)
+	pt.Sketch = bulletin.SketchOf(body)
 	pt.Title = m.line("title", false)
-	if pt.Title == "" && pt.Body != "" {
-		pt.Title = markdown.FirstSentence(pt.Body, titleLength)
+	if pt.Title == "" && body != "" {
+		pt.Title = markdown.FirstSentence(body, titleLength)
 		pt.TitleAuto = true
 	}
 	perRegion[pt.Region]++

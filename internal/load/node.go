@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,7 @@ type decoder struct {
 	errs  bulletin.ErrorList
 	notes bulletin.ErrorList // what is allowed but likely a mistake (Bulletin.Notes)
 	sum   string             // SHA-256 of the file's bytes
+	texts spool.Batch        // the file's long texts, to write to a spool
 }
 
 func (d *decoder) pos(n *yaml.Node) bulletin.Pos {

@@ -131,17 +131,20 @@ func decodeTranslation(data []byte, d *decoder, p, of, lang string) (*bulletin.T
 	t.Draft = m.boolean("draft")
 	if n := m.node("scripture"); n != nil || m.require("scripture") {
 		sm := d.mapping(n, "scripture", keys["scripture"]...)
-		t.Scripture = bulletin.Scripture{Text: sm.markdown("text", true), Reference: sm.line("reference", true), Version: sm.line("version", false)}
+		t.Scripture = bulletin.Scripture{Reference: sm.line("reference", true), Version: sm.line("version", false)}
+		d.texts.Add(&t.Scripture.Text, sm.markdown("text", true))
 	}
-	t.Intro = m.markdown("intro", false)
+	d.texts.Add(&t.Intro, m.markdown("intro", false))
 	if n := m.node("audio"); n != nil {
 		t.Audio = d.audio(n)
 	}
 	for _, kv := range m.byID("items", "africa-1") {
 		pm := d.textMapping(kv[1], "item", "item", keys["item"], of)
-		pt := &bulletin.PointText{Pos: d.pos(kv[0]), Title: pm.line("title", false), Body: pm.markdown("body", true)}
-		if pt.Title == "" && pt.Body != "" {
-			pt.Title, pt.Auto = markdown.FirstSentence(pt.Body, titleLength), true
+		body := pm.markdown("body", true)
+		pt := &bulletin.PointText{Pos: d.pos(kv[0]), Title: pm.line("title", false), Sketch: bulletin.SketchOf(body)}
+		d.texts.Add(&pt.Body, body)
+		if pt.Title == "" && body != "" {
+			pt.Title, pt.Auto = markdown.FirstSentence(body, titleLength), true
 		}
 		t.Points[strings.TrimSpace(kv[0].Value)] = pt
 	}

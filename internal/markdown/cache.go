@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"sync"
 )
@@ -10,11 +11,12 @@ import (
 // in two feeds and in two scripts. A Cache is safe for concurrent use.
 //
 // It holds what it renders for as long as it lives, so a build keeps one
-// for a part of the site (a year of bulletins) and drops it after.
+// for a part of the site (a year of bulletins) and drops it after. A text
+// in a spool is read from it once, when first rendered.
 type Cache struct {
 	base *url.URL
 	mu   sync.Mutex
-	m    map[string]*forms
+	m    map[spool.Text]*forms
 }
 
 // forms are one text's renderings.
@@ -29,27 +31,27 @@ type forms struct {
 // NewCache returns an empty cache whose HTML and Spoken resolve links
 // against base, which may be nil.
 func NewCache(base *url.URL) *Cache {
-	return &Cache{base: base, m: map[string]*forms{}}
+	return &Cache{base: base, m: map[spool.Text]*forms{}}
 }
 
 // HTML returns HTML(src, base) for the cache's base.
-func (c *Cache) HTML(src string) string {
+func (c *Cache) HTML(src spool.Text) string {
 	return c.get(src).html
 }
 
 // Text returns Text(src).
-func (c *Cache) Text(src string) string {
+func (c *Cache) Text(src spool.Text) string {
 	return c.get(src).text
 }
 
 // Spoken returns Spoken(src, base) for the cache's base. The links are
 // shared: the caller must not change them.
-func (c *Cache) Spoken(src string) (string, []Link) {
+func (c *Cache) Spoken(src spool.Text) (string, []Link) {
 	f := c.get(src)
 	return f.spoken, f.links
 }
 
-func (c *Cache) get(src string) *forms {
+func (c *Cache) get(src spool.Text) *forms {
 	c.mu.Lock()
 	f, ok := c.m[src]
 	if !ok {
@@ -60,7 +62,7 @@ func (c *Cache) get(src string) *forms {
 	f.once.Do(func() {
 		// One parse for every form: the plain walks leave the tree as
 		// it is, so they go before the HTML renderer, which changes it.
-		source := []byte(src)
+		source := []byte(src.String())
 		doc := parse(source)
 		var w plainWalk
 		f.text, _ = walkPlain(doc, source, nil, false, &w)

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"reflect"
 	"strings"
@@ -40,15 +41,31 @@ func TestCacheSameAsDirect(t *testing.T) {
 	wg.Wait()
 }
 
+// checkCache checks the cache's forms of src, in memory and read from
+// a spool, against the functions'.
 func checkCache(t *testing.T, c *Cache, base *url.URL, src string) {
 	t.Helper()
-	if got, want := c.HTML(src), HTML(src, base); got != want {
+	var spooled spool.Text
+	var b spool.Batch
+	b.Add(&spooled, src)
+	b.Write(texts)
+	for _, text := range []spool.Text{spool.Of(src), spooled} {
+		checkForms(t, c, base, src, text)
+	}
+}
+
+// texts is the spool of the cache's tests.
+var texts = spool.New()
+
+func checkForms(t *testing.T, c *Cache, base *url.URL, src string, text spool.Text) {
+	t.Helper()
+	if got, want := c.HTML(text), HTML(src, base); got != want {
 		t.Errorf("Cache.HTML(%q) = %q, want %q", src, got, want)
 	}
-	if got, want := c.Text(src), Text(src); got != want {
+	if got, want := c.Text(text), Text(src); got != want {
 		t.Errorf("Cache.Text(%q) = %q, want %q", src, got, want)
 	}
-	got, gotLinks := c.Spoken(src)
+	got, gotLinks := c.Spoken(text)
 	want, wantLinks := Spoken(src, base)
 	if got != want || !reflect.DeepEqual(gotLinks, wantLinks) {
 		t.Errorf("Cache.Spoken(%q) = %q %v, want %q %v", src, got, gotLinks, want, wantLinks)

@@ -17,7 +17,7 @@ import (
 // timed event's times are local, with ctz naming their zone; an all-day
 // event's dates end the day after its last.
 func GoogleEvent(s *bulletin.Site, e *bulletin.Event) string {
-	return googleEvent(e, Details(s, e, markdown.Text(e.Point.Body)))
+	return googleEvent(e, Details(s, e, markdown.Text(e.Point.Body.String())))
 }
 
 func googleEvent(e *bulletin.Event, details string) string {
@@ -45,7 +45,7 @@ func googleEvent(e *bulletin.Event, details string) string {
 // OutlookEvent returns Outlook.com's link that opens a new event filled
 // in: times with their UTC offset, or all-day dates.
 func OutlookEvent(s *bulletin.Site, e *bulletin.Event) string {
-	return outlookEvent(e, Details(s, e, markdown.Text(e.Point.Body)))
+	return outlookEvent(e, Details(s, e, markdown.Text(e.Point.Body.String())))
 }
 
 func outlookEvent(e *bulletin.Event, details string) string {

@@ -1,6 +1,7 @@
 package markup_test
 
 import (
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ func TestEventLinks(t *testing.T) {
 	base, _ := url.Parse("https://prayer.example.org/")
 	s := &bulletin.Site{BaseURL: base, Title: "Prayer"}
 	b := &bulletin.Bulletin{ID: "2026-11-20", Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
-	pt := &bulletin.Point{ID: "latin-america-1", Body: "Pray for the *team*.", Bulletin: b}
+	pt := &bulletin.Point{ID: "latin-america-1", Body: spool.Of("Pray for the *team*."), Bulletin: b}
 	timed := &bulletin.Event{ID: "h", Kind: bulletin.Hearing, Title: "Hearing, Santo Domingo", Location: "Palacio & Co",
 		Start: time.Date(2026, 11, 30, 9, 0, 0, 0, sd), End: time.Date(2026, 11, 30, 12, 0, 0, 0, sd), Zone: sd, Point: pt}
 	allDay := &bulletin.Event{ID: "c", Kind: bulletin.Gathering, Title: "Conference", AllDay: true,
@@ -52,7 +53,7 @@ func TestAddToCalendar(t *testing.T) {
 	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 	point := func(id string, day int, status bulletin.Status) *bulletin.Point {
 		b := &bulletin.Bulletin{ID: id, Date: time.Date(2026, 11, day, 0, 0, 0, 0, sd)}
-		pt := &bulletin.Point{ID: "p", Title: "Point", Body: "Pray.", Bulletin: b}
+		pt := &bulletin.Point{ID: "p", Title: "Point", Body: spool.Of("Pray."), Bulletin: b}
 		start := time.Date(2026, 11, 30, 9, 0, 0, 0, sd)
 		pt.Events = []*bulletin.Event{{ID: "h", Kind: bulletin.Hearing, Title: "Hearing", Status: status, Start: start, End: start.Add(time.Hour), Zone: sd, Point: pt}}
 		return pt
@@ -99,7 +100,7 @@ func TestAddSeries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		b := &bulletin.Bulletin{ID: "b", Date: time.Date(2026, 11, 27, 0, 0, 0, 0, chicago)}
-		pt := &bulletin.Point{ID: "p", Title: "Point", Body: "Pray.", Bulletin: b}
+		pt := &bulletin.Point{ID: "p", Title: "Point", Body: spool.Of("Pray."), Bulletin: b}
 		start := time.Date(2026, 12, 8, 19, 0, 0, 0, chicago)
 		e := &bulletin.Event{ID: "call", Kind: bulletin.Gathering, Title: "Call", Start: start, End: start.Add(time.Hour), Zone: chicago,
 			Repeat: tt.repeat, Last: until, Point: pt}

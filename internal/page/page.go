@@ -14,6 +14,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"html/template"
 	"io"
 	"io/fs"
@@ -443,7 +444,7 @@ func (r *renderer) upcoming() (next, recent []*bulletin.Event) {
 }
 
 func (r *renderer) about() template.HTML {
-	return template.HTML(r.c.HTML(r.s.About))
+	return template.HTML(r.c.HTML(spool.Of(r.s.About)))
 }
 
 func (r *renderer) home() {
@@ -477,7 +478,7 @@ func (r *renderer) newest() time.Time {
 func (r *renderer) bulletin(b *bulletin.Bulletin) {
 	p := bulletin.BulletinPath(b)
 	title := b.DatedTitle()
-	desc := markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, 200)
+	desc := markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text.String()), " ")+" — "+b.Scripture.Reference, 200)
 	r.render("bulletin.html", title, desc, p, nil, struct {
 		B     *bulletinView
 		About template.HTML

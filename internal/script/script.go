@@ -13,6 +13,7 @@ package script
 import (
 	"bytes"
 	"fmt"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"regexp"
 	"strings"
 	"unicode"
@@ -202,7 +203,7 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 	sc.opening = opening + fmt.Sprintf(l.forDate, date)
 
 	var links linkList
-	spoken := func(src string) []string {
+	spoken := func(src spool.Text) []string {
 		text, ls := c.Spoken(src)
 		links.add(ls...)
 		return paragraphs(text)
@@ -243,7 +244,7 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 			sc.sections = append(sc.sections, sec)
 		}
 	}
-	sc.closing = spoken(s.About)
+	sc.closing = spoken(spool.Of(s.About))
 	links.add(markdown.Link{Text: l.thisBulletin, URL: s.URL(bulletin.BulletinPath(b))})
 	sc.links = links
 	return sc

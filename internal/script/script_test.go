@@ -2,6 +2,7 @@ package script_test
 
 import (
 	"bytes"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -80,7 +81,7 @@ func TestNoURLReadOut(t *testing.T) {
 					t.Errorf("%s.%s reads out an address: %q", b.ID, name, read[max(0, loc[0]-30):min(len(read), loc[1]+30)])
 				}
 				var want []string
-				for _, src := range append([]string{b.Scripture.Text, b.Intro, s.About}, bodies(b)...) {
+				for _, src := range append([]string{b.Scripture.Text.String(), b.Intro.String(), s.About}, bodies(b)...) {
 					_, ls := markdown.Spoken(src, s.BaseURL)
 					for _, l := range ls {
 						want = append(want, l.URL)
@@ -100,7 +101,7 @@ func TestNoURLReadOut(t *testing.T) {
 func bodies(b *bulletin.Bulletin) []string {
 	var out []string
 	for _, pt := range b.Points {
-		out = append(out, pt.Body)
+		out = append(out, pt.Body.String())
 	}
 	return out
 }
@@ -146,7 +147,7 @@ func TestEscape(t *testing.T) {
 	b := *bs[0]
 	pt := *b.Points[0]
 	pt.Title = "# Not a heading *or* _emphasis_ [or](a link) `code` <b>html</b> &amp; 1. \\ end"
-	pt.Body = `Pray for \*stars\* and \_lines\_, \<tags\>, 2 \* 3, a \[bracket\] and \# hash.`
+	pt.Body = spool.Of(`Pray for \*stars\* and \_lines\_, \<tags\>, 2 \* 3, a \[bracket\] and \# hash.`)
 	b.Points = []*bulletin.Point{&pt}
 	md := script.Markdown(s, &b, nil)
 	plain := markdown.Text(string(md))
