@@ -112,17 +112,23 @@ func Run(opts Options) (*Report, error) {
 	}
 
 	// The model holds copies of the published bulletins only. The loaded
-	// ones, with the position of every key for messages, go before the
-	// previous manifest is read, which is as large again.
-	var pub []*bulletin.Bulletin
-	switch {
-	case opts.Preview && opts.Out != "":
-		return r, errors.New("build: a preview is never published")
-	case opts.Preview:
-		pub = bulletin.Preview(all, now)
-	default:
-		pub = bulletin.Public(all, now)
+	// ones, with the position of every key for messages, are let go of
+	// one by one as they are copied, so that a large site never holds
+	// both, and are gone before the previous manifest is read, which is
+	// as large again.
+	publish := bulletin.Public
+	if opts.Preview {
+		if opts.Out != "" {
+			return r, errors.New("build: a preview is never published")
+		}
+		publish = bulletin.Preview
 	}
+	pub := make([]*bulletin.Bulletin, 0, len(all))
+	for i := range all {
+		pub = append(pub, publish(all[i:i+1], now)...)
+		all[i] = nil
+	}
+	bulletin.SortNewestFirst(pub)
 
 	// Publish begins: the lock on the output folder, under which the
 	// previous manifest is read, so that no other build publishes
