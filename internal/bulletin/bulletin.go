@@ -203,8 +203,12 @@ type Bulletin struct {
 
 	Scripture Scripture
 	Intro     spool.Text // Markdown
-	Points    []*Point
-	Audio     *Audio
+	// Placeholders says whether the scripture, the intro or a point's
+	// body holds Placeholder, as worked out where they are loaded: checks
+	// read the texts back from their spool only then.
+	Placeholders bool
+	Points       []*Point
+	Audio        *Audio
 	// DiaryOrder is the order in which the prayer diary takes the
 	// points, by ID, when the bulletin gives one; DiaryDays the point,
 	// by ID, that it gives a day (see Site.Diary).

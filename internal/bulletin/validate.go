@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/mail"
 	"path"
 	"regexp"
@@ -337,15 +338,22 @@ func (b *Bulletin) checkPlaceholders(errs *ErrorList) {
 			errs.Add(at, "%s still holds the placeholder %q; %s, or keep draft: true", what, Placeholder, todo)
 		}
 	}
+	// The long texts are read back only when one holds the placeholder.
+	long := func(t spool.Text) string {
+		if !b.Placeholders {
+			return ""
+		}
+		return t.String()
+	}
 	check(b.Fields.at("title", b.Pos), "title", b.Title, "write the text")
 	scripture := b.Fields.at("scripture", b.Pos)
-	check(b.Fields.at("scripture.text", scripture), "the scripture's text", b.Scripture.Text.String(), "write the verse")
+	check(b.Fields.at("scripture.text", scripture), "the scripture's text", long(b.Scripture.Text), "write the verse")
 	check(b.Fields.at("scripture.reference", scripture), "the scripture's reference", b.Scripture.Reference, "write where it is from")
-	check(b.Fields.at("intro", b.Pos), "intro", b.Intro.String(), "write the text")
+	check(b.Fields.at("intro", b.Pos), "intro", long(b.Intro), "write the text")
 	for _, pt := range b.Points {
 		check(pt.Fields.at("region", pt.Pos), "region", pt.Region, "name the point's region, one of site.yaml's")
 		check(pt.Fields.at("title", pt.Pos), "title", pt.Title, "write the text")
-		check(pt.Fields.at("body", pt.Pos), "body", pt.Body.String(), "write the text")
+		check(pt.Fields.at("body", pt.Pos), "body", long(pt.Body), "write the text")
 		for _, e := range pt.Events {
 			check(e.Fields.at("title", e.Pos), "title", e.Title, "write the text")
 		}

@@ -824,7 +824,9 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 			Reference: sm.line("reference", true),
 			Version:   sm.line("version", false),
 		}
-		d.texts.Add(&b.Scripture.Text, sm.markdown("text", true))
+		text := sm.markdown("text", true)
+		d.texts.Add(&b.Scripture.Text, text)
+		b.Placeholders = strings.Contains(text, bulletin.Placeholder)
 		// Where the scripture's texts are, for messages about either.
 		for _, k := range []string{"text", "reference"} {
 			if v := sm.values[k]; v != nil {
@@ -832,7 +834,9 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 			}
 		}
 	}
-	d.texts.Add(&b.Intro, m.markdown("intro", false))
+	intro := m.markdown("intro", false)
+	d.texts.Add(&b.Intro, intro)
+	b.Placeholders = b.Placeholders || strings.Contains(intro, bulletin.Placeholder)
 	if n := m.node("audio"); n != nil {
 		b.Audio = d.audio(n)
 	}
@@ -931,6 +935,7 @@ func (d *decoder) point(n *yaml.Node, b *bulletin.Bulletin, loc *time.Location, 
 	pt.Kind = bulletin.Kind(m.enum("kind", true, "", string(bulletin.Praise), string(bulletin.Prayer)))
 	body := m.markdown("body", true)
 	d.texts.Add(&pt.Body, body)
+	b.Placeholders = b.Placeholders || strings.Contains(body, bulletin.Placeholder)
 	pt.Sketch = bulletin.SketchOf(body)
 	pt.Title = m.line("title", false)
 	if pt.Title == "" && body != "" {
