@@ -51,6 +51,9 @@ func Render(m *Model, emit func(File) error) error {
 				if err != nil {
 					fail(t.i, fmt.Errorf("render %s: %w", t.j.Path, err))
 				}
+				if buf.Cap() > maxKept {
+					buf = bytes.Buffer{}
+				}
 			}
 		})
 	}
@@ -70,6 +73,11 @@ func Render(m *Model, emit func(File) error) error {
 	wg.Wait()
 	return first
 }
+
+// A core keeps its buffer for the next file unless it grew past maxKept:
+// a year's feed archive of a large site is megabytes, and most files are
+// a few kilobytes.
+const maxKept = 256 << 10
 
 // RenderAll renders every file of the model, sorted by path: for small
 // sites and tests.
