@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"io"
 	"net/url"
 	"path"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/build"
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // FuzzRender puts arbitrary text, which the loader would refuse, straight

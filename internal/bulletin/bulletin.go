@@ -8,7 +8,6 @@
 package bulletin
 
 import (
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"github.com/prayerfeed/prayerfeed/internal/words"
 )
 

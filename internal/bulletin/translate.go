@@ -1,11 +1,12 @@
 package bulletin
 
 import (
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"maps"
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // A site publishes in its Languages: the first is its own, in which the

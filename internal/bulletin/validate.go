@@ -1,13 +1,14 @@
 package bulletin
 
 import (
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/mail"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // Reserved are the names no id may take, because the outputs use them

@@ -1,7 +1,6 @@
 package feed_test
 
 import (
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // TestEntryDates checks, for sites from the far west to the far east of

@@ -9,7 +9,6 @@ package feed
 
 import (
 	"cmp"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"html"
 	"io"
 	"slices"
@@ -23,6 +22,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/markup"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // Generator names prayerfeed in every feed.

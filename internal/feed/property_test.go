@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"io"
 	"math/rand/v2"
 	"net/url"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // texts are the strings generated bulletins are made of, hostile ones

@@ -3,7 +3,6 @@ package ical_test
 import (
 	"bytes"
 	"fmt"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -19,6 +18,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/golden"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 const siteYAML = `title: Test Prayer

@@ -1,7 +1,6 @@
 package ical
 
 import (
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"io"
 	"strconv"
 	"time"
@@ -9,6 +8,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // DiaryPath is the path of the prayer diary's calendar.

@@ -2,7 +2,6 @@ package ical_test
 
 import (
 	"encoding/json"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // icaljsEvent is an event as ical.js reads it (testdata/icaljs/expand.js).

@@ -3,7 +3,6 @@ package ical_test
 import (
 	"bytes"
 	"fmt"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 var texts = []string{

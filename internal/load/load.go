@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"io"
 	"io/fs"
 	"net/url"
@@ -28,6 +27,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/recur"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // Bounds on the input, so that a huge or hostile folder fails cleanly.

@@ -2,7 +2,6 @@ package load
 
 import (
 	"errors"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // A decoder turns the YAML nodes of one file into values, collecting a

@@ -1,9 +1,10 @@
 package markdown
 
 import (
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"sync"
+
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // A Cache renders each text once in every form (HTML, Text and Spoken)

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"reflect"
 	"strings"
@@ -9,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // cacheInputs are texts whose forms differ in every way the renderers

@@ -1,7 +1,6 @@
 package markup_test
 
 import (
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/markup"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 func TestEventLinks(t *testing.T) {

@@ -14,7 +14,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"html/template"
 	"io"
 	"io/fs"
@@ -32,6 +31,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/markup"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // A File is one rendered file, its path relative to the site's root.

@@ -13,13 +13,13 @@ package script
 import (
 	"bytes"
 	"fmt"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // LinksHeading heads the list of addresses that ends every English

@@ -2,7 +2,6 @@ package script_test
 
 import (
 	"bytes"
-	"github.com/prayerfeed/prayerfeed/internal/spool"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/load"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/script"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // sites are the sample and the build tests' general-case site, each at
