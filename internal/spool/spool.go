@@ -23,9 +23,9 @@ type Spool struct {
 	size atomic.Int64
 }
 
-// New returns a new spool in the folder for temporary files, or nil,
-// which keeps texts in memory, where the system gives none that is
-// removed once closed.
+// New returns a new spool in the folder for temporary files. Where the
+// system cannot give a temporary file that goes once it is closed, New
+// returns nil, and texts stay in memory.
 func New() *Spool {
 	f, err := create()
 	if err != nil || f == nil {
@@ -35,8 +35,9 @@ func New() *Spool {
 }
 
 // A Text is a text in a spool, or in memory. Its zero value is the empty
-// text. Texts are values: equal texts are the same text in the same
-// place, so that a Text may be a map key.
+// text. Texts are comparable values, so that a Text may be a map key:
+// two spooled texts are equal when they are the same text in the same
+// place, two in memory when they say the same.
 type Text struct {
 	s   string // the text, when in memory
 	sp  *Spool // else the spool it is in, and where
