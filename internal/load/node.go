@@ -82,7 +82,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys ...string) *mapping {
 		d.errorf(n, "%s must be a mapping of keys and values, not %s", what, describe(n))
 		return m
 	}
-	m.fields.Grow(len(n.Content) / 2)
+	m.fields.Grow(len(n.Content)/2 + 1) // and a key the loader derives, such as a point's id
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
