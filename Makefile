@@ -1,12 +1,15 @@
 # Shortcuts for development; CI runs .ci/run.
 
-.PHONY: build test race lint golden fuzz bench
+.PHONY: build test long race lint golden fuzz bench
 
 build:
 	go run ./cmd/prayerfeed build
 
 test:
 	go test ./...
+
+long:
+	PRAYERFEED_LONG=1 go test -count=1 ./...
 
 race:
 	go test -race -count=1 ./...
