@@ -277,7 +277,14 @@ func readBytes(fsys fs.FS, dir, p string) ([]byte, *decoder) {
 		return nil, d
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Room for the whole file when its size is known, so that it takes
+	// one read and one more to see its end, not one for every 512 bytes.
+	var buf bytes.Buffer
+	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
+		buf.Grow(int(info.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		d.errs.Add(filePos(dir, p), "cannot read: %v", unwrapPath(err))
 		return nil, d
