@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -150,7 +151,7 @@ func (src source) times() (published, updated time.Time) {
 // A feed's updated time is its newest entry's. A feed without entries (a
 // region with no points yet) takes the newest bulletin's, or now when
 // there is none, so that it never claims a time that means nothing.
-func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.Tracked, diary []bulletin.DiaryDay, now time.Time) *Set {
+func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.Tracked, days []bulletin.DiaryDay, now time.Time) *Set {
 	// The day, not the instant: two builds on one day agree.
 	set := &Set{site: s, tracked: bulletin.ByID(events), now: now, fallback: now.UTC().Truncate(24 * time.Hour)}
 	if len(bulletins) > 0 {
@@ -161,34 +162,50 @@ func Build(s *bulletin.Site, bulletins []*bulletin.Bulletin, events []*bulletin.
 			}
 		}
 	}
-	// The heads are few entries each: one cache serves them all.
+	// The heads are few entries each: one cache serves them all. The
+	// feeds are made side by side, as measuring a head feed's size
+	// means encoding it in every format.
 	c := markdown.NewCache(s.BaseURL)
 	all := newFeed(s, "all", s.Title, s.Description, s.URL(""))
 	var srcs []source
 	for _, b := range bulletins {
 		srcs = append(srcs, source{b: b})
 	}
-	set.add(all, srcs, c)
 	byRegion := map[string][]source{}
 	for _, b := range bulletins {
 		for _, pt := range b.Points {
 			byRegion[pt.Region] = append(byRegion[pt.Region], source{b: b, pt: pt})
 		}
 	}
+	heads, sources := []*Feed{all}, [][]source{srcs}
 	for _, r := range s.Regions {
 		desc := r.Description
 		if desc == "" {
 			desc = s.Words().F("Praise and prayer points for %s from %s.", r.Name, s.Title)
 		}
-		f := newFeed(s, r.ID, s.Title+" — "+r.Name, desc, s.URL(bulletin.RegionPath(r)))
 		srcs := byRegion[r.ID]
 		for i := range srcs {
 			srcs[i].r = r
 		}
-		set.add(f, srcs, c)
+		heads = append(heads, newFeed(s, r.ID, s.Title+" — "+r.Name, desc, s.URL(bulletin.RegionPath(r))))
+		sources = append(sources, srcs)
+	}
+	archives := make([][]*Feed, len(heads))
+	var diary *Feed
+	var wg sync.WaitGroup
+	for i, f := range heads {
+		wg.Go(func() { archives[i] = set.add(f, sources[i], c) })
 	}
 	if !s.DiaryOff {
-		set.Heads = append(set.Heads, set.diary(diary, c))
+		wg.Go(func() { diary = set.diary(days, c) })
+	}
+	wg.Wait()
+	set.Heads = heads
+	for _, a := range archives {
+		set.Archives = append(set.Archives, a...)
+	}
+	if diary != nil {
+		set.Heads = append(set.Heads, diary)
 	}
 	return set
 }
@@ -247,13 +264,13 @@ func (set *Set) diary(days []bulletin.DiaryDay, c *markdown.Cache) *Feed {
 	return f
 }
 
-// add adds the head feed f of the entries made from srcs, newest first,
-// keeping the newest up to the site's limit. When there are more, every
-// year of entries gets an archive document, chained to each other and
-// to f.
-func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
+// add fills the head feed f with the entries made from srcs, newest
+// first, keeping the newest up to the site's limit. When there are more,
+// every year of entries gets an archive document, chained to each other
+// and to f: add returns them, oldest first. It changes nothing but f, so
+// that the feeds can be made side by side.
+func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) []*Feed {
 	s := set.site
-	set.Heads = append(set.Heads, f)
 	head := srcs[:min(len(srcs), s.FeedLimit)]
 	bd := &builder{s, c, set.tracked, set.now}
 	for _, src := range head {
@@ -284,7 +301,7 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
 		if f.Updated.IsZero() {
 			f.Updated = set.fallback
 		}
-		return
+		return nil
 	}
 	loc := s.Location
 	if loc == nil {
@@ -329,7 +346,7 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) {
 		}
 	}
 	f.PrevArchive = s.URL(archives[len(archives)-1].Archive.Path)
-	set.Archives = append(set.Archives, archives...)
+	return archives
 }
 
 // Bulletins returns the bulletins whose entries are in the archive
