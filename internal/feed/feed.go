@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -278,19 +279,19 @@ func (set *Set) add(f *Feed, srcs []source, c *markdown.Cache) []*Feed {
 	}
 	// However long the bulletins, a head feed stays under MaxSize in
 	// every format, the oldest entries going to the archives instead.
-	if len(f.Entries) > 1 && encodedSize(f) > MaxSize-sizeMargin {
+	if len(f.Entries) > 1 && tooLarge(f) {
 		all := f.Entries
 		// The most entries that fit, at least one: the size grows
 		// with each entry, so a binary search finds it.
 		n := sort.Search(len(all), func(n int) bool {
 			f.Entries = all[:n+1]
-			return encodedSize(f) > MaxSize-sizeMargin
+			return tooLarge(f)
 		})
 		f.Entries = all[:max(n, 1)]
 	}
 	// Its newest entry alone too large (a bulletin of very many long
 	// points): the entry keeps its summary and a link to the whole.
-	if len(f.Entries) == 1 && encodedSize(f) > MaxSize-sizeMargin {
+	if len(f.Entries) == 1 && tooLarge(f) {
 		short := *f.Entries[0]
 		short.Content = "<p>" + html.EscapeString(short.Summary) + "</p>\n<p><a href=\"" + html.EscapeString(short.URL) + "\">Read it all on its page</a>, as it is too long for a feed.</p>"
 		f.Entries = []*Entry{&short}
@@ -379,6 +380,72 @@ const MaxSize = 512 << 10
 // sizeMargin is kept free of entries for what a head feed gets after it
 // is measured (its link to the archives).
 const sizeMargin = 1 << 10
+
+// tooLarge reports whether the head feed f leaves less than sizeMargin
+// free under MaxSize in any format. Most head feeds are far smaller, and
+// sizeBound tells so without encoding them three times.
+func tooLarge(f *Feed) bool {
+	return sizeBound(f) > MaxSize-sizeMargin && encodedSize(f) > MaxSize-sizeMargin
+}
+
+// sizeBound returns a size that f exceeds in no format. Each of its
+// strings is written at most twice in a format (the title and home page
+// of an RSS channel, for its image too; the author of a JSON Feed, as
+// author and in authors), once for most; each of its bytes becomes at
+// most ten (escaped), and the markup around them is at most feedMarkup,
+// entryMarkup and categoryMarkup. (TestSizeBound checks it.)
+func sizeBound(f *Feed) int {
+	n := feedMarkup + 2*escapedBound(f.Title, f.HomeURL, f.Author.Name, f.Author.Email, f.Author.URI) +
+		escapedBound(f.ID, f.Description, f.Language, f.BaseURL, f.Name, f.Icon, f.Logo, f.Hub, f.PrevArchive)
+	if a := f.Archive; a != nil {
+		n += escapedBound(a.Path, a.Current, a.Prev, a.Next)
+	}
+	for _, e := range f.Entries {
+		n += entryMarkup + escapedBound(e.ID, e.Title, e.URL, e.Content, e.Summary, e.Author.Name, e.Author.Email, e.Author.URI)
+		for _, c := range e.Categories {
+			n += categoryMarkup + escapedBound(c.Term, c.Label)
+		}
+	}
+	return n
+}
+
+// The most markup a format writes around a feed's strings, an entry's
+// and a category's, dates included: half as much again as the most they
+// take (Atom's 671, 330 and 34 bytes).
+const (
+	feedMarkup     = 1 << 10
+	entryMarkup    = 512
+	categoryMarkup = 64
+)
+
+// escapedBound returns the most bytes that the strings ss take escaped
+// in any format: ten for a byte an encoder may escape (an RSS
+// description writes "&" as "&amp;amp;"), or that may join others in
+// escaped text when cleaning drops the byte between them ("]]>", which a
+// CDATA section splits), ten for every byte of a string that is not
+// UTF-8, and one for the rest.
+func escapedBound(ss ...string) int {
+	n := 0
+	for _, s := range ss {
+		if !utf8.ValidString(s) {
+			n += 10 * len(s)
+			continue
+		}
+		n += len(s)
+		for i := 0; i < len(s); i++ {
+			switch s[i] {
+			case '<', '>', '&', '\'', '"', '\\', ']', 0x7f,
+				0xe2: // the first byte of U+2028 and U+2029, which JSON escapes
+				n += 9
+			default:
+				if s[i] < 0x20 {
+					n += 9
+				}
+			}
+		}
+	}
+	return n
+}
 
 // encodedSize returns the size of f in its largest format.
 func encodedSize(f *Feed) int {

@@ -262,3 +262,39 @@ func properties(t *testing.T, seed uint64, now time.Time) {
 		}
 	}
 }
+
+// TestSizeBound checks the bound that spares most head feeds being
+// encoded to be measured: no feed of a generated site, nor a feed of the
+// most escaped and the emptiest strings, exceeds it in any format.
+func TestSizeBound(t *testing.T) {
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	var feeds []*feed.Feed
+	for seed := range uint64(20) {
+		s, bs := generate(rand.New(rand.NewPCG(seed, 1)), "/")
+		feeds = append(feeds, feed.Build(s, bs, bulletin.Track(bs), s.Diary(bs, now), now).Every()...)
+	}
+	for _, text := range []string{"", `&<>"'\]` + "\u2028\x01", "&]]\x00>&", "\xff\xfe"} {
+		f := &feed.Feed{Name: text, ID: text, Title: text, Description: text, Language: text, HomeURL: text, BaseURL: text,
+			Author: feed.Person{Name: text, Email: text, URI: text}, Icon: text, Logo: text, Hub: text, Updated: now,
+			PrevArchive: text, Archive: &feed.Archive{Year: 2030, Path: text, Current: text, Prev: text, Next: text}}
+		for i := range 8 {
+			e := &feed.Entry{ID: text, Title: text, URL: text, Published: now, Updated: now, Content: text, Summary: text,
+				Author: feed.Person{Name: text, Email: text, URI: text}}
+			if i == 0 {
+				for range 20 {
+					e.Categories = append(e.Categories, feed.Category{Term: text, Label: text})
+				}
+			}
+			f.Entries = append(f.Entries, e)
+		}
+		feeds = append(feeds, f)
+	}
+	for _, f := range feeds {
+		bound := feed.SizeBound(f)
+		for _, enc := range []func(io.Writer, *feed.Feed) error{feed.EncodeAtom, feed.EncodeRSS, feed.EncodeJSON} {
+			if n := len(encodeFeed(t, enc, f)); n > bound {
+				t.Errorf("%q: %d bytes encoded, over the bound %d", f.Name, n, bound)
+			}
+		}
+	}
+}
