@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/load"
@@ -18,6 +19,7 @@ func TestCache(t *testing.T) {
 	b := strings.ReplaceAll(strings.ReplaceAll(a, "2026-11-20", "2026-11-27"), "for A", "for B")
 	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}, "a.yaml": {Data: []byte(a)}, "b.yaml": {Data: []byte(b)}}
 	c := new(load.Cache)
+	now, old := time.Now(), time.Now().Add(-time.Hour)
 	var last map[string]*bulletin.Bulletin
 	steps := []struct {
 		name   string
@@ -34,6 +36,16 @@ func TestCache(t *testing.T) {
 		{"site.yaml changed", func() {
 			fsys["site.yaml"] = &fstest.MapFile{Data: []byte(siteYAML + "\n# a comment\n")}
 		}, nil, []string{"a.yaml", "b.yaml"}},
+		{"touched", func() { fsys["a.yaml"].ModTime = old.Add(time.Hour) }, []string{"a.yaml", "b.yaml"}, nil},
+		{"same size, new time", func() {
+			fsys["a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(a, "for A", "for Z", 1)), ModTime: old.Add(2 * time.Hour)}
+		}, []string{"b.yaml"}, []string{"a.yaml"}},
+		// A file just written may change again within the same tick of
+		// the file system's clock, its size and time as they were.
+		{"just written", func() { fsys["a.yaml"] = &fstest.MapFile{Data: []byte(a), ModTime: now} }, []string{"b.yaml"}, []string{"a.yaml"}},
+		{"written again in the same tick", func() {
+			fsys["a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(a, "for A", "for Y", 1)), ModTime: now}
+		}, []string{"b.yaml"}, []string{"a.yaml"}},
 		{"one deleted", func() { delete(fsys, "b.yaml") }, []string{"a.yaml"}, nil},
 	}
 	for _, step := range steps {

@@ -83,10 +83,14 @@ func Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bulletin, bulleti
 
 // A Cache keeps what Dir made of each bulletin file, by its digest, so
 // that loading the folder again (as the preview server does on every
-// save) parses only the files that changed. A change to site.yaml, which
-// every bulletin is read against, empties it. A nil Cache keeps nothing.
-// The bulletins it returns are shared, and must not be changed; nothing
-// after loading changes them.
+// save) parses only the files that changed. A file is not even read again
+// while the folder gives it the size, modification time and mode it had
+// when it was read, if that was more than a few seconds after it was
+// last written (as make, and the preview server's polling, take a file
+// with the same size and time as unchanged). A change to site.yaml,
+// which every bulletin is read against, empties it. A nil Cache keeps
+// nothing. The bulletins it returns are shared, and must not be changed;
+// nothing after loading changes them.
 type Cache struct {
 	mu    sync.Mutex
 	site  string // the digest of the site.yaml the entries were read with
@@ -96,10 +100,11 @@ type Cache struct {
 }
 
 type cached struct {
-	sum  string
-	b    *bulletin.Bulletin
-	t    *bulletin.Translation
-	errs bulletin.ErrorList
+	sum   string
+	stamp stamp // of the file as it was read, or none
+	b     *bulletin.Bulletin
+	t     *bulletin.Translation
+	errs  bulletin.ErrorList
 }
 
 // Dir is Dir, through the cache.
@@ -107,10 +112,11 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 	var errs bulletin.ErrorList
 	site, serrs := Site(fsys, name)
 	errs.Append(serrs)
-	texts := c.start(site.Source + "\x00" + name)
+	texts, start := c.start(site.Source+"\x00"+name), time.Now()
 	defer c.finish()
 
 	var files []string
+	var entries []fs.DirEntry
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs.Add(filePos(name, p), "cannot read: %v", unwrapPath(err))
@@ -134,7 +140,7 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 			errs.Add(filePos(name, p), "not a regular file")
 			return nil
 		}
-		files = append(files, p)
+		files, entries = append(files, p), append(entries, d)
 		if len(files) > MaxFiles {
 			return fmt.Errorf("more than %d bulletin files; split the site", MaxFiles)
 		}
@@ -163,11 +169,19 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
 			for i := range next {
+				var st stamp
+				if c != nil {
+					st = stampOf(entries[i], start)
+				}
+				if e, ok := c.unchanged(files[i], st); ok {
+					results[i] = result{e.b, e.t, e.errs}
+					continue
+				}
 				var r result
 				if of, lang, ok := translationOf(files[i], isFile, site.Languages); ok {
-					r.t, r.errs = readTranslation(fsys, name, files[i], of, lang, texts, c)
+					r.t, r.errs = readTranslation(fsys, name, files[i], st, of, lang, texts, c)
 				} else {
-					r.b, r.errs = readBulletin(fsys, name, files[i], site, texts, c)
+					r.b, r.errs = readBulletin(fsys, name, files[i], st, site, texts, c)
 				}
 				results[i] = r
 			}
@@ -219,7 +233,49 @@ func (c *Cache) finish() {
 	c.old, c.new = c.new, nil
 }
 
-func (c *Cache) get(p, sum string) (cached, bool) {
+// A stamp is what a folder says of a file without reading it.
+type stamp struct {
+	size      int64
+	mod, nsec int64 // the modification time, in Unix seconds and nanoseconds
+	mode      fs.FileMode
+}
+
+// settled is how long after its last change a file's stamp is trusted:
+// a second change within the same tick of a file system's clock (two
+// seconds on some) and of the same size would leave it as it was.
+const settled = 3 * time.Second
+
+// stampOf returns the stamp of the file d, or none when it may yet
+// change without its stamp changing: when it changed less than settled
+// before the load began.
+func stampOf(d fs.DirEntry, start time.Time) stamp {
+	info, err := d.Info()
+	if err != nil || !info.ModTime().Before(start.Add(-settled)) {
+		return stamp{}
+	}
+	mod := info.ModTime()
+	return stamp{info.Size(), mod.Unix(), int64(mod.Nanosecond()), info.Mode()}
+}
+
+// unchanged returns the entry of file p when its stamp is the one it was
+// read with.
+func (c *Cache) unchanged(p string, st stamp) (cached, bool) {
+	if c == nil || st == (stamp{}) {
+		return cached{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.old[p]
+	if !ok || e.stamp != st {
+		return cached{}, false
+	}
+	c.new[p] = e
+	return e, true
+}
+
+// get returns the entry of file p when it was read with the digest sum,
+// stamping it with st.
+func (c *Cache) get(p, sum string, st stamp) (cached, bool) {
 	if c == nil {
 		return cached{}, false
 	}
@@ -229,6 +285,7 @@ func (c *Cache) get(p, sum string) (cached, bool) {
 	if !ok || e.sum != sum {
 		return cached{}, false
 	}
+	e.stamp = st
 	c.new[p] = e
 	return e, true
 }
@@ -758,33 +815,33 @@ func (m *mapping) absURL(key string, required bool) string {
 }
 
 // readBulletin loads the bulletin in file p.
-func readBulletin(fsys fs.FS, dir, p string, site *bulletin.Site, texts *spool.Spool, c *Cache) (*bulletin.Bulletin, bulletin.ErrorList) {
+func readBulletin(fsys fs.FS, dir, p string, st stamp, site *bulletin.Site, texts *spool.Spool, c *Cache) (*bulletin.Bulletin, bulletin.ErrorList) {
 	data, d := readBytes(fsys, dir, p)
 	if data == nil {
 		return nil, d.errs
 	}
-	if e, ok := c.get(p, d.sum); ok {
+	if e, ok := c.get(p, d.sum, st); ok {
 		return e.b, e.errs
 	}
 	b, errs := decodeBulletin(data, d, p, site)
 	d.texts.Write(texts)
-	c.put(p, cached{sum: d.sum, b: b, errs: errs})
+	c.put(p, cached{sum: d.sum, stamp: st, b: b, errs: errs})
 	return b, errs
 }
 
 // readTranslation loads the translation in file p of the bulletin in file
 // of, into lang.
-func readTranslation(fsys fs.FS, dir, p, of, lang string, texts *spool.Spool, c *Cache) (*bulletin.Translation, bulletin.ErrorList) {
+func readTranslation(fsys fs.FS, dir, p string, st stamp, of, lang string, texts *spool.Spool, c *Cache) (*bulletin.Translation, bulletin.ErrorList) {
 	data, d := readBytes(fsys, dir, p)
 	if data == nil {
 		return nil, d.errs
 	}
-	if e, ok := c.get(p, d.sum); ok {
+	if e, ok := c.get(p, d.sum, st); ok {
 		return e.t, e.errs
 	}
 	t, errs := decodeTranslation(data, d, p, of, lang)
 	d.texts.Write(texts)
-	c.put(p, cached{sum: d.sum, t: t, errs: errs})
+	c.put(p, cached{sum: d.sum, stamp: st, t: t, errs: errs})
 	return t, errs
 }
 
