@@ -75,9 +75,10 @@ func Render(m *Model, emit func(File) error) error {
 }
 
 // A core keeps its buffer for the next file unless it grew past maxKept:
-// a year's feed archive of a large site is megabytes, and most files are
-// a few kilobytes.
-const maxKept = 256 << 10
+// most files are a few kilobytes, a year's archive of whole bulletins
+// about half a megabyte, which a buffer grown anew for each would
+// allocate twice over, and a large site's sitemap megabytes.
+const maxKept = 1 << 20
 
 // RenderAll renders every file of the model, sorted by path: for small
 // sites and tests.
