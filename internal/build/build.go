@@ -21,7 +21,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -100,6 +102,7 @@ func Run(opts Options) (*Report, error) {
 	// Load.
 	site, all, errs := opts.Cache.Dir(opts.Src, opts.Name)
 	now := clock(opts.Now, site.Location)
+	defer keepMemory(site, all)()
 
 	// Validate.
 	progress("checking", 0)
@@ -213,6 +216,40 @@ func Run(opts Options) (*Report, error) {
 		return r, err
 	}
 	return r, nil
+}
+
+// A build keeps its memory to max(memoryFloor, memoryPerItem for each
+// bulletin, point and event in each language). Go's collector lets the
+// heap grow to twice what is live, and more while it marks: 299 to 313 MB
+// at 20,000 bulletins (170,000 items). Under the limit it collects sooner
+// instead: 266 MB, in about the same time. No site below 10,000
+// bulletins gets near it, and the limit grows with what the site holds,
+// so that a larger one (30,000 bulletins: 371 MiB, 10 to 15% slower than
+// without) is never held under what it holds live (at most 1.1 KiB an
+// item, while a rebuild reads the previous manifest), where the collector
+// would run without end.
+const (
+	memoryFloor   = 250 << 20
+	memoryPerItem = 1536
+)
+
+// keepMemory sets the memory limit of a build of the loaded bulletins,
+// unless whoever runs the build set one (GOMEMLIMIT), and returns the
+// function that puts back the limit it found.
+func keepMemory(site *bulletin.Site, all []*bulletin.Bulletin) (restore func()) {
+	old := debug.SetMemoryLimit(-1)
+	if old != math.MaxInt64 {
+		return func() {}
+	}
+	items := 0
+	for _, b := range all {
+		items++
+		for _, pt := range b.Points {
+			items += 1 + len(pt.Events)
+		}
+	}
+	debug.SetMemoryLimit(max(memoryFloor, int64(items*max(1, len(site.Languages))*memoryPerItem)))
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // clock returns the time now gives in zone, or the real time.
