@@ -36,6 +36,9 @@ func TestCache(t *testing.T) {
 		{"site.yaml changed", func() {
 			fsys["site.yaml"] = &fstest.MapFile{Data: []byte(siteYAML + "\n# a comment\n")}
 		}, nil, []string{"a.yaml", "b.yaml"}},
+		{"same size, no time", func() {
+			fsys["a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(a, "for A", "for X", 1))}
+		}, []string{"b.yaml"}, []string{"a.yaml"}},
 		{"touched", func() { fsys["a.yaml"].ModTime = old.Add(time.Hour) }, []string{"a.yaml", "b.yaml"}, nil},
 		{"same size, new time", func() {
 			fsys["a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(a, "for A", "for Z", 1)), ModTime: old.Add(2 * time.Hour)}
@@ -76,5 +79,34 @@ func TestCache(t *testing.T) {
 			}
 		}
 		last = got
+	}
+}
+
+// TestCacheTranslation loads a file that translates another only while
+// that one is there: through the cache, it is what a fresh load makes of
+// it, a translation or a bulletin of its own, as the other comes and
+// goes.
+func TestCacheTranslation(t *testing.T) {
+	a := "date: 2026-11-20\ntitle: A\nscripture:\n  text: Pray.\n  reference: Psalm 1:1\nitems:\n  - region: africa\n    kind: prayer\n    body: Pray for A.\n"
+	old := time.Now().Add(-time.Hour)
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}, "a.de.yaml": {Data: []byte(a), ModTime: old}}
+	c := new(load.Cache)
+	for _, step := range []struct {
+		name   string
+		change func()
+	}{
+		{"alone", func() {}},
+		{"the bulletin it translates added", func() {
+			fsys["a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(a, "2026-11-20", "2026-11-27", 1)), ModTime: old}
+		}},
+		{"and removed", func() { delete(fsys, "a.yaml") }},
+	} {
+		step.change()
+		site, bs, errs := c.Dir(fsys, "bulletins")
+		wantSite, wantBs, wantErrs := load.Dir(fsys, "bulletins")
+		if !reflect.DeepEqual(bs, wantBs) || !reflect.DeepEqual(errs, wantErrs) || len(site.Translations) != len(wantSite.Translations) {
+			t.Errorf("%s: the cached load (%d bulletins, %d translations) differs from a fresh one (%d, %d):\n%v\nwant\n%v",
+				step.name, len(bs), len(site.Translations), len(wantBs), len(wantSite.Translations), errs, wantErrs)
+		}
 	}
 }

@@ -169,19 +169,27 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
 			for i := range next {
+				// A file is cached as what it was read as: a file
+				// that translates another only while that one is
+				// there is a bulletin of its own when it is not.
+				of, lang, translation := translationOf(files[i], isFile, site.Languages)
+				key := files[i]
+				if translation {
+					key += "\x00" + of + "\x00" + lang
+				}
 				var st stamp
 				if c != nil {
 					st = stampOf(entries[i], start)
 				}
-				if e, ok := c.unchanged(files[i], st); ok {
+				if e, ok := c.unchanged(key, st); ok {
 					results[i] = result{e.b, e.t, e.errs}
 					continue
 				}
 				var r result
-				if of, lang, ok := translationOf(files[i], isFile, site.Languages); ok {
-					r.t, r.errs = readTranslation(fsys, name, files[i], st, of, lang, texts, c)
+				if translation {
+					r.t, r.errs = readTranslation(fsys, name, files[i], key, st, of, lang, texts, c)
 				} else {
-					r.b, r.errs = readBulletin(fsys, name, files[i], st, site, texts, c)
+					r.b, r.errs = readBulletin(fsys, name, files[i], key, st, site, texts, c)
 				}
 				results[i] = r
 			}
@@ -247,18 +255,19 @@ const settled = 3 * time.Second
 
 // stampOf returns the stamp of the file d, or none when it may yet
 // change without its stamp changing: when it changed less than settled
-// before the load began.
+// before the load began, or its file system keeps no times.
 func stampOf(d fs.DirEntry, start time.Time) stamp {
 	info, err := d.Info()
-	if err != nil || !info.ModTime().Before(start.Add(-settled)) {
+	if err != nil || info.ModTime().IsZero() || !info.ModTime().Before(start.Add(-settled)) {
 		return stamp{}
 	}
 	mod := info.ModTime()
 	return stamp{info.Size(), mod.Unix(), int64(mod.Nanosecond()), info.Mode()}
 }
 
-// unchanged returns the entry of file p when its stamp is the one it was
-// read with.
+// unchanged returns the entry of the file cached under key p (its path,
+// and for a translation what it translates) when its stamp is the one it
+// was read with.
 func (c *Cache) unchanged(p string, st stamp) (cached, bool) {
 	if c == nil || st == (stamp{}) {
 		return cached{}, false
@@ -273,8 +282,8 @@ func (c *Cache) unchanged(p string, st stamp) (cached, bool) {
 	return e, true
 }
 
-// get returns the entry of file p when it was read with the digest sum,
-// stamping it with st.
+// get returns the entry cached under key p when it was read with the
+// digest sum, stamping it with st.
 func (c *Cache) get(p, sum string, st stamp) (cached, bool) {
 	if c == nil {
 		return cached{}, false
@@ -337,7 +346,7 @@ func readBytes(fsys fs.FS, dir, p string) ([]byte, *decoder) {
 	// Room for the whole file when its size is known, so that it takes
 	// one read and one more to see its end, not one for every 512 bytes.
 	var buf bytes.Buffer
-	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
+	if info, err := f.Stat(); err == nil && info.Size() >= 0 && info.Size() <= MaxFileSize {
 		buf.Grow(int(info.Size()) + bytes.MinRead)
 	}
 	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
@@ -815,33 +824,33 @@ func (m *mapping) absURL(key string, required bool) string {
 }
 
 // readBulletin loads the bulletin in file p.
-func readBulletin(fsys fs.FS, dir, p string, st stamp, site *bulletin.Site, texts *spool.Spool, c *Cache) (*bulletin.Bulletin, bulletin.ErrorList) {
+func readBulletin(fsys fs.FS, dir, p, key string, st stamp, site *bulletin.Site, texts *spool.Spool, c *Cache) (*bulletin.Bulletin, bulletin.ErrorList) {
 	data, d := readBytes(fsys, dir, p)
 	if data == nil {
 		return nil, d.errs
 	}
-	if e, ok := c.get(p, d.sum, st); ok {
+	if e, ok := c.get(key, d.sum, st); ok {
 		return e.b, e.errs
 	}
 	b, errs := decodeBulletin(data, d, p, site)
 	d.texts.Write(texts)
-	c.put(p, cached{sum: d.sum, stamp: st, b: b, errs: errs})
+	c.put(key, cached{sum: d.sum, stamp: st, b: b, errs: errs})
 	return b, errs
 }
 
 // readTranslation loads the translation in file p of the bulletin in file
 // of, into lang.
-func readTranslation(fsys fs.FS, dir, p string, st stamp, of, lang string, texts *spool.Spool, c *Cache) (*bulletin.Translation, bulletin.ErrorList) {
+func readTranslation(fsys fs.FS, dir, p, key string, st stamp, of, lang string, texts *spool.Spool, c *Cache) (*bulletin.Translation, bulletin.ErrorList) {
 	data, d := readBytes(fsys, dir, p)
 	if data == nil {
 		return nil, d.errs
 	}
-	if e, ok := c.get(p, d.sum, st); ok {
+	if e, ok := c.get(key, d.sum, st); ok {
 		return e.t, e.errs
 	}
 	t, errs := decodeTranslation(data, d, p, of, lang)
 	d.texts.Write(texts)
-	c.put(p, cached{sum: d.sum, stamp: st, t: t, errs: errs})
+	c.put(key, cached{sum: d.sum, stamp: st, t: t, errs: errs})
 	return t, errs
 }
 
