@@ -21,7 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -102,7 +102,9 @@ func Run(opts Options) (*Report, error) {
 	// Load.
 	site, all, errs := opts.Cache.Dir(opts.Src, opts.Name)
 	now := clock(opts.Now, site.Location)
-	defer keepMemory(site, all)()
+	if opts.Out != "" {
+		defer keepMemory(budget(site, all))()
+	}
 
 	// Validate.
 	progress("checking", 0)
@@ -233,14 +235,8 @@ const (
 	memoryPerItem = 1536
 )
 
-// keepMemory sets the memory limit of a build of the loaded bulletins,
-// unless whoever runs the build set one (GOMEMLIMIT), and returns the
-// function that puts back the limit it found.
-func keepMemory(site *bulletin.Site, all []*bulletin.Bulletin) (restore func()) {
-	old := debug.SetMemoryLimit(-1)
-	if old != math.MaxInt64 {
-		return func() {}
-	}
+// budget returns the memory a build of the loaded bulletins keeps to.
+func budget(site *bulletin.Site, all []*bulletin.Bulletin) int64 {
 	items := 0
 	for _, b := range all {
 		items++
@@ -248,8 +244,45 @@ func keepMemory(site *bulletin.Site, all []*bulletin.Bulletin) (restore func()) 
 			items += 1 + len(pt.Events)
 		}
 	}
-	debug.SetMemoryLimit(max(memoryFloor, int64(items*max(1, len(site.Languages))*memoryPerItem)))
-	return func() { debug.SetMemoryLimit(old) }
+	return max(memoryFloor, int64(items*max(1, len(site.Languages))*memoryPerItem))
+}
+
+// memory is the budget of the builds under way in this process, whose
+// sum is the memory limit while one is. (The preview server, which
+// writes nothing, holds two models while it rebuilds, and sets none.)
+var memory struct {
+	sync.Mutex
+	builds int
+	sum    int64
+	old    int64 // the limit before the first build
+}
+
+// keepMemory adds a build's budget to the memory limit, unless whoever
+// runs prayerfeed set GOMEMLIMIT, and returns the function that takes
+// it away again, putting back the limit found when no build is left.
+func keepMemory(budget int64) (done func()) {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		return func() {}
+	}
+	memory.Lock()
+	defer memory.Unlock()
+	if memory.builds == 0 {
+		memory.old = debug.SetMemoryLimit(-1)
+	}
+	memory.builds++
+	memory.sum += budget
+	debug.SetMemoryLimit(memory.sum)
+	return func() {
+		memory.Lock()
+		defer memory.Unlock()
+		memory.builds--
+		memory.sum -= budget
+		if memory.builds == 0 {
+			debug.SetMemoryLimit(memory.old)
+		} else {
+			debug.SetMemoryLimit(memory.sum)
+		}
+	}
 }
 
 // clock returns the time now gives in zone, or the real time.

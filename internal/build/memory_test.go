@@ -8,11 +8,9 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
 
-// TestKeepMemory checks the memory limit of a build: the floor for a
-// small site, more for a large one and for each language, put back
-// after, and none set over a limit the user set.
-func TestKeepMemory(t *testing.T) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+// TestBudget checks a build's memory budget: the floor for a small site,
+// more for a large one and for each language.
+func TestBudget(t *testing.T) {
 	site := func(n int, langs ...string) (*bulletin.Site, []*bulletin.Bulletin) {
 		var bs []*bulletin.Bulletin
 		for range n {
@@ -39,19 +37,39 @@ func TestKeepMemory(t *testing.T) {
 		{30000, nil, 30000 * 9 * 1536},
 		{10000, []string{"en", "fr", "es"}, 3 * 10000 * 9 * 1536},
 	} {
-		restore := keepMemory(site(c.n, c.langs...))
-		if got := debug.SetMemoryLimit(-1); got != c.want {
-			t.Errorf("%d bulletins in %d languages: limit %d MiB, want %d MiB", c.n, len(c.langs), got>>20, c.want>>20)
-		}
-		restore()
-		if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
-			t.Errorf("%d bulletins: limit %d after the build, want none", c.n, got)
+		if got := budget(site(c.n, c.langs...)); got != c.want {
+			t.Errorf("%d bulletins in %d languages: budget %d MiB, want %d MiB", c.n, len(c.langs), got>>20, c.want>>20)
 		}
 	}
-	debug.SetMemoryLimit(1 << 30) // as GOMEMLIMIT=1GiB
-	restore := keepMemory(site(30000))
-	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
-		t.Errorf("the build set %d MiB over GOMEMLIMIT=1GiB", got>>20)
+}
+
+// TestKeepMemory checks the memory limit of builds under way: the sum of
+// their budgets, the limit found put back when none is left, and none
+// set when the user set GOMEMLIMIT.
+func TestKeepMemory(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+	first := keepMemory(300 << 20)
+	if got := limit(); got != 300<<20 {
+		t.Errorf("one build: limit %d MiB, want 300", got>>20)
 	}
-	restore()
+	second := keepMemory(500 << 20)
+	if got := limit(); got != 800<<20 {
+		t.Errorf("two builds: limit %d MiB, want 800", got>>20)
+	}
+	first()
+	if got := limit(); got != 500<<20 {
+		t.Errorf("the first build done: limit %d MiB, want 500", got>>20)
+	}
+	second()
+	if got := limit(); got != math.MaxInt64 {
+		t.Errorf("both done: limit %d, want none", got)
+	}
+
+	t.Setenv("GOMEMLIMIT", "off")
+	done := keepMemory(300 << 20)
+	if got := limit(); got != math.MaxInt64 {
+		t.Errorf("under GOMEMLIMIT=off: limit %d MiB, want none", got>>20)
+	}
+	done()
 }
