@@ -410,8 +410,8 @@ func sizeBound(f *Feed) int {
 }
 
 // The most markup a format writes around a feed's strings, an entry's
-// and a category's, dates included: half as much again as the most they
-// take (Atom's 671, 330 and 34 bytes).
+// and a category's, dates included: above the most they take (Atom's
+// 902 bytes for a feed with every link, 377 and 43).
 const (
 	feedMarkup     = 1 << 10
 	entryMarkup    = 512

@@ -273,11 +273,11 @@ func TestSizeBound(t *testing.T) {
 		s, bs := generate(rand.New(rand.NewPCG(seed, 1)), "/")
 		feeds = append(feeds, feed.Build(s, bs, bulletin.Track(bs), s.Diary(bs, now), now).Every()...)
 	}
-	for _, text := range []string{"", `&<>"'\]` + "\u2028\x01", "&]]\x00>&", "\xff\xfe"} {
+	for _, text := range []string{"", "x", `&<>"'\]` + "\u2028\x01", "&]]\x00>&", "\xff\xfe"} {
 		f := &feed.Feed{Name: text, ID: text, Title: text, Description: text, Language: text, HomeURL: text, BaseURL: text,
 			Author: feed.Person{Name: text, Email: text, URI: text}, Icon: text, Logo: text, Hub: text, Updated: now,
 			PrevArchive: text, Archive: &feed.Archive{Year: 2030, Path: text, Current: text, Prev: text, Next: text}}
-		for i := range 8 {
+		for i := range 40 {
 			e := &feed.Entry{ID: text, Title: text, URL: text, Published: now, Updated: now, Content: text, Summary: text,
 				Author: feed.Person{Name: text, Email: text, URI: text}}
 			if i == 0 {
