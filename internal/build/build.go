@@ -21,9 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -99,12 +97,17 @@ func Run(opts Options) (*Report, error) {
 	}
 	progress("reading", 0)
 
+	// A build that publishes keeps to a budget of memory (memory.go).
+	var mem *budget
+	if opts.Out != "" {
+		mem = keepMemory()
+		defer mem.done()
+	}
+
 	// Load.
 	site, all, errs := opts.Cache.Dir(opts.Src, opts.Name)
 	now := clock(opts.Now, site.Location)
-	if opts.Out != "" {
-		defer keepMemory(budget(site, all))()
-	}
+	mem.grow(site, all)
 
 	// Validate.
 	progress("checking", 0)
@@ -218,71 +221,6 @@ func Run(opts Options) (*Report, error) {
 		return r, err
 	}
 	return r, nil
-}
-
-// A build keeps its memory to max(memoryFloor, memoryPerItem for each
-// bulletin, point and event in each language). Go's collector lets the
-// heap grow to twice what is live, and more while it marks: 299 to 313 MB
-// at 20,000 bulletins (170,000 items). Under the limit it collects sooner
-// instead: 266 MB, in about the same time. No site below 10,000
-// bulletins gets near it, and the limit grows with what the site holds,
-// so that a larger one (30,000 bulletins: 371 MiB, 10 to 15% slower than
-// without) is never held under what it holds live (at most 1.1 KiB an
-// item, while a rebuild reads the previous manifest), where the collector
-// would run without end.
-const (
-	memoryFloor   = 250 << 20
-	memoryPerItem = 1536
-)
-
-// budget returns the memory a build of the loaded bulletins keeps to.
-func budget(site *bulletin.Site, all []*bulletin.Bulletin) int64 {
-	items := 0
-	for _, b := range all {
-		items++
-		for _, pt := range b.Points {
-			items += 1 + len(pt.Events)
-		}
-	}
-	return max(memoryFloor, int64(items*max(1, len(site.Languages))*memoryPerItem))
-}
-
-// memory is the budget of the builds under way in this process, whose
-// sum is the memory limit while one is. (The preview server, which
-// writes nothing, holds two models while it rebuilds, and sets none.)
-var memory struct {
-	sync.Mutex
-	builds int
-	sum    int64
-	old    int64 // the limit before the first build
-}
-
-// keepMemory adds a build's budget to the memory limit, unless whoever
-// runs prayerfeed set GOMEMLIMIT, and returns the function that takes
-// it away again, putting back the limit found when no build is left.
-func keepMemory(budget int64) (done func()) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
-		return func() {}
-	}
-	memory.Lock()
-	defer memory.Unlock()
-	if memory.builds == 0 {
-		memory.old = debug.SetMemoryLimit(-1)
-	}
-	memory.builds++
-	memory.sum += budget
-	debug.SetMemoryLimit(memory.sum)
-	return func() {
-		memory.Lock()
-		defer memory.Unlock()
-		memory.builds--
-		memory.sum -= budget
-		if memory.builds == 0 {
-			debug.SetMemoryLimit(memory.old)
-		} else {
-			debug.SetMemoryLimit(memory.sum)
-		}
-	}
 }
 
 // clock returns the time now gives in zone, or the real time.

@@ -2,74 +2,97 @@ package build
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"testing"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
 
-// TestBudget checks a build's memory budget: the floor for a small site,
-// more for a large one and for each language.
-func TestBudget(t *testing.T) {
-	site := func(n int, langs ...string) (*bulletin.Site, []*bulletin.Bulletin) {
-		var bs []*bulletin.Bulletin
-		for range n {
-			// 1 bulletin, 6 points and 2 events: 9 items
-			b := &bulletin.Bulletin{}
-			for i := range 6 {
-				pt := &bulletin.Point{}
-				if i < 2 {
-					pt.Events = []*bulletin.Event{{}}
-				}
-				b.Points = append(b.Points, pt)
+// loaded makes n loaded bulletins of 9 items each (a bulletin, 6 points
+// and 2 events), of a site in langs.
+func loaded(n int, langs ...string) (*bulletin.Site, []*bulletin.Bulletin) {
+	var bs []*bulletin.Bulletin
+	for range n {
+		b := &bulletin.Bulletin{}
+		for i := range 6 {
+			pt := &bulletin.Point{}
+			if i < 2 {
+				pt.Events = []*bulletin.Event{{}}
 			}
-			bs = append(bs, b)
+			b.Points = append(b.Points, pt)
 		}
-		return &bulletin.Site{Languages: langs}, bs
+		bs = append(bs, b)
 	}
+	return &bulletin.Site{Languages: langs}, bs
+}
+
+// TestNeed checks a build's memory budget: the floor for a small site,
+// more for a large one and for each language.
+func TestNeed(t *testing.T) {
 	for _, c := range []struct {
 		n     int
 		langs []string
 		want  int64
 	}{
-		{50, nil, 250 << 20},
-		{18000, []string{"en"}, 250 << 20},
+		{50, nil, 220 << 20},
+		{16000, []string{"en"}, 220 << 20},
 		{30000, nil, 30000 * 9 * 1536},
 		{10000, []string{"en", "fr", "es"}, 3 * 10000 * 9 * 1536},
 	} {
-		if got := budget(site(c.n, c.langs...)); got != c.want {
+		if got := need(loaded(c.n, c.langs...)); got != c.want {
 			t.Errorf("%d bulletins in %d languages: budget %d MiB, want %d MiB", c.n, len(c.langs), got>>20, c.want>>20)
 		}
 	}
 }
 
-// TestKeepMemory checks the memory limit of builds under way: the sum of
-// their budgets, the limit found put back when none is left, and none
-// set when the user set GOMEMLIMIT.
+// TestKeepMemory checks the settings of builds under way: a memory limit
+// of the sum of their budgets, from the floor as they load to what they
+// need after, and the collector's percent; the settings found put back
+// when none is left; and none set over GOMEMLIMIT or GOGC.
 func TestKeepMemory(t *testing.T) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
 	limit := func() int64 { return debug.SetMemoryLimit(-1) }
-	first := keepMemory(300 << 20)
-	if got := limit(); got != 300<<20 {
-		t.Errorf("one build: limit %d MiB, want 300", got>>20)
+	gc := func() int {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p
 	}
-	second := keepMemory(500 << 20)
-	if got := limit(); got != 800<<20 {
-		t.Errorf("two builds: limit %d MiB, want 800", got>>20)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	// (t.Setenv puts them back after; unset, they are not set.)
+	os.Unsetenv("GOMEMLIMIT")
+	os.Unsetenv("GOGC")
+
+	first := keepMemory()
+	if got := limit(); got != 220<<20 || gc() != 200 {
+		t.Errorf("one build loading: limit %d MiB and GOGC %d, want 220 and 200", got>>20, gc())
 	}
-	first()
-	if got := limit(); got != 500<<20 {
-		t.Errorf("the first build done: limit %d MiB, want 500", got>>20)
+	first.grow(loaded(30000))
+	second := keepMemory()
+	if got, want := limit(), int64(30000*9*1536+220<<20); got != want {
+		t.Errorf("two builds: limit %d MiB, want %d", got>>20, want>>20)
 	}
-	second()
-	if got := limit(); got != math.MaxInt64 {
-		t.Errorf("both done: limit %d, want none", got)
+	first.done()
+	if got := limit(); got != 220<<20 {
+		t.Errorf("the first build done: limit %d MiB, want 220", got>>20)
+	}
+	second.done()
+	if got := limit(); got != math.MaxInt64 || gc() != 100 {
+		t.Errorf("both done: limit %d and GOGC %d, want none and 100", got, gc())
 	}
 
-	t.Setenv("GOMEMLIMIT", "off")
-	done := keepMemory(300 << 20)
-	if got := limit(); got != math.MaxInt64 {
-		t.Errorf("under GOMEMLIMIT=off: limit %d MiB, want none", got>>20)
+	t.Setenv("GOGC", "50")
+	b := keepMemory()
+	if got := limit(); got != 220<<20 || gc() != 100 {
+		t.Errorf("under GOGC=50: limit %d MiB and GOGC %d, want 220 and 100 (as found)", got>>20, gc())
 	}
-	done()
+	b.done()
+	t.Setenv("GOMEMLIMIT", "off")
+	b = keepMemory()
+	if got := limit(); got != math.MaxInt64 || gc() != 100 {
+		t.Errorf("under GOMEMLIMIT=off: limit %d and GOGC %d, want none and 100", got, gc())
+	}
+	b.done()
 }
