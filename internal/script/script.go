@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
@@ -379,18 +380,33 @@ func paragraphs(text string) []string {
 
 // oneLine returns s with each run of white space one space, and none at
 // either end, as strings.Join(strings.Fields(s), " ") does, copying s
-// only when it must: the paragraphs of a script almost never need it.
+// only when it must: the paragraphs of a script almost never need it. It
+// reads bytes, and decodes only what is not ASCII, as it reads every
+// paragraph of every script.
 func oneLine(s string) string {
 	space := true // the last character was a space, or none came yet
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if r != ' ' || space {
-				return strings.Join(strings.Fields(s), " ")
-			}
-			space = true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			space = false
 			continue
 		}
-		space = false
+		switch {
+		case c == ' ' && !space:
+			space = true
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += size - 1
+			space = false
+		default: // a second space, another white space or a control
+			if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = false
+		}
 	}
 	if space && s != "" {
 		return strings.Join(strings.Fields(s), " ")
