@@ -21,7 +21,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sync"
 	"time"
 
@@ -184,12 +183,6 @@ func Run(opts Options) (*Report, error) {
 		return r, ErrIDs
 	}
 	opts.Previous = nil // prev goes here too: nothing after reads it
-	// The previous manifest is the largest thing a rebuild lets go of
-	// (60 MB decoded at 20,000 bulletins). The collector set its goal,
-	// twice the live heap, while it was live: collecting once now sets
-	// the goal from what rendering keeps, which takes a rebuild's peak
-	// memory at 20,000 bulletins from 340 to 395 MB to 320 to 345 MB.
-	runtime.GC()
 
 	// Render, into the stage as each file is done.
 	var mu sync.Mutex
