@@ -292,16 +292,20 @@ func (m *mapping) list(key string, required bool) []*yaml.Node {
 }
 
 // checkText reports a value holding characters no output may carry
-// (bulletin.Refused).
+// (bulletin.Refused). The file's bytes were checked as it was read
+// (checkBytes): only a double-quoted value, whose escapes such as "\x01"
+// make characters the file does not hold, is checked again.
 func (d *decoder) checkText(n *yaml.Node, key, s string) bool {
-	if !utf8.ValidString(s) {
-		d.errorf(n, "%s is not valid UTF-8 text", key)
-		return false
-	}
-	if i := bulletin.IndexRefused(s); i >= 0 {
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		d.errorf(n, "%s contains the control character %U; remove it", key, r)
-		return false
+	if n.Style&yaml.DoubleQuotedStyle != 0 {
+		if !utf8.ValidString(s) {
+			d.errorf(n, "%s is not valid UTF-8 text", key)
+			return false
+		}
+		if i := bulletin.IndexRefused(s); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			d.errorf(n, "%s contains the control character %U; remove it", key, r)
+			return false
+		}
 	}
 	if r := bulletin.UnclosedBidi(s); r != 0 {
 		d.errorf(n, "%s holds an invisible %s (%U) that is never closed: it would turn the text after it backwards, such as the date after a title; remove it (it often comes with text pasted from elsewhere)",
