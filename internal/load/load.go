@@ -269,29 +269,28 @@ func stampOf(d fs.DirEntry, start time.Time) stamp {
 // and for a translation what it translates) when its stamp is the one it
 // was read with.
 func (c *Cache) unchanged(p string, st stamp) (cached, bool) {
-	if c == nil || st == (stamp{}) {
+	if st == (stamp{}) {
 		return cached{}, false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.old[p]
-	if !ok || e.stamp != st {
-		return cached{}, false
-	}
-	c.new[p] = e
-	return e, true
+	return c.keep(p, st, func(e cached) bool { return e.stamp == st })
 }
 
 // get returns the entry cached under key p when it was read with the
 // digest sum, stamping it with st.
 func (c *Cache) get(p, sum string, st stamp) (cached, bool) {
+	return c.keep(p, st, func(e cached) bool { return e.sum == sum })
+}
+
+// keep carries the entry cached under key p into this load, stamped with
+// st, when same says it is still the file's.
+func (c *Cache) keep(p string, st stamp, same func(cached) bool) (cached, bool) {
 	if c == nil {
 		return cached{}, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.old[p]
-	if !ok || e.sum != sum {
+	if !ok || !same(e) {
 		return cached{}, false
 	}
 	e.stamp = st
