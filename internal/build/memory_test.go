@@ -3,8 +3,10 @@ package build
 import (
 	"math"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"testing"
+	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 )
@@ -95,4 +97,39 @@ func TestKeepMemory(t *testing.T) {
 		t.Errorf("under GOMEMLIMIT=off: limit %d and GOGC %d, want none and 100", got, gc())
 	}
 	b.done()
+}
+
+// TestRunKeepsMemory checks that Run keeps a build that publishes to its
+// budget while it runs, and puts the settings back after, and that a run
+// that publishes nothing (the preview's) keeps to none.
+func TestRunKeepsMemory(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	os.Unsetenv("GOMEMLIMIT")
+	os.Unsetenv("GOGC")
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, out := range []string{filepath.Join(t.TempDir(), "public"), ""} {
+		var during int64
+		_, err := Run(Options{Src: os.DirFS(filepath.Join("testdata", "site", "bulletins")), Name: "bulletins",
+			Now: At(time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)), Out: out,
+			Progress: func(step string, _ int) {
+				if step == "modelling" {
+					during = debug.SetMemoryLimit(-1)
+				}
+			}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := int64(math.MaxInt64)
+		if out != "" {
+			want = memoryFloor
+		}
+		if during != want {
+			t.Errorf("Out %q: limit %d while modelling, want %d", out, during, want)
+		}
+		if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+			t.Errorf("Out %q: limit %d after the run, want none", out, got)
+		}
+	}
 }

@@ -12,7 +12,8 @@ import (
 //
 // The structs wrap gorilla/feeds' AtomFeed and AtomEntry, adding what they
 // lack: several links per feed (self, alternate, hub), xml:lang, the
-// generator, categories with term and label, and "published".
+// generator, categories with term and label, and "published"; and an
+// entry's content as a CDATA section (atomContent).
 
 // atomFeed is the atom:feed element (RFC 4287 §4.1.1).
 type atomFeed struct {
