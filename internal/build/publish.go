@@ -309,20 +309,6 @@ func cleanStale(dir string) {
 	}
 }
 
-// writeNew writes a file that must not exist yet: not even a link
-// there is followed.
-func writeNew(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err1 := f.Close(); err == nil {
-		err = err1
-	}
-	return err
-}
-
 // sameFiles reports whether the regular files at a and b hold the same
 // bytes, reading them a piece at a time.
 func sameFiles(a, b string) bool {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -55,4 +56,39 @@ func lock(dir string) (func(), error) {
 		return nil, err
 	}
 	return func() { f.Close() }, nil
+}
+
+// writeNew writes a file that must not exist yet: not even a link
+// there is followed. It asks the system itself, in three calls: os.OpenFile
+// spends four fcntl calls and an epoll_ctl more on each file, trying to
+// make it one the runtime can poll, which a regular file never is; over
+// the thousands of small files of a build, that was a twentieth of its
+// CPU time.
+func writeNew(name string, data []byte) error {
+	const flags = unix.O_WRONLY | unix.O_CREAT | unix.O_EXCL | unix.O_CLOEXEC
+	fd, err := unix.Open(name, flags, 0o644)
+	for err == unix.EINTR { // a signal came first
+		fd, err = unix.Open(name, flags, 0o644)
+	}
+	if err != nil {
+		return &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := unix.Write(fd, data)
+		switch {
+		case err == unix.EINTR:
+			continue
+		case err == nil && n == 0:
+			err = io.ErrShortWrite
+		}
+		if err != nil {
+			unix.Close(fd)
+			return &os.PathError{Op: "write", Path: name, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := unix.Close(fd); err != nil {
+		return &os.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
 }
