@@ -63,7 +63,6 @@ type Stage struct {
 	dirs    map[string]bool // folders made in the stage
 	added   map[string]bool // the files this build produced
 	written []string
-	replace []string
 }
 
 // OpenStage starts a new site for the folder dir. It returns the stage
@@ -150,17 +149,9 @@ func (st *Stage) Add(f File) error {
 	if err := writeNew(staged, f.Data); err != nil {
 		return fmt.Errorf("write %s: %w", f.Path, err)
 	}
-	replaces := false
-	if !owned {
-		_, err := os.Lstat(published)
-		replaces = err == nil
-	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.written = append(st.written, f.Path)
-	if replaces {
-		st.replace = append(st.replace, f.Path)
-	}
 	return nil
 }
 
@@ -179,9 +170,8 @@ func (st *Stage) Commit(m *Manifest) (*Result, error) {
 	// Whatever happens, the stage goes: after a swap it holds the old site.
 	defer st.Discard()
 	m.Files = slices.Sorted(maps.Keys(st.added))
-	res := &Result{Written: st.written, Replaced: st.replace}
+	res := &Result{Written: st.written}
 	slices.Sort(res.Written)
-	slices.Sort(res.Replaced)
 	for p := range st.owned {
 		if !st.added[p] {
 			res.Removed = append(res.Removed, p)
@@ -195,7 +185,8 @@ func (st *Stage) Commit(m *Manifest) (*Result, error) {
 		return res, nil // nothing changed: the stage goes
 	}
 	// Others' files last, where they do not clash with ours.
-	if err := carryOthers(st.dir, st.path, st.owned, st.added); err != nil {
+	var err error
+	if res.Replaced, err = carryOthers(st.dir, st.path, st.owned, st.added); err != nil {
 		return nil, err
 	}
 	if err := syncTree(st.path); err != nil {
@@ -225,21 +216,26 @@ func (st *Stage) writeManifest(m *Manifest) error {
 
 // carryOthers hard-links into stage every file of dir that the previous
 // build did not own, files someone else put there, unless it stands where
-// one of ours does.
-func carryOthers(dir, stage string, owned, ours map[string]bool) error {
+// one of ours does. It returns the paths of ours where someone else had
+// put a file or folder, sorted.
+func carryOthers(dir, stage string, owned, ours map[string]bool) ([]string, error) {
 	root, err := os.OpenRoot(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer root.Close()
-	return fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	var replaced []string
+	err = fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
 			return err
 		}
-		if owned[p] || p == ManifestFile || clashes(p, ours) {
+		if ours[p] && !owned[p] {
+			replaced = append(replaced, p)
+		}
+		if d.IsDir() || owned[p] || p == ManifestFile || clashes(p, ours) {
 			return nil
 		}
 		target := filepath.Join(stage, filepath.FromSlash(p))
@@ -259,6 +255,8 @@ func carryOthers(dir, stage string, owned, ours map[string]bool) error {
 		}
 		return copyFile(src, target)
 	})
+	slices.Sort(replaced)
+	return replaced, err
 }
 
 // clashes reports whether p, or a folder on its way, is one of ours.
