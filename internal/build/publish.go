@@ -133,8 +133,12 @@ func (st *Stage) Add(f File) error {
 	// third of the system calls of going through st.root.
 	staged := filepath.Join(st.path, filepath.FromSlash(f.Path))
 	if !made {
-		if err := os.MkdirAll(filepath.Dir(staged), 0o755); err != nil {
-			return err
+		// Most folders are a bulletin's, in a folder made already: one
+		// call makes them, where MkdirAll would look first.
+		if err := os.Mkdir(filepath.Dir(staged), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(filepath.Dir(staged), 0o755); err != nil {
+				return err
+			}
 		}
 		st.mu.Lock()
 		st.dirs[dir] = true
