@@ -47,7 +47,7 @@ func fuzzModel(t *testing.T, title, body, place string) *build.Model {
 	var bs []*bulletin.Bulletin
 	for i := range 3 {
 		b := &bulletin.Bulletin{ID: "b" + string(rune('0'+i)), Title: title, Date: time.Date(2026, 11, 6+7*i, 0, 0, 0, 0, sd),
-			Scripture: bulletin.Scripture{Text: spool.Of(body), Reference: title, Version: place}, Intro: spool.Of(body),
+			Scripture: bulletin.Scripture{Text: body, Reference: title, Version: place}, Intro: spool.Of(body),
 			Pos: bulletin.Pos{File: "b.yaml", Line: 1, Col: 1}}
 		pt := &bulletin.Point{ID: "r-1", Region: "r", Kind: bulletin.Prayer, Title: title, Body: spool.Of(body), Bulletin: b}
 		start := time.Date(2026, 12, 1+i, 9, 0, 0, 0, sd)

@@ -261,9 +261,11 @@ func (b *Bulletin) Modified() time.Time {
 	return b.Published()
 }
 
-// Scripture is the verse that opens a bulletin.
+// Scripture is the verse that opens a bulletin. Its text, a verse or
+// two, stays in memory rather than in the spool: every page and feed entry
+// of its bulletin reads it, some twice.
 type Scripture struct {
-	Text      spool.Text
+	Text      string
 	Reference string // "Jeremiah 20:13"
 	Version   string // translation, for attribution; may be empty
 }

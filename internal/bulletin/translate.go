@@ -129,7 +129,7 @@ func (t *Translation) check(b *Bulletin, errs, warns *ErrorList) {
 		errs.Add(pos, "%s still holds the placeholder %q; translate it, or keep draft: true", what, Placeholder)
 	}
 	for _, c := range []struct{ key, what, text string }{
-		{"title", "title", t.Title}, {"scripture", "the scripture", t.Scripture.Text.String() + t.Scripture.Reference}, {"intro", "intro", t.Intro.String()},
+		{"title", "title", t.Title}, {"scripture", "the scripture", t.Scripture.Text + t.Scripture.Reference}, {"intro", "intro", t.Intro.String()},
 	} {
 		if strings.Contains(c.text, Placeholder) {
 			todo(at(c.key), c.what)

@@ -348,7 +348,7 @@ func (b *Bulletin) checkPlaceholders(errs *ErrorList) {
 	}
 	check(b.Fields.at("title", b.Pos), "title", b.Title, "write the text")
 	scripture := b.Fields.at("scripture", b.Pos)
-	check(b.Fields.at("scripture.text", scripture), "the scripture's text", long(b.Scripture.Text), "write the verse")
+	check(b.Fields.at("scripture.text", scripture), "the scripture's text", b.Scripture.Text, "write the verse")
 	check(b.Fields.at("scripture.reference", scripture), "the scripture's reference", b.Scripture.Reference, "write where it is from")
 	check(b.Fields.at("intro", b.Pos), "intro", long(b.Intro), "write the text")
 	for _, pt := range b.Points {

@@ -90,8 +90,8 @@ func TestImportSeeds(t *testing.T) {
 			if !got.Draft || got.Title != want.Title {
 				t.Errorf("draft %v, title %q; want a draft titled %q", got.Draft, got.Title, want.Title)
 			}
-			if got.Scripture.Text.String() != want.Scripture.Text.String() || got.Scripture.Reference != want.Scripture.Reference {
-				t.Errorf("scripture %q — %s\nwant %q — %s", got.Scripture.Text.String(), got.Scripture.Reference, want.Scripture.Text.String(), want.Scripture.Reference)
+			if got.Scripture.Text != want.Scripture.Text || got.Scripture.Reference != want.Scripture.Reference {
+				t.Errorf("scripture %q — %s\nwant %q — %s", got.Scripture.Text, got.Scripture.Reference, want.Scripture.Text, want.Scripture.Reference)
 			}
 			if len(got.Points) != len(want.Points) {
 				t.Fatalf("%d points, want %d:\n%s", len(got.Points), len(want.Points), d.YAML)
@@ -183,7 +183,7 @@ func TestImport(t *testing.T) {
 			if d.Date.String() != tc.date || got.Title != tc.title {
 				t.Errorf("date %s, title %q; want %s, %q", d.Date, got.Title, tc.date, tc.title)
 			}
-			if tc.verse != "" && (got.Scripture.Text.String() != tc.verse || got.Scripture.Reference != tc.ref || got.Scripture.Version != tc.ver) {
+			if tc.verse != "" && (got.Scripture.Text != tc.verse || got.Scripture.Reference != tc.ref || got.Scripture.Version != tc.ver) {
 				t.Errorf("scripture %q %q %q, want %q %q %q", got.Scripture.Text, got.Scripture.Reference, got.Scripture.Version, tc.verse, tc.ref, tc.ver)
 			}
 			if len(got.Points) != len(tc.points) {

@@ -527,7 +527,7 @@ func (bd *builder) bulletinEntry(src source) *Entry {
 		Title:   bulletinTitle(b),
 		URL:     s.URL(bulletin.BulletinPath(b)),
 		Content: bd.bulletinHTML(b),
-		Summary: markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text.String()), " ")+" — "+b.Scripture.Reference, summaryLength),
+		Summary: markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, summaryLength),
 		Author:  orgPerson(s),
 	}
 	e.Published, e.Updated = src.times()

@@ -60,7 +60,7 @@ func generate(r *rand.Rand, basePath string) (*bulletin.Site, []*bulletin.Bullet
 		day = day.AddDate(0, 0, 1+r.IntN(200))
 		b := &bulletin.Bulletin{
 			ID: day.Format("2006-01-02"), Title: text(), Date: day, File: text(),
-			Scripture: bulletin.Scripture{Text: spool.Of(text()), Reference: text()}, Intro: spool.Of(text()),
+			Scripture: bulletin.Scripture{Text: text(), Reference: text()}, Intro: spool.Of(text()),
 		}
 		perRegion := map[string]int{}
 		for range 1 + r.IntN(6) {

@@ -896,9 +896,8 @@ func (d *decoder) bulletin(root *yaml.Node, site *bulletin.Site) *bulletin.Bulle
 			Reference: sm.line("reference", true),
 			Version:   sm.line("version", false),
 		}
-		text := sm.markdown("text", true)
-		d.texts.Add(&b.Scripture.Text, text)
-		b.Placeholders = strings.Contains(text, bulletin.Placeholder)
+		b.Scripture.Text = sm.markdown("text", true)
+		b.Placeholders = strings.Contains(b.Scripture.Text, bulletin.Placeholder)
 		// Where the scripture's texts are, for messages about either.
 		for _, k := range []string{"text", "reference"} {
 			if v := sm.values[k]; v != nil {

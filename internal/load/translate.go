@@ -131,8 +131,7 @@ func decodeTranslation(data []byte, d *decoder, p, of, lang string) (*bulletin.T
 	t.Draft = m.boolean("draft")
 	if n := m.node("scripture"); n != nil || m.require("scripture") {
 		sm := d.mapping(n, "scripture", keys["scripture"]...)
-		t.Scripture = bulletin.Scripture{Reference: sm.line("reference", true), Version: sm.line("version", false)}
-		d.texts.Add(&t.Scripture.Text, sm.markdown("text", true))
+		t.Scripture = bulletin.Scripture{Text: sm.markdown("text", true), Reference: sm.line("reference", true), Version: sm.line("version", false)}
 	}
 	d.texts.Add(&t.Intro, m.markdown("intro", false))
 	if n := m.node("audio"); n != nil {

@@ -94,7 +94,7 @@ func percent(b *strings.Builder, c byte) {
 // the point's.
 func (w *Writer) Bulletin(b *bulletin.Bulletin) {
 	intro := w.Markdown.HTML(b.Intro)
-	w.Grow(b.Scripture.Text.Len() + len(intro) + 1024*len(b.Points))
+	w.Grow(len(b.Scripture.Text) + len(intro) + 1024*len(b.Points))
 	w.Scripture(b.Scripture)
 	w.Raw(intro)
 	for _, r := range w.Site.Regions {
@@ -130,7 +130,7 @@ func (w *Writer) Bulletin(b *bulletin.Bulletin) {
 // "—", the reference and the version in brackets.
 func (w *Writer) Scripture(sc bulletin.Scripture) {
 	w.Raw(`<blockquote class="scripture"><p>`)
-	w.Text(sc.Text.String())
+	w.Text(sc.Text)
 	w.Raw("</p><footer>— ")
 	w.Text(sc.Reference)
 	if sc.Version != "" {

@@ -478,7 +478,7 @@ func (r *renderer) newest() time.Time {
 func (r *renderer) bulletin(b *bulletin.Bulletin) {
 	p := bulletin.BulletinPath(b)
 	title := b.DatedTitle()
-	desc := markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text.String()), " ")+" — "+b.Scripture.Reference, 200)
+	desc := markdown.Shorten(strings.Join(strings.Fields(b.Scripture.Text), " ")+" — "+b.Scripture.Reference, 200)
 	r.render("bulletin.html", title, desc, p, nil, struct {
 		B     *bulletinView
 		About template.HTML

@@ -218,7 +218,7 @@ func New(s *bulletin.Site, b *bulletin.Bulletin, c *markdown.Cache, tracked map[
 		reading += fmt.Sprintf(l.in, v)
 	}
 	sc.reading = sentence(reading)
-	sc.scripture = spoken(b.Scripture.Text)
+	sc.scripture = spoken(spool.Of(b.Scripture.Text))
 	sc.intro = spoken(b.Intro)
 
 	for _, r := range s.Regions {

@@ -81,7 +81,7 @@ func TestNoURLReadOut(t *testing.T) {
 					t.Errorf("%s.%s reads out an address: %q", b.ID, name, read[max(0, loc[0]-30):min(len(read), loc[1]+30)])
 				}
 				var want []string
-				for _, src := range append([]string{b.Scripture.Text.String(), b.Intro.String(), s.About}, bodies(b)...) {
+				for _, src := range append([]string{b.Scripture.Text, b.Intro.String(), s.About}, bodies(b)...) {
 					_, ls := markdown.Spoken(src, s.BaseURL)
 					for _, l := range ls {
 						want = append(want, l.URL)

@@ -1,5 +1,5 @@
-// Package spool keeps the long texts of a site's bulletins (their bodies,
-// intros and scriptures) in a temporary file rather than in memory.
+// Package spool keeps the long texts of a site's bulletins (their points'
+// bodies and their intros) in a temporary file rather than in memory.
 //
 // A site's texts are most of what a build holds: 80 MB for 20,000
 // bulletins, which Go's collector lets grow to twice that before it
