@@ -39,7 +39,7 @@ type Output struct {
 	// whole site (part 0) or of one year of its history (the part is the
 	// year). The files of a year render together, sharing one rendering
 	// of each text's Markdown: a point is on its bulletin's page, in two
-	// scripts and in two feed archives.
+	// scripts, in two feed archives and in its events' calendars.
 	Files func(m *Model, part int) []Job // MediaType is the row's
 }
 
@@ -68,7 +68,7 @@ func init() {
 		{"feeds.opml", "text/x-opml; charset=utf-8", whole(opml)},
 		{"calendars/<calendar>.ics", calendarType, whole(calendars)},
 		{"calendars/diary.ics", calendarType, whole(diaryCalendar)},
-		{"events/<event>.ics", calendarType, whole(singleEvents)},
+		{"events/<event>.ics", calendarType, history(singleEvents)},
 		{"scripts/<bulletin>.txt", textType, history(scripts("txt", (*script.Script).WriteText))},
 		{"scripts/<bulletin>.md", "text/markdown; charset=utf-8", history(scripts("md", (*script.Script).WriteMarkdown))},
 		{"bulletins/<bulletin>/index.html", htmlType, history(bulletinPages)},
@@ -190,17 +190,21 @@ func calendars(m *Model) []Job {
 	return jobs
 }
 
-func singleEvents(m *Model) []Job {
+// singleEvents lists the calendar of each event with the year of the
+// bulletin that last announced it, whose page renders the same text.
+func singleEvents(m *Model, year int) []Job {
 	var jobs []Job
 	for _, t := range m.Events {
-		jobs = append(jobs, calendarJob(m, ical.Single(m.Site, t)))
+		if t.Point.Bulletin.Date.Year() == year {
+			jobs = append(jobs, calendarJob(m, ical.Single(m.Site, t)))
+		}
 	}
 	return jobs
 }
 
 func calendarJob(m *Model, c *ical.Calendar) Job {
-	return Job{Path: c.Path, Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
-		return ical.Encode(w, m.Site, c)
+	return Job{Path: c.Path, Render: func(w *bytes.Buffer, text *markdown.Cache) error {
+		return ical.Encode(w, m.Site, c, text.Text)
 	}}
 }
 

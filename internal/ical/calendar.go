@@ -23,8 +23,8 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
-	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/recur"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // ProdID names prayerfeed as the calendars' maker.
@@ -139,14 +139,16 @@ func Single(s *bulletin.Site, t *bulletin.Tracked) *Calendar {
 	return &Calendar{Path: bulletin.EventPath(t.Event), Title: summary(t.Event), Description: s.Title, Events: []*bulletin.Tracked{t}}
 }
 
-// Encode writes c as an iCalendar document with CRLF line ends.
-func Encode(w io.Writer, s *bulletin.Site, c *Calendar) error {
+// Encode writes c as an iCalendar document with CRLF line ends. Its
+// events' descriptions hold their points' texts as plain renders them
+// from Markdown: a markdown.Cache's Text, say.
+func Encode(w io.Writer, s *bulletin.Site, c *Calendar, plain func(markdown spool.Text) string) error {
 	cal := newCalendar(s, c.Title, c.Description, c.Subscription)
 	for _, z := range zones(c.Events, c.Cancelled) {
 		cal.AddVTimezone(Timezone(z.loc, z.from, z.to))
 	}
 	for _, t := range c.Events {
-		cal.AddVEvent(vevent(s, t))
+		cal.AddVEvent(vevent(s, t, plain))
 	}
 	for _, g := range c.Cancelled {
 		cal.AddVEvent(cancelled(s, g))
@@ -258,7 +260,7 @@ const (
 	dateLayout  = "20060102"
 )
 
-func vevent(s *bulletin.Site, t *bulletin.Tracked) *ics.VEvent {
+func vevent(s *bulletin.Site, t *bulletin.Tracked, plain func(spool.Text) string) *ics.VEvent {
 	e := t.Event
 	v := ics.NewEvent(s.UID(e))
 	v.SetProperty(ics.ComponentPropertyDtstamp, t.Modified.UTC().Format(utcLayout))
@@ -296,7 +298,7 @@ func vevent(s *bulletin.Site, t *bulletin.Tracked) *ics.VEvent {
 		}
 	}
 	v.SetProperty(ics.ComponentPropertySummary, text(summary(e)))
-	v.SetProperty(ics.ComponentPropertyDescription, text(description(s, e)))
+	v.SetProperty(ics.ComponentPropertyDescription, text(description(s, e, plain)))
 	if e.Location != "" {
 		v.SetProperty(ics.ComponentPropertyLocation, text(e.Location))
 	}
@@ -368,7 +370,7 @@ func summary(e *bulletin.Event) string {
 
 // description returns the plain text of the point that announces the
 // event, and a link to its bulletin.
-func description(s *bulletin.Site, e *bulletin.Event) string {
+func description(s *bulletin.Site, e *bulletin.Event, plain func(spool.Text) string) string {
 	pt := e.Point
 	var b strings.Builder
 	if label := e.StatusLabel(); label != "" && e.Status != bulletin.Tentative {
@@ -377,7 +379,7 @@ func description(s *bulletin.Site, e *bulletin.Event) string {
 	b.WriteString(e.When() + ".\n\n")
 	w := pt.Bulletin.Words()
 	b.WriteString(w.F("%s: %s", pt.Kind.Label(w), pt.Title) + "\n\n")
-	b.WriteString(markdown.Text(pt.Body.String()) + "\n\n")
+	b.WriteString(plain(pt.Body) + "\n\n")
 	b.WriteString(w.F("From %s: %s", pt.Bulletin.DatedTitle(), s.URL(bulletin.BulletinPath(pt.Bulletin))))
 	return b.String()
 }

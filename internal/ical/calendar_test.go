@@ -18,6 +18,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/golden"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
@@ -65,7 +66,7 @@ func calendarOf(t *testing.T, files map[string]string, now time.Time) string {
 	}
 	cals := ical.Calendars(site, bulletin.Track(bulletin.Public(bs, now)), now)
 	var buf bytes.Buffer
-	if err := ical.Encode(&buf, site, cals[0]); err != nil {
+	if err := ical.Encode(&buf, site, cals[0], markdown.NewCache(nil).Text); err != nil {
 		t.Fatal(err)
 	}
 	checkWellFormed(t, buf.String())
@@ -293,7 +294,7 @@ func TestEmptyCalendarIsStable(t *testing.T) {
 	var first string
 	for _, now := range []time.Time{now, now.AddDate(1, 0, 0)} {
 		var buf bytes.Buffer
-		if err := ical.Encode(&buf, s, ical.Calendars(s, nil, now)[0]); err != nil {
+		if err := ical.Encode(&buf, s, ical.Calendars(s, nil, now)[0], markdown.NewCache(nil).Text); err != nil {
 			t.Fatal(err)
 		}
 		checkWellFormed(t, buf.String())
@@ -320,7 +321,7 @@ func TestCancelled(t *testing.T) {
 			Until: bulletin.Date{Year: 2027, Month: 4, Day: 19}, Sequence: 1, Left: left},
 	}}
 	var buf bytes.Buffer
-	if err := ical.Encode(&buf, s, c); err != nil {
+	if err := ical.Encode(&buf, s, c, markdown.NewCache(nil).Text); err != nil {
 		t.Fatal(err)
 	}
 	cal := buf.String()
@@ -362,7 +363,7 @@ func TestFit(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	ical.Encode(&buf, s, c)
+	ical.Encode(&buf, s, c, markdown.NewCache(nil).Text)
 	if buf.Len() > max || len(out) == 0 || len(c.Events)+len(out) != len(events) {
 		t.Fatalf("%d bytes, %d events left out, %d kept", buf.Len(), len(out), len(c.Events))
 	}

@@ -7,11 +7,17 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
 // MaxSize is the most a subscription calendar may weigh: Google Calendar
 // stops reading a subscribed calendar at about 1 MB.
 const MaxSize = 1000 << 10
+
+// plainText renders a text from Markdown as a markdown.Cache does, for
+// once.
+func plainText(src spool.Text) string { return markdown.Text(src.String()) }
 
 // Fit leaves out of c the fewest events that keep it within max bytes,
 // and returns them: first those already over, the longest over first,
@@ -23,7 +29,7 @@ func Fit(s *bulletin.Site, c *Calendar, now time.Time, max int) ([]*bulletin.Tra
 		var n counter
 		cc := *c
 		cc.Events = events
-		err := Encode(&n, s, &cc)
+		err := Encode(&n, s, &cc, plainText)
 		return int(n), err
 	}
 	if n, err := size(c.Events); err != nil || n <= max {

@@ -15,6 +15,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
@@ -96,7 +97,7 @@ func TestICALJS(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := ical.Encode(f, site, c); err != nil {
+		if err := ical.Encode(f, site, c, markdown.NewCache(nil).Text); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()

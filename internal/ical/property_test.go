@@ -16,6 +16,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/spool"
 )
 
@@ -80,7 +81,7 @@ func TestProperties(t *testing.T) {
 		s, events := generate(rand.New(rand.NewPCG(seed, 7)))
 		var buf bytes.Buffer
 		c := &ical.Calendar{Path: "calendars/all.ics", Title: s.Title, Description: "d", Events: events, Subscription: true}
-		if err := ical.Encode(&buf, s, c); err != nil {
+		if err := ical.Encode(&buf, s, c, markdown.NewCache(nil).Text); err != nil {
 			t.Fatal(err)
 		}
 		checkWellFormed(t, buf.String())
@@ -141,7 +142,7 @@ func TestSites(t *testing.T) {
 		}
 		for _, c := range cals {
 			var buf bytes.Buffer
-			if err := ical.Encode(&buf, site, c); err != nil {
+			if err := ical.Encode(&buf, site, c, markdown.NewCache(nil).Text); err != nil {
 				t.Fatal(err)
 			}
 			t.Run(c.Path, func(t *testing.T) { checkWellFormed(t, buf.String()) })

@@ -10,6 +10,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
 	"github.com/prayerfeed/prayerfeed/internal/load"
+	"github.com/prayerfeed/prayerfeed/internal/markdown"
 	"github.com/prayerfeed/prayerfeed/internal/recur"
 )
 
@@ -67,7 +68,7 @@ func FuzzRepeat(f *testing.F) {
 					events := bulletin.Track(bulletin.Public(bs, now))
 					for _, c := range ical.Calendars(s, events, now) {
 						var w strings.Builder
-						if err := ical.Encode(&w, s, c); err != nil {
+						if err := ical.Encode(&w, s, c, markdown.NewCache(nil).Text); err != nil {
 							t.Fatal(err)
 						}
 					}
