@@ -218,14 +218,14 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 // and returns the spool for its texts.
 func (c *Cache) start(site string) *spool.Spool {
 	if c == nil {
-		return spool.New()
+		return spool.New(spool.Held)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.site != site || c.texts == nil {
 		// A new spool with the entries: the old one goes once no model
 		// made from it is left.
-		c.site, c.old, c.texts = site, nil, spool.New()
+		c.site, c.old, c.texts = site, nil, spool.New(spool.Held)
 	}
 	c.new = map[string]cached{}
 	return c.texts

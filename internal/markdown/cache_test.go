@@ -55,8 +55,9 @@ func checkCache(t *testing.T, c *Cache, base *url.URL, src string) {
 	}
 }
 
-// texts is the spool of the cache's tests.
-var texts = spool.New()
+// texts is the spool of the cache's tests, which holds no text in
+// memory.
+var texts = spool.New(0)
 
 func checkForms(t *testing.T, c *Cache, base *url.URL, src string, text spool.Text) {
 	t.Helper()

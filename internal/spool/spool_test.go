@@ -11,7 +11,7 @@ import (
 // TestBatch writes the texts of many files at once, from several
 // goroutines as loading does, and reads each back.
 func TestBatch(t *testing.T) {
-	sp := New()
+	sp := New(0)
 	if sp == nil && runtime.GOOS != "windows" {
 		t.Fatal("New() = nil: no temporary file")
 	}
@@ -59,6 +59,30 @@ func text(f, i int) string {
 	return strings.Repeat(fmt.Sprintf("File %d, text %d: pray for the hearing. ", f, i), i)
 }
 
+// TestHeld keeps the first texts in memory, up to what the spool holds,
+// and spools the rest.
+func TestHeld(t *testing.T) {
+	sp := New(1000)
+	if sp == nil {
+		t.Skip("no spool here")
+	}
+	long := strings.Repeat("Pray for the court. ", 10) // 200 bytes
+	var texts [8]Text
+	for i := range texts {
+		var b Batch
+		b.Add(&texts[i], long)
+		b.Write(sp)
+	}
+	for i, tx := range texts {
+		if spooled := tx.sp != nil; spooled != (i >= 5) {
+			t.Errorf("text %d, after %d bytes: in the spool %v", i, 200*(i+1), spooled)
+		}
+		if tx.String() != long {
+			t.Errorf("text %d = %q", i, tx.String())
+		}
+	}
+}
+
 // TestMemory keeps texts in memory without a spool.
 func TestMemory(t *testing.T) {
 	var tx, empty Text
@@ -79,7 +103,7 @@ func TestMemory(t *testing.T) {
 // TestFull keeps texts in memory when the spool cannot be written to, as
 // on a full disk.
 func TestFull(t *testing.T) {
-	sp := New()
+	sp := New(0)
 	if sp == nil {
 		t.Skip("no spool here")
 	}
