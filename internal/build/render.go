@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
@@ -15,19 +16,29 @@ import (
 // Render renders every file of the model and hands each, cleaned of what
 // no text may hold (bulletin.Clean), to emit as soon as it is done, so
 // that a build never holds more than a file a core: a file's data is
-// good only until emit returns. The files of the whole site come first, then the
-// history a year at a time, newest first: the files of a year share one
-// rendering of each text's Markdown, dropped with the year. Files render
-// on every core, so emit is called from several goroutines; no file
+// good only until emit returns. The files of the whole site come first,
+// then the history a year at a time, newest first: the files of a year
+// share one rendering of each text's Markdown, dropped with the year.
+// Files render on every core, each core taking the next file of the list
+// when it is free, so emit is called from several goroutines; no file
 // depends on which ends first. Render returns the first error in the
 // order of the table.
 func Render(m *Model, emit func(File) error) error {
 	type task struct {
 		j    Job
-		i    int // in the order of parts and rows, so that the first error is always the same
 		text *markdown.Cache
 	}
-	tasks := make(chan task)
+	// Every file's job, listed at once; a part's jobs share a rendering
+	// of each text's Markdown, which goes once its last job is taken.
+	var tasks []task
+	for _, x := range m.Sites() {
+		for _, part := range x.Parts() {
+			text := markdown.NewCache(x.Site.BaseURL)
+			for _, j := range x.Jobs(part) {
+				tasks = append(tasks, task{j, text})
+			}
+		}
+	}
 	var mu sync.Mutex
 	var first error
 	firstJob := -1
@@ -38,18 +49,25 @@ func Render(m *Model, emit func(File) error) error {
 			first, firstJob = err, i
 		}
 	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer // one a core, for every file it renders
-			for t := range tasks {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(tasks) {
+					return
+				}
+				t := tasks[i]
+				tasks[i] = task{} // its part's Markdown goes with the part's last job
 				buf.Reset()
 				err := t.j.Render(&buf, t.text)
 				if err == nil {
 					err = emit(File{Path: t.j.Path, MediaType: t.j.MediaType, Data: bulletin.Clean(buf.Bytes())})
 				}
 				if err != nil {
-					fail(t.i, fmt.Errorf("render %s: %w", t.j.Path, err))
+					fail(i, fmt.Errorf("render %s: %w", t.j.Path, err))
 				}
 				if buf.Cap() > maxKept {
 					buf = bytes.Buffer{}
@@ -57,19 +75,6 @@ func Render(m *Model, emit func(File) error) error {
 			}
 		})
 	}
-	i := 0
-	for _, x := range m.Sites() {
-		for _, part := range x.Parts() {
-			// A part's jobs are listed as it starts and its Markdown is
-			// rendered once for them, and both go when they are done.
-			text := markdown.NewCache(x.Site.BaseURL)
-			for _, j := range x.Jobs(part) {
-				tasks <- task{j, i, text}
-				i++
-			}
-		}
-	}
-	close(tasks)
 	wg.Wait()
 	return first
 }
