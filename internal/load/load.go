@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -164,11 +165,15 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 		isFile[p] = true
 	}
 	results := make([]result, len(files))
-	next := make(chan int)
+	var next atomic.Int64 // the next file to read, taken by the core that is free
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
 				// A file is cached as what it was read as: a file
 				// that translates another only while that one is
 				// there is a bulletin of its own when it is not.
@@ -195,10 +200,6 @@ func (c *Cache) Dir(fsys fs.FS, name string) (*bulletin.Site, []*bulletin.Bullet
 			}
 		})
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	bulletins := make([]*bulletin.Bulletin, 0, len(files))
 	for _, r := range results {
