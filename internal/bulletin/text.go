@@ -109,7 +109,7 @@ func valid[T string | []byte](s T) bool {
 // character is invisible, and it turns backwards the text outputs put
 // after the value: the date after a bulletin's title, say.
 func UnclosedBidi(s string) rune {
-	if !strings.ContainsAny(s, "\u202a\u202b\u202d\u202e\u2066\u2067\u2068") {
+	if !hasOpener(s) {
 		return 0
 	}
 	var open []rune // the openers not yet closed, innermost last
@@ -134,4 +134,24 @@ func UnclosedBidi(s string) rune {
 		return 0
 	}
 	return open[0]
+}
+
+// hasOpener reports whether s holds a character that opens a run of text
+// in another direction, as strings.ContainsAny would, but finding each
+// candidate by its first byte, as it reads every text a site holds: the
+// openers are U+202A, U+202B, U+202D, U+202E (0xE2 0x80 0xAA to 0xAE but
+// 0xAC) and U+2066 to U+2068 (0xE2 0x81 0xA6 to 0xA8).
+func hasOpener(s string) bool {
+	for i := strings.IndexByte(s, 0xe2); i >= 0 && i+2 < len(s); {
+		switch b1, b2 := s[i+1], s[i+2]; {
+		case b1 == 0x80 && 0xaa <= b2 && b2 <= 0xae && b2 != 0xac, b1 == 0x81 && 0xa6 <= b2 && b2 <= 0xa8:
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 0xe2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }

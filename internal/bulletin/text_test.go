@@ -71,3 +71,15 @@ func BenchmarkIndexRefused(b *testing.B) {
 		}
 	}
 }
+
+// FuzzHasOpener checks the byte search against the runes it looks for.
+func FuzzHasOpener(f *testing.F) {
+	for _, s := range []string{"", "plain", "“quoted” — dash", "\u202eevil", "\u202cpop", "x\u2068isolate", "\u2069", "\xe2\x80", "é\u202a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasOpener(s), strings.ContainsAny(s, "\u202a\u202b\u202d\u202e\u2066\u2067\u2068"); got != want {
+			t.Errorf("hasOpener(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
