@@ -3,8 +3,10 @@ package bulletin
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // sampleBodies returns the texts of the sample's points: ten requests,
@@ -68,6 +70,46 @@ func TestSketchString(t *testing.T) {
 	if _, err := ParseSketch("not base64!"); err == nil {
 		t.Error("ParseSketch took a bad string")
 	}
+}
+
+// sketchByWords is SketchOf as the definition says it, a word at a time:
+// the sketches in manifests were made so, and must never change.
+func sketchByWords(text string) Sketch {
+	var words []uint64
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		x, n := uint64(14695981039346656037), 0
+		for _, r := range w {
+			for _, c := range []byte(string(unicode.ToLower(r))) {
+				x, n = (x^uint64(c))*1099511628211, n+1
+			}
+		}
+		if n > 3 {
+			words = append(words, x)
+		}
+	}
+	slices.Sort(words)
+	words = slices.Compact(words) // each word once: a set of words
+	var s Sketch
+	for i := range s {
+		least := ^uint64(0)
+		for _, x := range words {
+			least = min(least, mix(x)+uint64(i)*(mix(x^0x9e3779b97f4a7c15)|1))
+		}
+		s[i] = byte(least)
+	}
+	return s
+}
+
+// FuzzSketch holds SketchOf to its definition.
+func FuzzSketch(f *testing.F) {
+	for _, s := range []string{"", "Pray", "Pray for the hearing in Santo Domingo on Monday.", "ÉLAN élan İstanbul ＡＢＣＤ 12345 a\xffbcd\u00e9", "one two three four five six seven eight nine"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := SketchOf(text), sketchByWords(text); got != want {
+			t.Errorf("SketchOf(%q) = %v, want %v", text, got, want)
+		}
+	})
 }
 
 // BenchmarkSketch sketches a point of a typical length: every point of
