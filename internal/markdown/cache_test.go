@@ -133,3 +133,12 @@ func FuzzShorten(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSummary summarises a point's text, as every feed entry of a
+// point does.
+func BenchmarkSummary(b *testing.B) {
+	s := strings.Repeat("Pray for the survivors of trafficking in Santo Domingo, and for the court\nthat hears their case. ", 8)
+	for b.Loop() {
+		Summary(s, 200)
+	}
+}

@@ -429,15 +429,21 @@ func FirstSentence(src string, max int) string {
 
 // Summary returns the words of the plain text s on one line, each run of
 // white space one space, shortened as Shorten does; it reads no more of s
-// than it keeps.
+// than it keeps, and ASCII a byte at a time, as every entry of every feed
+// has a summary.
 func Summary(s string, max int) string {
 	var b strings.Builder
 	b.Grow(min(len(s), 4*(max+1)))
 	n := 0 // runes written
 	space := false
-	for i, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s) && n <= max; { // past max, enough to know it is too long, and where to cut
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isSpace(r) {
 			space = n > 0
+			i += size
 			continue
 		}
 		if space {
@@ -445,13 +451,24 @@ func Summary(s string, max int) string {
 			n++
 			space = false
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		b.WriteString(s[i : i+size])
-		if n++; n > max {
-			break // enough to know it is too long, and where to cut
+		// The rune, and the ASCII that follows it up to a space, at once.
+		j := i + size
+		for j < len(s) && n+j-i <= max && s[j] < utf8.RuneSelf && !isSpace(rune(s[j])) {
+			j++
 		}
+		b.WriteString(s[i:j])
+		n += 1 + j - i - size
+		i = j
 	}
 	return Shorten(b.String(), max)
+}
+
+// isSpace is unicode.IsSpace, quicker for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // Shorten returns s cut at a word to at most max characters, with an
@@ -468,7 +485,7 @@ func Shorten(s string, max int) string {
 			end = i
 			break
 		}
-		if n > max/2 && unicode.IsSpace(r) {
+		if n > max/2 && isSpace(r) {
 			cut = i
 		}
 		n++
