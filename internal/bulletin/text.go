@@ -28,15 +28,21 @@ func Refused(r rune) bool {
 // output: a refused character is an ASCII control, a C1 control (0xC2
 // then 0x80 to 0x9F) or U+FFFD to U+FFFF (0xEF 0xBF then 0xBD to 0xBF).
 func IndexRefused[T string | []byte](s T) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := s[i : i+8] // one bounds check for the eight bytes
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		// A byte below 0x20, or equal to 0x7f, 0xc2 or 0xef: a word of
-		// none, as most are, is passed over whole.
+		// none, as most are, is passed over whole; one whose only such
+		// bytes are tabs and line ends, as a tenth are, nearly so.
 		below := (x - 0x20*ones) &^ x & highs
 		if below|zeroByte(x^0x7f*ones)|zeroByte(x^0xc2*ones)|zeroByte(x^0xef*ones) == 0 {
+			continue
+		}
+		below = ^((x&lows + 0x60*ones) | x) & highs
+		below &^= byteIs(x, '\t') | byteIs(x, '\n') | byteIs(x, '\r')
+		if below|byteIs(x, 0x7f)|byteIs(x, 0xc2)|byteIs(x, 0xef) == 0 {
 			continue
 		}
 		for j := i; j < i+8; j++ {
@@ -53,11 +59,20 @@ func IndexRefused[T string | []byte](s T) int {
 	return -1
 }
 
+// Words of eight bytes, each byte 0x01, 0x80 or 0x7f.
+const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+
 // zeroByte has the high bit of each byte of x that is zero set, and
 // perhaps others': a word with none is free of them.
 func zeroByte(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	return (x - ones) &^ x & highs
+}
+
+// byteIs has the high bit of each byte of x that is c set, and no other
+// bit: no carry crosses from one byte to the next.
+func byteIs(x uint64, c byte) uint64 {
+	y := x ^ ones*uint64(c)
+	return ^((y&lows + lows) | y) & highs
 }
 
 // refusedAt reports whether a refused character starts at s[i].
