@@ -13,7 +13,6 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/corpus"
 	"github.com/prayerfeed/prayerfeed/internal/load"
-	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
 
 // The benchmarks run on a generated corpus of benchBulletins bulletins
@@ -57,7 +56,7 @@ func BenchmarkValidate(b *testing.B) {
 }
 
 // BenchmarkRender renders each row of the table of outputs alone, its
-// files of one year sharing their Markdown as in a build.
+// files of one year sharing a Part as in a build.
 func BenchmarkRender(b *testing.B) {
 	root := benchCorpus(b)
 	r, err := build.Run(build.Options{Src: root.FS(), Name: "bulletins", Now: build.At(benchNow)})
@@ -71,10 +70,10 @@ func BenchmarkRender(b *testing.B) {
 			for b.Loop() {
 				var buf bytes.Buffer
 				for _, part := range m.Parts() {
-					text := markdown.NewCache(m.Site.BaseURL)
+					p := build.NewPart(m.Site.BaseURL)
 					for _, j := range o.Files(m, part) {
 						buf.Reset()
-						if err := j.Render(&buf, text); err != nil {
+						if err := j.Render(&buf, p); err != nil {
 							b.Fatal(err)
 						}
 					}

@@ -10,7 +10,6 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/feed"
 	"github.com/prayerfeed/prayerfeed/internal/ical"
-	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
 
 // A DiaryRecord is a published day of the prayer diary: which point it
@@ -82,11 +81,11 @@ func diaryCalendar(m *Model) []Job {
 	if m.Site.DiaryOff {
 		return nil
 	}
-	return []Job{{Path: ical.DiaryPath, Render: func(w *bytes.Buffer, c *markdown.Cache) error {
+	return []Job{{Path: ical.DiaryPath, Render: func(w *bytes.Buffer, p *Part) error {
 		stamp := time.Unix(0, 0) // as the other calendars' when nothing is published
 		if len(m.Bulletins) > 0 {
 			stamp = m.Bulletins[0].Modified()
 		}
-		return ical.EncodeDiary(w, m.Site, feed.DiaryTitle(m.Site), m.Diary, m.DiaryGone, stamp, c.Text)
+		return ical.EncodeDiary(w, m.Site, feed.DiaryTitle(m.Site), m.Diary, m.DiaryGone, stamp, p.Text.Text)
 	}}}
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
-	"github.com/prayerfeed/prayerfeed/internal/markdown"
 )
 
 // Cache lifetimes, in seconds: feeds and calendars are polled, pages are
@@ -22,7 +21,7 @@ const (
 // and OPML wrong), CORS for feeds and calendars so that web readers can
 // fetch them, and cache lifetimes. Paths are under base_url's path.
 func headers(m *Model) []Job {
-	return []Job{{Path: "_headers", Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
+	return []Job{{Path: "_headers", Render: func(w *bytes.Buffer, _ *Part) error {
 		_, err := w.Write(headersFile(m))
 		return err
 	}}}

@@ -26,8 +26,9 @@ type File struct {
 type Job struct {
 	Path      string
 	MediaType string
-	// Render writes the file to w, its Markdown rendered through text.
-	Render func(w *bytes.Buffer, text *markdown.Cache) error
+	// Render writes the file to w, sharing with the other files of its
+	// part what they both show.
+	Render func(w *bytes.Buffer, p *Part) error
 }
 
 // An Output is one row of the table of what a build writes: a kind of
@@ -37,9 +38,9 @@ type Output struct {
 	MediaType string
 	// Files lists the row's files in a part of the site: its files of the
 	// whole site (part 0) or of one year of its history (the part is the
-	// year). The files of a year render together, sharing one rendering
-	// of each text's Markdown: a point is on its bulletin's page, in two
-	// scripts, in two feed archives and in its events' calendars.
+	// year). The files of a year render together, sharing a Part: a
+	// point is on its bulletin's page, in two scripts, in two feed
+	// archives and in its events' calendars.
 	Files func(m *Model, part int) []Job // MediaType is the row's
 }
 
@@ -143,7 +144,7 @@ func heads(ext string, enc func(io.Writer, *feed.Feed) error) func(*Model) []Job
 	return func(m *Model) []Job {
 		var jobs []Job
 		for _, f := range m.Feeds.Heads {
-			jobs = append(jobs, Job{Path: "feeds/" + f.Name + "." + ext, Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
+			jobs = append(jobs, Job{Path: "feeds/" + f.Name + "." + ext, Render: func(w *bytes.Buffer, _ *Part) error {
 				return enc(w, f)
 			}})
 		}
@@ -157,8 +158,8 @@ func archives(m *Model, year int) []Job {
 		if a.Archive.Year != year {
 			continue
 		}
-		jobs = append(jobs, Job{Path: a.Archive.Path, Render: func(w *bytes.Buffer, c *markdown.Cache) error {
-			return feed.EncodeAtom(w, m.Feeds.Archive(a, c))
+		jobs = append(jobs, Job{Path: a.Archive.Path, Render: func(w *bytes.Buffer, p *Part) error {
+			return feed.EncodeAtom(w, m.Feeds.Archive(a, p.Text))
 		}})
 	}
 	return jobs
@@ -170,13 +171,13 @@ func podcast(m *Model) []Job {
 	if m.Podcast == nil {
 		return nil
 	}
-	return []Job{{Path: bulletin.PodcastPath, Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
+	return []Job{{Path: bulletin.PodcastPath, Render: func(w *bytes.Buffer, _ *Part) error {
 		return feed.EncodePodcast(w, m.Podcast)
 	}}}
 }
 
 func opml(m *Model) []Job {
-	return []Job{{Path: "feeds.opml", Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
+	return []Job{{Path: "feeds.opml", Render: func(w *bytes.Buffer, _ *Part) error {
 		owner := feed.Person{Name: m.Site.Org.Name, Email: m.Site.Org.Email, URI: m.Site.Org.URL}
 		return feed.EncodeOPML(w, m.Site.Words().F("%s feeds", m.Site.Title), owner, m.Feeds)
 	}}}
@@ -203,8 +204,8 @@ func singleEvents(m *Model, year int) []Job {
 }
 
 func calendarJob(m *Model, c *ical.Calendar) Job {
-	return Job{Path: c.Path, Render: func(w *bytes.Buffer, text *markdown.Cache) error {
-		return ical.Encode(w, m.Site, c, text.Text)
+	return Job{Path: c.Path, Render: func(w *bytes.Buffer, p *Part) error {
+		return ical.Encode(w, m.Site, c, p.Text.Text)
 	}}
 }
 
@@ -214,8 +215,8 @@ func scripts(ext string, lay func(*script.Script, *bytes.Buffer)) func(*Model, i
 	return func(m *Model, year int) []Job {
 		var jobs []Job
 		for _, b := range m.years[year] {
-			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Render: func(w *bytes.Buffer, c *markdown.Cache) error {
-				lay(script.New(m.Site, b, c, m.tracked), w)
+			jobs = append(jobs, Job{Path: bulletin.ScriptPath(b, ext), Render: func(w *bytes.Buffer, p *Part) error {
+				lay(p.script(m, b), w)
 				return nil
 			}})
 		}
@@ -226,8 +227,8 @@ func scripts(ext string, lay func(*script.Script, *bytes.Buffer)) func(*Model, i
 func bulletinPages(m *Model, year int) []Job {
 	var jobs []Job
 	for _, b := range m.years[year] {
-		jobs = append(jobs, Job{Path: bulletin.BulletinPath(b) + "index.html", Render: func(w *bytes.Buffer, c *markdown.Cache) error {
-			return m.Pages.Bulletin(w, b, c)
+		jobs = append(jobs, Job{Path: bulletin.BulletinPath(b) + "index.html", Render: func(w *bytes.Buffer, p *Part) error {
+			return m.Pages.Bulletin(w, b, p.Text)
 		}})
 	}
 	return jobs
@@ -236,8 +237,8 @@ func bulletinPages(m *Model, year int) []Job {
 func regionPages(m *Model) []Job {
 	var jobs []Job
 	for _, r := range m.Site.Regions {
-		jobs = append(jobs, Job{Path: bulletin.RegionPath(r) + "index.html", Render: func(w *bytes.Buffer, c *markdown.Cache) error {
-			return m.Pages.Region(w, r, c)
+		jobs = append(jobs, Job{Path: bulletin.RegionPath(r) + "index.html", Render: func(w *bytes.Buffer, p *Part) error {
+			return m.Pages.Region(w, r, p.Text)
 		}})
 	}
 	return jobs
@@ -246,7 +247,7 @@ func regionPages(m *Model) []Job {
 // sitePage lists the one page at path that render writes.
 func sitePage(path string, render func(*page.Pages, io.Writer, *markdown.Cache) error) func(*Model) []Job {
 	return func(m *Model) []Job {
-		return []Job{{Path: path, Render: func(w *bytes.Buffer, c *markdown.Cache) error { return render(m.Pages, w, c) }}}
+		return []Job{{Path: path, Render: func(w *bytes.Buffer, p *Part) error { return render(m.Pages, w, p.Text) }}}
 	}
 }
 
@@ -261,7 +262,7 @@ func assets(ext string) func(*Model) []Job {
 		var jobs []Job
 		for _, f := range page.Assets() {
 			if path.Ext(f.Path) == ext {
-				jobs = append(jobs, Job{Path: f.Path, Render: func(w *bytes.Buffer, _ *markdown.Cache) error {
+				jobs = append(jobs, Job{Path: f.Path, Render: func(w *bytes.Buffer, _ *Part) error {
 					_, err := w.Write(f.Data)
 					return err
 				}})

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"runtime"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
+	"github.com/prayerfeed/prayerfeed/internal/script"
 )
 
 // Render renders every file of the model and hands each, cleaned of what
@@ -18,24 +20,24 @@ import (
 // that a build never holds more than a file a core: a file's data is
 // good only until emit returns. The files of the whole site come first,
 // then the history a year at a time, newest first: the files of a year
-// share one rendering of each text's Markdown, dropped with the year.
+// share a Part (each text's Markdown, each script), dropped with the year.
 // Files render on every core, each core taking the next file of the list
 // when it is free, so emit is called from several goroutines; no file
 // depends on which ends first. Render returns the first error in the
 // order of the table.
 func Render(m *Model, emit func(File) error) error {
 	type task struct {
-		j    Job
-		text *markdown.Cache
+		j Job
+		p *Part
 	}
-	// Every file's job, listed at once; a part's jobs share a rendering
-	// of each text's Markdown, which goes once its last job is taken.
+	// Every file's job, listed at once; a part's jobs share a Part, which
+	// goes once its last job is taken.
 	var tasks []task
 	for _, x := range m.Sites() {
 		for _, part := range x.Parts() {
-			text := markdown.NewCache(x.Site.BaseURL)
+			p := NewPart(x.Site.BaseURL)
 			for _, j := range x.Jobs(part) {
-				tasks = append(tasks, task{j, text})
+				tasks = append(tasks, task{j, p})
 			}
 		}
 	}
@@ -62,7 +64,7 @@ func Render(m *Model, emit func(File) error) error {
 				t := tasks[i]
 				tasks[i] = task{} // its part's Markdown goes with the part's last job
 				buf.Reset()
-				err := t.j.Render(&buf, t.text)
+				err := t.j.Render(&buf, t.p)
 				if err == nil {
 					err = emit(File{Path: t.j.Path, MediaType: t.j.MediaType, Data: bulletin.Clean(buf.Bytes())})
 				}
@@ -114,8 +116,42 @@ func RenderAll(m *Model) ([]File, error) {
 // is asked for.
 func (m *Model) RenderFile(j Job) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := j.Render(&buf, markdown.NewCache(m.Site.BaseURL)); err != nil {
+	if err := j.Render(&buf, NewPart(m.Site.BaseURL)); err != nil {
 		return nil, fmt.Errorf("render %s: %w", j.Path, err)
 	}
 	return bulletin.Clean(buf.Bytes()), nil
+}
+
+// A Part is what the files of a part of a site (Output.Files) share as
+// they render, so that each is made once for the several files that show
+// it: each text's Markdown, rendered, and each bulletin's read-aloud
+// script, which has two formats. It is safe for concurrent use.
+type Part struct {
+	Text *markdown.Cache
+
+	mu      sync.Mutex
+	scripts map[*bulletin.Bulletin]*partScript
+}
+
+type partScript struct {
+	once sync.Once
+	sc   *script.Script
+}
+
+// NewPart returns an empty part of the site at base.
+func NewPart(base *url.URL) *Part {
+	return &Part{Text: markdown.NewCache(base), scripts: map[*bulletin.Bulletin]*partScript{}}
+}
+
+// script returns the script of b, a bulletin of m.
+func (p *Part) script(m *Model, b *bulletin.Bulletin) *script.Script {
+	p.mu.Lock()
+	s := p.scripts[b]
+	if s == nil {
+		s = new(partScript)
+		p.scripts[b] = s
+	}
+	p.mu.Unlock()
+	s.once.Do(func() { s.sc = script.New(m.Site, b, p.Text, m.tracked) })
+	return s.sc
 }
