@@ -142,3 +142,38 @@ func BenchmarkSummary(b *testing.B) {
 		Summary(s, 200)
 	}
 }
+
+// tidyRef is tidy as it was first written, a byte at a time: FuzzTidy
+// holds the quicker one to it.
+func tidyRef(s string) string {
+	if strings.Contains(s, "(") {
+		s = emptyBrackets.ReplaceAllString(s, "")
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' {
+			b.WriteByte(c)
+			continue
+		}
+		j := i
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j == len(s) || !strings.ContainsRune(".,;:!?)", rune(s[j])) {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return strings.TrimLeft(b.String(), " .,;:")
+}
+
+func FuzzTidy(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", "a  b", "a\tb", "a , b", "end ", "end  ", " .lead", "(  ) x", "a (b) c .", "x\t\t.y", "no change here."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tidy(s), tidyRef(s); got != want {
+			t.Errorf("tidy(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

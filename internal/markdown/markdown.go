@@ -379,24 +379,36 @@ func tidy(s string) string {
 		s = emptyBrackets.ReplaceAllString(s, "")
 	}
 	// Runs of spaces and tabs become one space, and none is left before
-	// punctuation; by hand, as this runs on every paragraph of a script.
+	// punctuation; by hand, as this runs on every paragraph of a script,
+	// copying s only from the first run that changes.
 	var b strings.Builder
-	b.Grow(len(s))
+	done := 0 // s[:done] is in b, or needs no change when b is empty
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c != ' ' && c != '\t' {
-			b.WriteByte(c)
 			continue
 		}
-		j := i
+		j := i + 1
 		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
 			j++
 		}
-		if j == len(s) || !strings.ContainsRune(".,;:!?)", rune(s[j])) {
-			b.WriteByte(' ')
+		space := j == len(s) || !strings.ContainsRune(".,;:!?)", rune(s[j]))
+		if !(space && j == i+1 && s[i] == ' ') { // not one space, kept as it is
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done:i])
+			if space {
+				b.WriteByte(' ')
+			}
+			done = j
 		}
 		i = j - 1
 	}
-	return strings.TrimLeft(b.String(), " .,;:")
+	if b.Cap() > 0 {
+		b.WriteString(s[done:])
+		s = b.String()
+	}
+	return strings.TrimLeft(s, " .,;:")
 }
 
 func isCode(n ast.Node) bool {
