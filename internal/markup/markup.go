@@ -55,14 +55,26 @@ func (w *Writer) URL(s string) {
 		w.WriteString("#ZgotmplZ")
 		return
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	kept := func(i int) bool { // a '%' only when it starts an escape
 		c := s[i]
-		if keepInURL(c) || c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-			b.WriteByte(c) // a '%' only when it starts an escape
+		return keepInURL(c) || c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
+	}
+	i := 0
+	for i < len(s) && kept(i) {
+		i++
+	}
+	if i == len(s) { // as nearly every URL is
+		w.Text(s)
+		return
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		if kept(i) {
+			b.WriteByte(s[i])
 			continue
 		}
-		percent(&b, c)
+		percent(&b, s[i])
 	}
 	w.Text(b.String())
 }
@@ -314,13 +326,14 @@ var escaper = strings.NewReplacer(
 
 // keepInURL reports whether html/template's URL normalizer keeps c as it
 // is: an unreserved or reserved character of RFC 3986.
-func keepInURL(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
+func keepInURL(c byte) bool { return urlKept[c] }
+
+var urlKept = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$&*+,/:;=?@[]-._~", byte(c)) >= 0
 	}
-	return strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0
-}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
