@@ -253,7 +253,11 @@ func walkPlain(doc ast.Node, source []byte, base *url.URL, spoken bool, w *plain
 			}
 		case *ast.Text:
 			if entering {
-				para.WriteString(literal(n.Segment.Value(source)))
+				if v := n.Segment.Value(source); !bytes.ContainsAny(v, `\&`) {
+					para.Write(v) // nothing escaped: the common case, copied once
+				} else {
+					para.WriteString(literal(v))
+				}
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					para.WriteByte(' ')
 				}
@@ -330,9 +334,6 @@ var escapeRE = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])|&(?:#[0-9]{1,7}
 // literal returns the characters that the source of a text node stands
 // for: "\\*" is "*" and "&amp;" is "&", as goldmark's HTML renderer reads them.
 func literal(src []byte) string {
-	if !bytes.ContainsAny(src, `\&`) {
-		return string(src) // nothing escaped: the common case, kept fast
-	}
 	return escapeRE.ReplaceAllStringFunc(string(src), func(m string) string {
 		if m[0] == '\\' {
 			return m[1:]
