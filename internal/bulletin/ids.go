@@ -1,5 +1,10 @@
 package bulletin
 
+import (
+	"net/url"
+	"strings"
+)
+
 // The permanent identity and the addresses of what a site publishes.
 // IDs are built from what an editor does not change after publication
 // (the site's id_domain, a bulletin's date and id, a point's id, an
@@ -49,7 +54,39 @@ func (s *Site) URL(path string) string {
 	if path == "" {
 		return s.BaseURL.String()
 	}
+	// Every link of every output is made here: the paths a build makes
+	// (IDs, "feeds/all.atom") are joined to a plain base URL as they
+	// are, as JoinPath would leave them, without its parsing.
+	if u := s.BaseURL; plainBase(u) && plainPath(path) {
+		return u.Scheme + "://" + u.Host + u.Path + path
+	}
 	return s.BaseURL.JoinPath(path).String()
+}
+
+// plainBase reports whether u is an absolute URL that String writes as
+// its scheme, host and path as they are, its path ending in "/".
+func plainBase(u *url.URL) bool {
+	return u.Scheme != "" && u.Opaque == "" && u.User == nil && u.RawPath == "" && !u.ForceQuery &&
+		u.RawQuery == "" && u.Fragment == "" && strings.HasPrefix(u.Path, "/") && strings.HasSuffix(u.Path, "/") &&
+		plainPath(u.Host) && plainPath(u.Path[1:]) && u.Host != ""
+}
+
+// plainPath reports whether p is a relative path of letters, digits and
+// "-._~/" that no URL escapes, without an empty, "." or ".." segment but
+// perhaps the last, which JoinPath would change.
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '~' || c == '.' || c == '/') {
+			return false
+		}
+	}
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return !strings.HasPrefix(p, "/") && !strings.Contains(p, "//")
 }
 
 // BulletinPath returns the path of a bulletin's page: "bulletins/<id>/".
