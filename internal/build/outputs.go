@@ -195,9 +195,15 @@ func calendars(m *Model) []Job {
 // bulletin that last announced it, whose page renders the same text.
 func singleEvents(m *Model, year int) []Job {
 	var jobs []Job
-	for _, t := range m.Events {
-		if t.Point.Bulletin.Date.Year() == year {
-			jobs = append(jobs, calendarJob(m, ical.Single(m.Site, t)))
+	for _, b := range m.years[year] {
+		for _, pt := range b.Points {
+			for _, e := range pt.Events {
+				if t := m.tracked[e.ID]; t != nil && t.Point == pt {
+					jobs = append(jobs, Job{Path: bulletin.EventPath(e), Render: func(w *bytes.Buffer, p *Part) error {
+						return ical.Encode(w, m.Site, ical.Single(m.Site, t), p.Text.Text)
+					}})
+				}
+			}
 		}
 	}
 	return jobs
