@@ -304,18 +304,12 @@ func (m *Manifest) encodeAt(b *bufio.Writer, ind string) error {
 		encodeList(b, m.Files, ind)
 	}
 	member("entries")
-	if err := encodeMap(b, m.Entries, ind); err != nil {
-		return err
-	}
+	encodeMap(b, m.Entries, ind)
 	member("events")
-	if err := encodeMap(b, m.Events, ind); err != nil {
-		return err
-	}
+	encodeMap(b, m.Events, ind)
 	if len(m.Diary) > 0 {
 		member("diary")
-		if err := encodeMap(b, m.Diary, ind); err != nil {
-			return err
-		}
+		encodeMap(b, m.Diary, ind)
 	}
 	if len(m.Languages) > 0 {
 		member("languages")
@@ -353,55 +347,128 @@ func encodeList(b *bufio.Writer, l []string, ind string) {
 }
 
 // encodeMap writes m as a member of a manifest at ind, its keys sorted,
-// each value as json.MarshalIndent writes it in place.
-func encodeMap[V Entry | Record | DiaryRecord](b *bufio.Writer, m map[string]V, ind string) error {
+// each value as json.MarshalIndent writes it in place. Each value writes
+// itself: a large site's manifest is hundreds of thousands of them.
+func encodeMap[V interface{ encode(*bufio.Writer, string) }](b *bufio.Writer, m map[string]V, ind string) {
 	if m == nil {
 		b.WriteString("null")
-		return nil
+		return
 	}
 	if len(m) == 0 {
 		b.WriteString("{}")
-		return nil
+		return
 	}
-	keys := slices.Sorted(maps.Keys(m))
 	b.WriteString("{")
-	for i, k := range keys {
+	in := ind + "    "
+	for i, k := range slices.Sorted(maps.Keys(m)) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString("\n" + ind + "    ")
+		b.WriteByte('\n')
+		b.WriteString(in)
 		quote(b, k)
 		b.WriteString(": ")
-		if e, ok := any(m[k]).(Entry); ok {
-			e.encode(b, ind) // most of a manifest: written without reflection
-			continue
-		}
-		v, err := json.MarshalIndent(m[k], ind+"    ", "  ")
-		if err != nil {
-			return err
-		}
-		b.Write(v)
+		m[k].encode(b, in)
 	}
 	b.WriteString("\n" + ind + "  }")
-	return nil
 }
 
-// encode writes e as json.MarshalIndent does, indented as a member of a
-// member of a manifest at ind.
+// A jsonObject writes an object as json.MarshalIndent does with two
+// spaces, member by member: its brace where the writer stands, on a line
+// indented by ind.
+type jsonObject struct {
+	b   *bufio.Writer
+	ind string
+	n   int // members written
+}
+
+func (o *jsonObject) key(name string) {
+	if o.n == 0 {
+		o.b.WriteByte('{')
+	} else {
+		o.b.WriteByte(',')
+	}
+	o.n++
+	o.b.WriteByte('\n')
+	o.b.WriteString(o.ind)
+	o.b.WriteString("  ")
+	quote(o.b, name)
+	o.b.WriteString(": ")
+}
+
+func (o *jsonObject) str(name, v string) {
+	o.key(name)
+	quote(o.b, v)
+}
+
+// opt writes a member that is left out when empty (omitempty).
+func (o *jsonObject) opt(name, v string) {
+	if v != "" {
+		o.str(name, v)
+	}
+}
+
+func (o *jsonObject) num(name string, v int) {
+	if v != 0 {
+		o.key(name)
+		o.b.WriteString(strconv.Itoa(v))
+	}
+}
+
+func (o *jsonObject) end() {
+	if o.n == 0 {
+		o.b.WriteString("{}")
+		return
+	}
+	o.b.WriteByte('\n')
+	o.b.WriteString(o.ind)
+	o.b.WriteByte('}')
+}
+
 func (e Entry) encode(b *bufio.Writer, ind string) {
-	b.WriteString("{\n" + ind + "      \"file\": ")
-	quote(b, e.File)
-	b.WriteString(",\n" + ind + "      \"title\": ")
-	quote(b, e.Title)
-	if e.Sketch != "" {
-		b.WriteString(",\n" + ind + "      \"sketch\": ")
-		quote(b, e.Sketch)
+	o := jsonObject{b: b, ind: ind}
+	o.str("file", e.File)
+	o.str("title", e.Title)
+	o.opt("sketch", e.Sketch)
+	o.opt("updated", e.Updated)
+	o.end()
+}
+
+func (r Record) encode(b *bufio.Writer, ind string) {
+	o := jsonObject{b: b, ind: ind}
+	o.str("file", r.File)
+	o.str("title", r.Title)
+	o.num("sequence", r.Sequence)
+	o.opt("state", r.State)
+	o.num("revisions", r.Revisions)
+	if len(r.Calendars) > 0 {
+		o.key("calendars")
+		c := jsonObject{b: b, ind: ind + "  "}
+		for _, k := range slices.Sorted(maps.Keys(r.Calendars)) {
+			c.str(k, r.Calendars[k])
+		}
+		c.end()
 	}
-	if e.Updated != "" {
-		b.WriteString(",\n" + ind + "      \"updated\": ")
-		quote(b, e.Updated)
+	if t := r.Time; t != nil {
+		o.key("time")
+		s := jsonObject{b: b, ind: ind + "  "}
+		s.str("kind", t.Kind)
+		s.opt("zone", t.Zone)
+		s.str("start", t.Start)
+		s.str("end", t.End)
+		s.str("listed", t.Listed)
+		s.end()
 	}
-	b.WriteString("\n" + ind + "    }")
+	o.opt("gone", r.Gone)
+	o.end()
+}
+
+func (d DiaryRecord) encode(b *bufio.Writer, ind string) {
+	o := jsonObject{b: b, ind: ind}
+	o.str("point", d.Point)
+	o.str("state", d.State)
+	o.num("sequence", d.Sequence)
+	o.end()
 }
 
 // quote writes s as encoding/json does: itself between quotes when it is
