@@ -251,7 +251,11 @@ func expect(dec *json.Decoder, d json.Delim) error {
 // files are the stage's to fill in (Stage.Commit).
 func (m *Model) Manifest() *Manifest {
 	s := m.Site
-	man := &Manifest{Format: 3, Files: Files{}, Entries: map[string]Entry{}, Events: map[string]Record{}}
+	n := 0
+	for _, b := range m.Bulletins {
+		n += 1 + len(b.Points)
+	}
+	man := &Manifest{Format: 3, Files: Files{}, Entries: make(map[string]Entry, n), Events: maps.Clone(m.records)}
 	for _, b := range m.Bulletins {
 		file := b.Pos.File
 		updated := ""
@@ -263,7 +267,9 @@ func (m *Model) Manifest() *Manifest {
 			man.Entries[s.PointEntryID(pt)] = Entry{File: file, Title: pt.Title, Sketch: pt.Sketch.String(), Updated: updated}
 		}
 	}
-	maps.Copy(man.Events, m.records)
+	if man.Events == nil {
+		man.Events = map[string]Record{}
+	}
 	man.Diary = m.diaryRecords
 	for _, lm := range m.Languages {
 		if man.Languages == nil {
