@@ -401,7 +401,7 @@ func sizeBound(f *Feed) int {
 		n += escapedBound(a.Path, a.Current, a.Prev, a.Next)
 	}
 	for _, e := range f.Entries {
-		n += entryMarkup + escapedBound(e.ID, e.Title, e.URL, e.Content, e.Summary, e.Author.Name, e.Author.Email, e.Author.URI)
+		n += entryMarkup + escapedBound(e.ID, e.Title, e.URL, e.Summary, e.Author.Name, e.Author.Email, e.Author.URI) + contentBound(e.Content)
 		for _, c := range e.Categories {
 			n += categoryMarkup + escapedBound(c.Term, c.Label)
 		}
@@ -442,6 +442,32 @@ func escapedBound(ss ...string) int {
 					n += 9
 				}
 			}
+		}
+	}
+	return n
+}
+
+// contentBound is escapedBound for an entry's HTML, most of a feed, which
+// every format writes as it is but for a few bytes: Atom and RSS in a
+// CDATA section, JSON with HTML left unescaped. In JSON a quote or a
+// backslash takes two bytes, a tab or a line end two and another control
+// six, and U+2028 or U+2029 six for three; a CDATA section splits "]]>",
+// which cleaning may make of "]]" and ">", into fifteen bytes.
+func contentBound(s string) int {
+	if !utf8.ValidString(s) {
+		return 10 * len(s)
+	}
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			n++
+		case c == ']':
+			n += 6
+		case c == 0xe2:
+			n += 3
+		case c < 0x20 || c == 0x7f:
+			n += 5
 		}
 	}
 	return n

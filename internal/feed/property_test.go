@@ -273,7 +273,7 @@ func TestSizeBound(t *testing.T) {
 		s, bs := generate(rand.New(rand.NewPCG(seed, 1)), "/")
 		feeds = append(feeds, feed.Build(s, bs, bulletin.Track(bs), s.Diary(bs, now), now).Every()...)
 	}
-	for _, text := range []string{"", "x", `&<>"'\]` + "\u2028\x01", "&]]\x00>&", "\xff\xfe"} {
+	for _, text := range []string{"", "x", `&<>"'\]` + "\u2028\x01", "&]]\x00>&", "\xff\xfe", "]]>]]>]", `"\"\\` + "\n\t\r\x7f\u2029"} {
 		f := &feed.Feed{Name: text, ID: text, Title: text, Description: text, Language: text, HomeURL: text, BaseURL: text,
 			Author: feed.Person{Name: text, Email: text, URI: text}, Icon: text, Logo: text, Hub: text, Updated: now,
 			PrevArchive: text, Archive: &feed.Archive{Year: 2030, Path: text, Current: text, Prev: text, Next: text}}
@@ -288,6 +288,16 @@ func TestSizeBound(t *testing.T) {
 			f.Entries = append(f.Entries, e)
 		}
 		feeds = append(feeds, f)
+	}
+	// Long texts of what escapes most, in an entry's HTML and in its
+	// title and summary, where the markup around them is too little to
+	// make up for a bound too low.
+	for _, text := range []string{"]]>", `"`, `\`, "\n", "\u2028", "\x01", "<&>'", "]]\x00>"} {
+		long := strings.Repeat(text, 4000)
+		for _, e := range []*feed.Entry{{Content: long}, {Title: long}, {Summary: long}} {
+			e.ID, e.Published, e.Updated = "x", now, now
+			feeds = append(feeds, &feed.Feed{Name: "long", Title: "Long", Updated: now, Entries: []*feed.Entry{e}})
+		}
 	}
 	for _, f := range feeds {
 		bound := feed.SizeBound(f)
