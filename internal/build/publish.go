@@ -342,36 +342,7 @@ func sameFiles(a, b string) bool {
 	}
 }
 
-// sameBytes reports whether the regular file at path holds data. It
-// reads the file a piece at a time into a buffer of the pool: a rebuild
-// reads back every file it would write.
-func sameBytes(path string, data []byte) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return false
-	}
-	buf := pieces.Get().(*[]byte)
-	defer pieces.Put(buf)
-	for {
-		n, err := io.ReadFull(f, *buf)
-		if n > len(data) || !bytes.Equal((*buf)[:n], data[:n]) {
-			return false
-		}
-		data = data[n:]
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			return len(data) == 0
-		}
-		if err != nil {
-			return false
-		}
-	}
-}
-
+// pieces are the buffers sameBytes reads files into, a piece at a time.
 var pieces = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
 func random() string {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -91,4 +92,38 @@ func writeNew(name string, data []byte) error {
 		return &os.PathError{Op: "close", Path: name, Err: err}
 	}
 	return nil
+}
+
+// sameBytes reports whether the regular file at path holds data. It
+// reads the file a piece at a time into a buffer of the pool, as a
+// rebuild reads back every file it would write, and asks the system
+// itself, as writeNew does: open, fstat, a read a piece, close.
+func sameBytes(path string, data []byte) bool {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	for err == unix.EINTR {
+		fd, err = unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	}
+	if err != nil {
+		return false
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) {
+		return false
+	}
+	buf := pieces.Get().(*[]byte)
+	defer pieces.Put(buf)
+	// As long as its size said, the file holds data once as many bytes
+	// have matched.
+	for len(data) > 0 {
+		n, err := unix.Read(fd, (*buf)[:min(len(*buf), len(data))])
+		switch {
+		case err == unix.EINTR:
+			continue
+		case err != nil || n == 0 || !bytes.Equal((*buf)[:n], data[:n]):
+			return false
+		}
+		data = data[n:]
+	}
+	return true
 }

@@ -3,7 +3,9 @@
 package build
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"os"
 )
 
@@ -44,4 +46,34 @@ func writeNew(name string, data []byte) error {
 		err = err1
 	}
 	return err
+}
+
+// sameBytes reports whether the regular file at path holds data. It
+// reads the file a piece at a time into a buffer of the pool: a rebuild
+// reads back every file it would write.
+func sameBytes(path string, data []byte) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	buf := pieces.Get().(*[]byte)
+	defer pieces.Put(buf)
+	for {
+		n, err := io.ReadFull(f, *buf)
+		if n > len(data) || !bytes.Equal((*buf)[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return len(data) == 0
+		}
+		if err != nil {
+			return false
+		}
+	}
 }
