@@ -2,8 +2,11 @@ package bulletin
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -16,9 +19,21 @@ func ValidateAll(s *Site, bulletins []*Bulletin, now time.Time) (errs, warns Err
 		errs.Append(s.Podcast.Validate())
 	}
 	errs.Append(CheckAudio(s, bulletins))
-	for _, b := range bulletins {
-		errs.Append(b.Validate())
-		warns.Append(b.Warn(now))
+	// Each bulletin's own rules on every core; the lists are sorted after.
+	each := make([]struct{ errs, warns ErrorList }, len(bulletins))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(bulletins)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(bulletins); i = int(next.Add(1) - 1) {
+				each[i].errs, each[i].warns = bulletins[i].Validate(), bulletins[i].Warn(now)
+			}
+		})
+	}
+	wg.Wait()
+	for _, e := range each {
+		errs.Append(e.errs)
+		warns.Append(e.warns)
 	}
 	errs.Append(Check(bulletins))
 	terrs, twarns := Translations(s, bulletins)
