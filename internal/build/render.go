@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/prayerfeed/prayerfeed/internal/bulletin"
 	"github.com/prayerfeed/prayerfeed/internal/markdown"
@@ -26,22 +25,45 @@ import (
 // depends on which ends first. Render returns the first error in the
 // order of the table.
 func Render(m *Model, emit func(File) error) error {
-	type task struct {
-		j Job
-		p *Part
+	// The parts in order, each listed when a core first finds the one
+	// before it all taken, so that a large site never holds every job.
+	type part struct {
+		x    *Model
+		part int
 	}
-	// Every file's job, listed at once; a part's jobs share a Part, which
-	// goes once its last job is taken.
-	var tasks []task
+	var parts []part
 	for _, x := range m.Sites() {
-		for _, part := range x.Parts() {
-			p := NewPart(x.Site.BaseURL)
-			for _, j := range x.Jobs(part) {
-				tasks = append(tasks, task{j, p})
-			}
+		for _, p := range x.Parts() {
+			parts = append(parts, part{x, p})
 		}
 	}
-	var mu sync.Mutex
+	var (
+		mu       sync.Mutex
+		jobs     []Job // of parts[nextPart-1], shared by p
+		p        *Part
+		nextJob  int
+		numbered int // the jobs taken so far
+		nextPart int
+	)
+	// take returns the next job, its number in the order of parts and
+	// rows, and its part.
+	take := func() (Job, int, *Part, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		for nextJob == len(jobs) {
+			if nextPart == len(parts) {
+				return Job{}, 0, nil, false
+			}
+			x := parts[nextPart]
+			jobs, p, nextJob = x.x.Jobs(x.part), NewPart(x.x.Site.BaseURL), 0
+			nextPart++
+		}
+		j := jobs[nextJob]
+		jobs[nextJob] = Job{}
+		nextJob++
+		numbered++
+		return j, numbered - 1, p, true
+	}
 	var first error
 	firstJob := -1
 	fail := func(i int, err error) {
@@ -51,25 +73,22 @@ func Render(m *Model, emit func(File) error) error {
 			first, firstJob = err, i
 		}
 	}
-	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer // one a core, for every file it renders
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(tasks) {
+				j, i, p, ok := take()
+				if !ok {
 					return
 				}
-				t := tasks[i]
-				tasks[i] = task{} // its part's Markdown goes with the part's last job
 				buf.Reset()
-				err := t.j.Render(&buf, t.p)
+				err := j.Render(&buf, p)
 				if err == nil {
-					err = emit(File{Path: t.j.Path, MediaType: t.j.MediaType, Data: bulletin.Clean(buf.Bytes())})
+					err = emit(File{Path: j.Path, MediaType: j.MediaType, Data: bulletin.Clean(buf.Bytes())})
 				}
 				if err != nil {
-					fail(i, fmt.Errorf("render %s: %w", t.j.Path, err))
+					fail(i, fmt.Errorf("render %s: %w", j.Path, err))
 				}
 				if buf.Cap() > maxKept {
 					buf = bytes.Buffer{}
