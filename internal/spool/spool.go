@@ -1,7 +1,7 @@
 // Package spool keeps the long texts of a site's bulletins (their points'
 // bodies and their intros) in a temporary file rather than in memory.
 //
-// A site's texts are most of what a build holds: 80 MB for 20,000
+// A site's texts are most of what a build holds: 65 MB for 20,000
 // bulletins, which Go's collector lets grow to twice that before it
 // collects. Written once as the bulletins load and read back as each file
 // renders, they stay in the operating system's file cache instead, which
@@ -9,7 +9,9 @@
 //
 // The first few megabytes of texts stay in memory all the same (Held):
 // reading a text back is a system call, and the texts of a site of a
-// thousand bulletins, about 3 MB, cost less to hold than to read back.
+// thousand bulletins, about 3 MB, cost less to hold than to read back. A
+// larger site holds no more than that: there every megabyte held makes
+// the collector, near the memory budget, run more often.
 package spool
 
 import (
@@ -33,7 +35,7 @@ type Spool struct {
 
 // Held is how many bytes of texts a spool of a build keeps in memory
 // before it writes any to its file.
-const Held = 8 << 20
+const Held = 4 << 20
 
 // New returns a new spool in the folder for temporary files, which keeps
 // the first texts it is given in memory, up to hold bytes of them. Where
