@@ -262,6 +262,15 @@ func carryOthers(dir, stage string, owned, ours map[string]bool) ([]string, erro
 		if ours[p] && !owned[p] {
 			replaced = append(replaced, p)
 		}
+		if d.Type()&fs.ModeSymlink != 0 && !owned[p] {
+			// The walk does not follow a link to a folder: ours that
+			// someone else's files stand for through it are replaced too.
+			for o := range ours {
+				if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(o))); strings.HasPrefix(o, p+"/") && err == nil {
+					replaced = append(replaced, o)
+				}
+			}
+		}
 		if d.IsDir() || owned[p] || p == ManifestFile || clashes(p, ours) {
 			return nil
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -26,6 +27,17 @@ func TestPublishQuietly(t *testing.T) {
 	os.WriteFile(filepath.Join(other, "robots.txt"), []byte("User-agent: *\nDisallow: /\n"), 0o644)
 	if res, err := build.Publish(other, files, &build.Manifest{}); err != nil || !slices.Equal(res.Replaced, []string{"robots.txt"}) {
 		t.Errorf("publish over someone else's robots.txt: %v, replaced %q", err, res.Replaced)
+	}
+	// And one reached through someone else's link to a folder of theirs.
+	if runtime.GOOS != "windows" {
+		linked := filepath.Join(t.TempDir(), "public")
+		elsewhere := t.TempDir()
+		os.MkdirAll(linked, 0o755)
+		os.WriteFile(filepath.Join(elsewhere, "style.css"), []byte("p {}\n"), 0o644)
+		os.Symlink(elsewhere, filepath.Join(linked, "assets"))
+		if res, err := build.Publish(linked, files, &build.Manifest{}); err != nil || !slices.Equal(res.Replaced, []string{"assets/style.css"}) {
+			t.Errorf("publish over someone else's link to a folder: %v, replaced %q", err, res.Replaced)
+		}
 	}
 
 	os.WriteFile(filepath.Join(out, "CNAME"), []byte("prayer.example.org\n"), 0o644)
