@@ -97,7 +97,8 @@ func writeNew(name string, data []byte) error {
 // sameBytes reports whether the regular file at path holds data. It
 // reads the file a piece at a time into a buffer of the pool, as a
 // rebuild reads back every file it would write, and asks the system
-// itself, as writeNew does: open, fstat, a read a piece, close.
+// itself, as writeNew does: open, fstat, a read a piece and one for its
+// end, close.
 func sameBytes(path string, data []byte) bool {
 	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	for err == unix.EINTR {
@@ -113,8 +114,8 @@ func sameBytes(path string, data []byte) bool {
 	}
 	buf := pieces.Get().(*[]byte)
 	defer pieces.Put(buf)
-	// As long as its size said, the file holds data once as many bytes
-	// have matched.
+	// The file holds data when as many bytes matched and nothing follows
+	// them: someone may have written to it since its size was taken.
 	for len(data) > 0 {
 		n, err := unix.Read(fd, (*buf)[:min(len(*buf), len(data))])
 		switch {
@@ -125,5 +126,10 @@ func sameBytes(path string, data []byte) bool {
 		}
 		data = data[n:]
 	}
-	return true
+	for {
+		n, err := unix.Read(fd, (*buf)[:1])
+		if err != unix.EINTR {
+			return n == 0 && err == nil
+		}
+	}
 }
