@@ -78,9 +78,9 @@ func (b *Batch) Add(t *Text, s string) {
 }
 
 // Write moves the batch's texts into sp, and empties the batch. They stay
-// in memory while sp has been given at most Held bytes of texts; and
-// where sp is nil or cannot be written to (a full disk), so that a build
-// never fails for want of room for a temporary file.
+// in memory while sp has been given no more texts than it holds (New),
+// and where sp is nil or cannot be written to (a full disk), so that a
+// build never fails for want of room for a temporary file.
 func (b *Batch) Write(sp *Spool) {
 	texts := b.texts
 	b.texts = nil
