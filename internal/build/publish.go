@@ -266,7 +266,10 @@ func carryOthers(dir, stage string, owned, ours map[string]bool) ([]string, erro
 			// The walk does not follow a link to a folder: ours that
 			// someone else's files stand for through it are replaced too.
 			for o := range ours {
-				if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(o))); strings.HasPrefix(o, p+"/") && err == nil {
+				if !strings.HasPrefix(o, p+"/") {
+					continue
+				}
+				if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(o))); err == nil {
 					replaced = append(replaced, o)
 				}
 			}

@@ -72,8 +72,8 @@ func plainBase(u *url.URL) bool {
 }
 
 // plainPath reports whether p is a relative path of letters, digits and
-// "-._~/" that no URL escapes, without an empty, "." or ".." segment but
-// perhaps the last, which JoinPath would change.
+// "-._~/" that no URL escapes, without a "." or ".." segment or an empty
+// one but the last, which JoinPath would change.
 func plainPath(p string) bool {
 	for i := 0; i < len(p); i++ {
 		c := p[i]
