@@ -27,54 +27,62 @@ type Sketch [64]byte
 // words four at a time. (A word said twice is taken twice, which leaves
 // the least hashes as they are, and costs less than finding it.)
 func SketchOf(text string) Sketch {
-	var mins [len(Sketch{})]uint64
-	for i := range mins {
-		mins[i] = ^uint64(0)
+	var sk sketcher
+	for i := range sk.mins {
+		sk.mins[i] = ^uint64(0)
 	}
-	var words [4]uint64
-	nw := 0
-	// The words, lower-cased, each hashed (FNV-1a) as it is read: words of
-	// three letters or fewer (the, and, for) are shared by every request.
+	// The words, lower-cased, each hashed (FNV-1a) as it is read.
 	const offset, prime = 14695981039346656037, 1099511628211
 	x, n := uint64(offset), 0
 	var enc [utf8.UTFMax]byte
-	for i := 0; i <= len(text); {
-		if i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				i++
-				if w := wordByte[c]; w != 0 {
-					x, n = (x^uint64(w))*prime, n+1
-					continue
-				}
-			} else {
-				r, size := utf8.DecodeRuneInString(text[i:])
-				i += size
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					for _, c := range enc[:utf8.EncodeRune(enc[:], unicode.ToLower(r))] {
-						x, n = (x^uint64(c))*prime, n+1
-					}
-					continue
-				}
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if w := wordByte[c]; w != 0 {
+				x, n = (x^uint64(w))*prime, n+1
+				continue
 			}
 		} else {
-			i++ // the end of the text ends its last word
-		}
-		if n > 3 {
-			if words[nw] = x; nw == len(words)-1 {
-				leastHashes(&mins, words[:])
-				nw = 0
-			} else {
-				nw++
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				for _, c := range enc[:utf8.EncodeRune(enc[:], unicode.ToLower(r))] {
+					x, n = (x^uint64(c))*prime, n+1
+				}
+				continue
 			}
 		}
+		sk.word(x, n)
 		x, n = offset, 0
 	}
-	leastHashes(&mins, words[:nw])
+	sk.word(x, n)
+	leastHashes(&sk.mins, sk.words[:sk.n])
 	var s Sketch
-	for i, m := range mins {
+	for i, m := range sk.mins {
 		s[i] = byte(m)
 	}
 	return s
+}
+
+// A sketcher holds the least hashes of the words read so far, and up to
+// three words more whose hashes it has yet to take.
+type sketcher struct {
+	mins  [len(Sketch{})]uint64
+	words [4]uint64
+	n     int
+}
+
+// word takes the word whose hash is x, of n bytes: words of three bytes or
+// fewer (the, and, for) are shared by every request, and left out.
+func (sk *sketcher) word(x uint64, n int) {
+	if n <= 3 {
+		return
+	}
+	sk.words[sk.n] = x
+	if sk.n++; sk.n == len(sk.words) {
+		leastHashes(&sk.mins, sk.words[:])
+		sk.n = 0
+	}
 }
 
 // leastHashes lowers each of mins to the least of the 64 hashes of the
